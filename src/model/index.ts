@@ -1,0 +1,328 @@
+/**
+ * The shared records of plan-cascade, as zod schemas with their TypeScript types.
+ *
+ * Every stage reads and writes these records; the JSON output is these records (schemaVersion 1), and
+ * `schema/plan-cascade.schema.json` is generated from them (`npm run schema`).
+ *
+ * Spans are `[start, end)` offsets in UTF-16 code units into the document's `sourceText` (the decoded
+ * text as read, before normalization), so a span always points back at what the user sees in the file.
+ */
+import { z } from 'zod'
+
+/** Version of the JSON output; bumped on any incompatible change. */
+export const SCHEMA_VERSION = 1 as const
+
+/** `[start, end)` in the document's `sourceText`. */
+export const Span = z
+  .tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])
+  .describe('[start, end) offsets (UTF-16 code units) into the document sourceText')
+export type Span = z.infer<typeof Span>
+
+/** Administrative level of a jurisdiction. */
+export const Level = z.enum(['national', 'province', 'city', 'district', 'county'])
+export type Level = z.infer<typeof Level>
+
+/** The government a document belongs to. */
+export const Jurisdiction = z.object({
+  /** Full name as in the division dataset, e.g. 福州市. */
+  name: z.string(),
+  /** Administrative level. */
+  level: Level,
+  /** GB/T 2260 code (6 digits padded, e.g. 350100), or null when the name is not in the dataset. */
+  code: z.string().nullable(),
+  /** Name of the parent jurisdiction (仓山区 -> 福州市), or null at the top. */
+  parent: z.string().nullable(),
+  /** GB/T 2260 code of the parent, or null. */
+  parentCode: z.string().nullable(),
+})
+export type Jurisdiction = z.infer<typeof Jurisdiction>
+
+/** Years a plan covers, inclusive: 十四五 = 2021-2025, a 2019 work plan = 2019-2019. */
+export const Period = z.object({ from: z.number().int(), to: z.number().int() })
+export type Period = z.infer<typeof Period>
+
+/** What sort of plan a document is, from its title. */
+export const DocumentKind = z.enum([
+  'work-plan',
+  'five-year-plan',
+  'special-plan',
+  'action-plan',
+  'implementation-plan',
+  'opinion',
+  'notice',
+  'other',
+])
+export type DocumentKind = z.infer<typeof DocumentKind>
+
+/** A numbering style. The hierarchy of a document is built from the order these appear in. */
+export const LabelStyle = z.enum([
+  /** 第一章 */
+  'chapter',
+  /** 第一节 */
+  'section',
+  /** 第一条 */
+  'article',
+  /** 一、 */
+  'cn-dun',
+  /** (一) （一） */
+  'cn-paren',
+  /** 1、 */
+  'num-dun',
+  /** 1. 1． */
+  'num-dot',
+  /** (1) （1） */
+  'num-paren',
+  /** ① */
+  'circled',
+  /** 重点工程1: 专栏1 */
+  'key-project',
+  /** 表1 */
+  'table',
+])
+export type LabelStyle = z.infer<typeof LabelStyle>
+
+/** A message about a messy document: never thrown, always returned with the record. */
+export const PlanWarning = z.object({
+  /** Stable literal code, e.g. 'missing-heading', 'duplicate-paragraph', 'missing-label'. */
+  code: z.string(),
+  /** What happened, in plain words. */
+  message: z.string(),
+  /** Where, when it has a place. */
+  span: Span.optional(),
+})
+export type PlanWarning = z.infer<typeof PlanWarning>
+
+/** Kinds of region. Together the regions of a document cover its whole sourceText exactly once. */
+export const RegionKind = z.enum([
+  /** Text of a plan item (see `ref`). */
+  'item',
+  /** A section heading, a document title line. */
+  'heading',
+  /** Text before the plan proper: news summary, notice, the plan's own introduction, section intros. */
+  'preamble',
+  /** Web-page chrome, signatures, dates, source lines. */
+  'boilerplate',
+  /** A paragraph or sentence repeated by the scraper; its first copy is kept elsewhere. */
+  'duplicate',
+  /** Cells of a flattened table. */
+  'table',
+  /** A table of contents. */
+  'toc',
+  /** Anything else (blank lines between paragraphs, stray characters). */
+  'other',
+])
+export type RegionKind = z.infer<typeof RegionKind>
+
+export const Region = z.object({
+  kind: RegionKind,
+  span: Span,
+  /** The item or section this region belongs to, when it has one. */
+  ref: z.string().optional(),
+  /** Why the region has this kind (e.g. which boilerplate rule). */
+  note: z.string().optional(),
+})
+export type Region = z.infer<typeof Region>
+
+/** A heading in the document's hierarchy. Sections form a tree through `parentId`. */
+export const Section = z.object({
+  /** `<docId>#<path>`. */
+  id: z.string(),
+  /** Dotted path of the section, e.g. `4.(一)`; inferred sections are written `[2]`. */
+  path: z.string(),
+  /** Label as printed (第三章, 一、, (一)), or null for an inferred section. */
+  label: z.string().nullable(),
+  style: LabelStyle.nullable(),
+  /** Number of the label (四 -> 4), or null. */
+  number: z.number().int().nullable(),
+  /** Heading text without the label; '' when nothing was printed or found. */
+  title: z.string(),
+  /** Where the title came from: printed in the body, taken from the table of contents, or inferred. */
+  titleSource: z.enum(['printed', 'toc', 'none']),
+  /** Depth in the tree, 0 at the top. */
+  depth: z.number().int().nonnegative(),
+  /** True when no heading was printed and the section was inferred from a numbering restart. */
+  inferred: z.boolean(),
+  parentId: z.string().nullable(),
+  /** Ids of child sections, in document order. */
+  children: z.array(z.string()),
+  /** Span of the printed heading (label and title), or an empty span where inferred. */
+  span: Span,
+})
+export type Section = z.infer<typeof Section>
+
+/** Who is responsible for an item: 〔牵头责任单位:…;相关责任单位:…〕. */
+export const Responsible = z.object({
+  /** Lead units (牵头单位); a plain 责任单位 list is all lead. */
+  lead: z.array(z.string()),
+  /** Related units (相关责任单位, 配合单位). */
+  related: z.array(z.string()),
+  /** The clause as printed. */
+  text: z.string(),
+  span: Span,
+})
+export type Responsible = z.infer<typeof Responsible>
+
+/** How a target compares with its value. 以上/以下/以内 include the number, 超过/不满 exclude it. */
+export const Comparator = z.enum(['>=', '>', '<=', '<', '=', 'approx', 'range'])
+export type Comparator = z.infer<typeof Comparator>
+
+/** What a figure measures: a new amount, a stock, a share, a growth rate, or history. */
+export const TargetKind = z.enum(['increment', 'level', 'share', 'growth', 'baseline'])
+export type TargetKind = z.infer<typeof TargetKind>
+
+/** A quantitative target (or a baseline figure) found in an item. */
+export const Target = z.object({
+  /** Exact source text of the figure and its phrase. */
+  text: z.string(),
+  /** Value as printed in its unit: 10 for 10亿条. For a range, its lower end. */
+  value: z.number(),
+  /** Upper end of a range (3-5个 -> 5), else null. */
+  valueMax: z.number().nullable(),
+  /** Unit as printed: 个, 亿条, %, 个百分点. */
+  unit: z.string(),
+  /** Value in base units: 10亿条 -> 1000000000. */
+  normalized: z.number(),
+  /** Upper end of a range in base units, else null. */
+  normalizedMax: z.number().nullable(),
+  /** Base unit of `normalized`: 条, 元, %, 个百分点, B (bytes). */
+  normalizedUnit: z.string(),
+  comparator: Comparator,
+  kind: TargetKind,
+  /** Year the target is due (or the year of a baseline), null when unknown. */
+  year: z.number().int().nullable(),
+  /** Short normalized name of what is measured, e.g. 5G基站, 公共数据储备量. */
+  metric: z.string(),
+  /** Family from the metric lexicon that groups comparable metrics, or null. */
+  metricFamily: z.string().nullable(),
+  span: Span,
+})
+export type Target = z.infer<typeof Target>
+
+/** A row of a flattened indicator table (表1). */
+export const TableRow = z.object({
+  /** Label of the table, e.g. 表1. */
+  table: z.string(),
+  /** Row category (类型), e.g. 数字政府. */
+  category: z.string().nullable(),
+  /** Indicator name (指标名称). */
+  indicator: z.string(),
+  unit: z.string().nullable(),
+  /** Base-period value as printed (2020年基期). */
+  base: z.string().nullable(),
+  /** Target value as printed, without the reference in brackets. */
+  target: z.string().nullable(),
+  /** Reference printed in brackets, e.g. 全市水平98. */
+  reference: z.string().nullable(),
+  /** Annual target (分年度目标). */
+  annual: z.string().nullable(),
+  span: Span,
+})
+export type TableRow = z.infer<typeof TableRow>
+
+/** A topic of the taxonomy with its score on an item. */
+export const TopicTag = z.object({
+  id: z.string(),
+  /** Chinese label of the topic. */
+  label: z.string(),
+  /** Strength in [0, 1]. */
+  score: z.number(),
+})
+export type TopicTag = z.infer<typeof TopicTag>
+
+/** What an item is. */
+export const ItemKind = z.enum([
+  /** A numbered task (1、 (一) …). */
+  'task',
+  /** A 重点工程 / 专栏 box. */
+  'key-project',
+  /** A row of an indicator table. */
+  'table-row',
+  /** An unnumbered paragraph of a section, with or without a lead phrase. */
+  'paragraph',
+])
+export type ItemKind = z.infer<typeof ItemKind>
+
+/** One plan item: a leaf of the document's hierarchy. */
+export const PlanItem = z.object({
+  /** Stable id `<docId>#<path>`, e.g. `fuzhou-2025#4.(一).9`. */
+  id: z.string(),
+  docId: z.string(),
+  /** Path of the item, e.g. `4.(一).9`, `3.2.p1`. */
+  path: z.string(),
+  /** Label as printed (9. / （十二） / 重点工程1), or null for an unnumbered paragraph. */
+  label: z.string().nullable(),
+  style: LabelStyle.nullable(),
+  number: z.number().int().nullable(),
+  /** Lead phrase, e.g. 推进信息基础设施建设; '' when the item has none. */
+  heading: z.string(),
+  /** Normalized text after the label: heading and body, responsibility clause included. */
+  text: z.string(),
+  kind: ItemKind,
+  /** Id of the enclosing section, or null at the top. */
+  sectionId: z.string().nullable(),
+  /** Titles of the enclosing sections, outermost first. */
+  sectionPath: z.array(z.string()),
+  /** Span of the whole item (label included). */
+  span: Span,
+  /** The pieces of source text that make up the item, when it is not one contiguous run. */
+  parts: z.array(Span),
+  /** Responsible units, filled by the extract stage. */
+  responsible: Responsible.nullable(),
+  /** Quantitative targets, filled by the extract stage. */
+  targets: z.array(Target),
+  /** Table row, for items of kind table-row. */
+  row: TableRow.nullable(),
+  /** Topics, filled by the lexicon stage. */
+  topics: z.array(TopicTag),
+  /** Keywords (TF-IDF against the corpus), filled by the lexicon stage. */
+  keywords: z.array(z.string()),
+})
+export type PlanItem = z.infer<typeof PlanItem>
+
+/** Where a document came from. */
+export const SourceInfo = z.object({
+  /** Path it was read from, or null for text given directly. */
+  path: z.string().nullable(),
+  /** Detected or given encoding (utf-8, gb18030, big5, utf-16le …). */
+  encoding: z.string(),
+  /** 'html' when the text was extracted from a web page. */
+  format: z.enum(['text', 'html']),
+  /** True when traditional characters were converted to simplified. */
+  convertedFromTraditional: z.boolean(),
+})
+export type SourceInfo = z.infer<typeof SourceInfo>
+
+/** A parsed plan document. */
+export const PlanDocument = z.object({
+  /** Defaults to the file's base name, e.g. `fuzhou-2019`. */
+  id: z.string(),
+  source: SourceInfo,
+  /** Title, e.g. 2019年数字福州工作要点. */
+  title: z.string(),
+  /** Issuing body if printed (福建省人民政府办公厅), else null. */
+  issuer: z.string().nullable(),
+  jurisdiction: Jurisdiction.nullable(),
+  /** Year issued. */
+  year: z.number().int().nullable(),
+  period: Period.nullable(),
+  kind: DocumentKind,
+  /** Section tree (flat, linked by parentId/children), in document order. */
+  sections: z.array(Section),
+  /** Plan items in label order. */
+  items: z.array(PlanItem),
+  /** Indicator tables. */
+  tables: z.array(z.object({ label: z.string(), title: z.string(), rows: z.array(TableRow), span: Span })),
+  /** Regions covering the whole sourceText exactly once, in order. */
+  regions: z.array(Region),
+  warnings: z.array(PlanWarning),
+  /** The decoded text every span points into. */
+  sourceText: z.string(),
+})
+export type PlanDocument = z.infer<typeof PlanDocument>
+
+/** Output of `plan-cascade parse --json`. */
+export const ParseOutput = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  documents: z.array(PlanDocument),
+})
+export type ParseOutput = z.infer<typeof ParseOutput>
