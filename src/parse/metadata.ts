@@ -1,0 +1,443 @@
+/**
+ * What a plan is, read off its first lines: title, issuer, jurisdiction, year, period and kind.
+ *
+ * The input is normalized text (full-width digits, Latin letters and brackets already half-width, CRLF
+ * already LF). Every rule looks for printed evidence; nothing is special-cased for a document, and
+ * options given by the user override what is inferred.
+ *
+ * Title, in order of the evidence (the earliest in the text wins among the first three):
+ *  1. the plan a notice issues: 福建省人民政府办公厅关于印发2019年数字福建工作要点的通知;
+ *  2. a 《…》 that is issued (厦门市人民政府办公厅印发《2022年数字厦门工作要点》, 福州市制订《…》, 《…》已经省政府
+ *     研究同意) or that starts a line; a 《…》 in the middle of a sentence is a cited plan (对照《2025年数字福建
+ *     工作要点》) and never the document's own title;
+ *  3. a line before the body that looks like a plan title: short, no sentence punctuation, ends in
+ *     规划/工作要点/行动计划/实施方案/意见… (a note such as (征求意见稿) may follow);
+ *  4. when none is printed and the text speaks of its own year's work ("2025年是…今年数字福州建设工作的
+ *     总体目标是…", or "…工作要点"), a title is assembled from that year, the 数字X name it gives to its own
+ *     work, and 工作要点 (warning 'inferred-title');
+ *  5. else the file name (warning 'missing-title').
+ * Draft notes are kept in the title as printed (福州市仓山区“十四五”智能仓山专项规划(征求意见稿)), with a
+ * 'draft' warning; `titleWithoutDraftNote` gives the title to compare documents by.
+ *
+ * Jurisdiction: the place names of the title (full names anywhere; short names only at its start or
+ * after 数字/智慧/智能, as in 数字福州), then those of the issuer, resolved through the division data. Plans
+ * of 国务院, 中共中央, national ministries or titled 国家…/全国…/数字中国… are national: 中华人民共和国,
+ * level national, code null (GB/T 2260 has no code for the whole country).
+ *
+ * Kind: 工作要点/工作计划 -> work-plan; a 规划 or 纲要 for a five-year period (十四五, 2021-2025) ->
+ * five-year-plan, 专项规划 included; another 规划 -> special-plan; 行动计划/行动方案 -> action-plan;
+ * 实施方案/工作方案 -> implementation-plan; 意见 -> opinion; 通知 -> notice; else other.
+ */
+
+import { PlanCascadeError } from '../errors.js'
+import type { DocumentKind, Jurisdiction, Level, Period, PlanWarning } from '../model/index.js'
+import { findDivisionNames, isNationalName, NATIONAL, resolveJurisdiction } from './divisions.js'
+
+export interface InferredMetadata {
+  /** Title as printed (with a draft note such as (征求意见稿)), or assembled, or the file name. */
+  title: string
+  /** Issuing body when printed: 福建省人民政府办公厅. */
+  issuer: string | null
+  jurisdiction: Jurisdiction | null
+  /** Year issued. */
+  year: number | null
+  period: Period | null
+  kind: DocumentKind
+  warnings: PlanWarning[]
+}
+
+export interface InferMetadataOptions {
+  title?: string
+  /** A name (福州市, 仓山区) resolved through the division data, or the fields to use. */
+  jurisdiction?: string | Partial<Jurisdiction>
+  year?: number
+  period?: Period
+  kind?: DocumentKind
+  /** File the text came from: its base name is the title of last resort. */
+  fileName?: string
+}
+
+/** How far into the text the title and issuer are looked for. */
+const headLength = 3000
+
+const planWords = '规划|工作要点|要点|计划|方案|意见|纲要|行动|办法|细则|通知|战略|决定'
+/** Ends like a plan title, before an optional note in brackets: …专项规划(征求意见稿). */
+const titleEnding = new RegExp(`(${planWords})([(（〔][^)）〕]{1,12}[)）〕])?$`)
+const hasPlanWord = new RegExp(planWords)
+
+/** Drafts: the note is part of the printed title but not of the plan's name. */
+const draftNote = /[(（〔](公开)?(征求意见稿|征求意见|草案|送审稿|讨论稿|修订稿|草稿)[)）〕]/
+
+/** Bodies that issue documents, as they end: 人民政府办公厅, 发展和改革委员会, 数字办, 工信局 … */
+const organSuffix =
+  '人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理委员会|管委会|领导小组办公室|领导小组|国务院|中共中央|政府|局|厅|委|部|办'
+const organLine = new RegExp(`^[\\u4e00-\\u9fa5()（）]{2,30}(${organSuffix})$`)
+const organAtEnd = new RegExp(`[\\u4e00-\\u9fa5()（）]{2,30}?(${organSuffix})$`)
+
+/** A line that starts the body (一、 (一) 1、 第一章) ends the search for a title line. */
+const bodyLabel =
+  /^(第[一二三四五六七八九十百零〇]+[章节条部]|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）]|\d+[、.．])/
+
+/**
+ * The front matter: the text before the body's first top-level label (一、 第一章), where a document
+ * names itself. A 出台《…》 further down is a task of the plan, not its title.
+ */
+function frontMatter(text: string): string {
+  const head = text.slice(0, headLength)
+  const body = /(^|\n)[ \t\u3000]*(第[一二三四五六七八九十]+章|一[、.])|[。:：][ \t\u3000]*一、/.exec(head)
+  return body ? head.slice(0, body.index + 1) : head
+}
+
+/** Prefixes under which a short place name stands for a place: 数字福州, 智慧厦门, 智能仓山. */
+const placePrefix = /(数字|智慧|智能|数智|“|"|《|年)$/
+
+/** 征求意见稿 and its kin, removed: the title two versions of a plan share. */
+export function titleWithoutDraftNote(title: string): string {
+  return title.replace(draftNote, '').trim()
+}
+
+interface TitleFound {
+  title: string
+  /** Offset of the evidence in the text (earliest wins). */
+  at: number
+  /** Text before the issuing verb, where the issuer is named. */
+  issuerClause?: string
+  /** Index of the title's line, when the title is a line. */
+  line?: number
+}
+
+function cleanTitle(raw: string): string {
+  return raw
+    .replace(/^《|》$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/** The clause just before an offset: back to the last punctuation or line break. */
+function clauseBefore(text: string, at: number): string {
+  const before = text.slice(Math.max(0, at - 60), at)
+  const parts = before.split(/[\n。,，;；:：、!！?？)）\]】]/)
+  return (parts[parts.length - 1] ?? '').trim()
+}
+
+/** 1. …关于印发X的通知: X is the plan. */
+function findNoticeTitle(head: string): TitleFound | null {
+  const match = /关于印发(.{2,80}?)的通知/.exec(head)
+  if (!match?.[1] || !hasPlanWord.test(match[1])) return null
+  return { title: cleanTitle(match[1]), at: match.index, issuerClause: clauseBefore(head, match.index) }
+}
+
+/** 2. 印发《X》, 《X》已经…同意, or 《X》 at the start of a line. */
+function findIssuedTitle(head: string): TitleFound | null {
+  const found: TitleFound[] = []
+  for (const match of head.matchAll(/(印发|制订|制定|出台|发布|公布|颁布|出炉)了?《([^》\n]{2,80})》/g)) {
+    if (match[2] && hasPlanWord.test(match[2])) {
+      found.push({
+        title: cleanTitle(match[2]),
+        at: match.index,
+        issuerClause: clauseBefore(head, match.index),
+      })
+    }
+  }
+  for (const match of head.matchAll(/《([^》\n]{2,80})》(已经|已)[^。\n]{0,20}(同意|通过)/g)) {
+    if (match[1] && hasPlanWord.test(match[1])) found.push({ title: cleanTitle(match[1]), at: match.index })
+  }
+  for (const match of head.matchAll(/(^|\n)[ \t\u3000]*《([^》\n]{2,80})》/g)) {
+    if (match[2] && hasPlanWord.test(match[2])) found.push({ title: cleanTitle(match[2]), at: match.index })
+  }
+  return found.sort((a, b) => a.at - b.at)[0] ?? null
+}
+
+/** 3. A line that looks like a plan title, before the body begins. */
+function findTitleLine(head: string): TitleFound | null {
+  let at = 0
+  const lines = head.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i] as string
+    const line = raw.trim()
+    const start = at + raw.indexOf(line)
+    at += raw.length + 1
+    if (bodyLabel.test(line)) return null
+    if (line.length < 4 || line.length > 60 || /[。;；!！?？:：,，]/.test(line)) continue
+    if (titleEnding.test(line)) return { title: cleanTitle(line), at: start, line: i }
+  }
+  return null
+}
+
+/** 数字福州 in "今年数字福州建设工作", else the most frequent 数字X of the opening whose X is a place. */
+function ownWorkName(head: string): string | null {
+  const names = new Map<string, number>()
+  for (const match of head.matchAll(/(数字|智慧|智能|数智)([\u4e00-\u9fa5]{2,8})/g)) {
+    const prefix = match[1] as string
+    const rest = match[2] as string
+    const [mention] = findDivisionNames(rest, (start) => start === 0)
+    if (mention?.start === 0 && mention.divisions.length > 0) {
+      const name = prefix + mention.name
+      names.set(name, (names.get(name) ?? 0) + 1)
+    }
+  }
+  const thisYear = /今年(数字|智慧|智能|数智)([\u4e00-\u9fa5]{2,8})/.exec(head)
+  if (thisYear) {
+    const own = [...names.keys()].find((name) => thisYear[0].startsWith(`今年${name}`))
+    if (own) return own
+  }
+  return [...names.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null
+}
+
+/** 4. "2025年是…今年数字福州建设工作…" -> 2025年数字福州工作要点. */
+function assembleTitle(text: string): { title: string; evidence: string } | null {
+  const head = text.slice(0, headLength)
+  const speaksOfPlan = /工作要点/.test(head) || /今年[^。\n]{0,20}工作/.test(head)
+  const year = /^\s*(\d{4})年(是|,|，|数字|我)/.exec(head)?.[1]
+  const name = ownWorkName(head)
+  if (!speaksOfPlan || !year || !name) return null
+  return { title: `${year}年${name}工作要点`, evidence: `opening year ${year}, own work ${name}` }
+}
+
+/** The organ named at the end of a clause: "近日,厦门市人民政府办公厅" -> 厦门市人民政府办公厅. */
+function issuerOf(clause: string | undefined): string | null {
+  if (!clause) return null
+  const match = organAtEnd.exec(clause)
+  if (!match) return null
+  return trimToOrgan(clause.slice(match.index))
+}
+
+/** Cuts text before the organ's place name: 现印发给你们福建省人民政府办公厅 -> 福建省人民政府办公厅. */
+function trimToOrgan(candidate: string): string | null {
+  const national = /(国务院|中共中央|中华人民共和国|国家)/.exec(candidate)
+  const [place] = findDivisionNames(candidate, () => true)
+  const starts = [national?.index, place?.start].filter((n): n is number => n !== undefined)
+  if (starts.length === 0) return null
+  const organ = candidate.slice(Math.min(...starts))
+  return new RegExp(`(${organSuffix})$`).test(organ) && organ.length >= 3 ? organ : null
+}
+
+/** An organ on a line of its own just under the title, or before a signature date. */
+function findIssuerLine(text: string, titleLine: number | undefined): string | null {
+  if (titleLine !== undefined) {
+    const lines = text.split('\n', titleLine + 8).slice(titleLine + 1)
+    for (const line of lines) {
+      const trimmed = line.trim()
+      if (organLine.test(trimmed)) return trimToOrgan(trimmed)
+    }
+  }
+  return null
+}
+
+const dateAfterOrgan = new RegExp(
+  `([\\u4e00-\\u9fa5]{2,40}(${organSuffix}))[ \\t\\u3000]*\\n?[ \\t\\u3000]*(\\d{4})年(\\d{1,2})月(\\d{1,2})日`,
+)
+
+/** 福建省人民政府办公厅2019年3月20日: the signature, with its year. */
+function findSignature(text: string): { issuer: string | null; year: number } | null {
+  const match = dateAfterOrgan.exec(text)
+  if (!match?.[1] || !match[3]) return null
+  return { issuer: trimToOrgan(match[1]), year: Number(match[3]) }
+}
+
+/** 发布日期:2019-03-29, 发布时间: 2022-04-21, 成文日期: 2021年5月8日. */
+function findPublicationYear(head: string): number | null {
+  const match = /(发布|印发|成文|发文|公布)(日期|时间)\s*[:：]?\s*(\d{4})\s*[-年./]/.exec(head)
+  return match?.[3] ? Number(match[3]) : null
+}
+
+/** 2019年数字福建工作要点 -> 2019; not the ends of a range (2021-2025年). */
+function titleYear(title: string): number | null {
+  const match = /(?<![\d\-—–~～至到])(\d{4})年(?![\d\-—–~～至到])/.exec(title)
+  return match?.[1] ? Number(match[1]) : null
+}
+
+const chineseDigits = '一二三四五六七八九'
+
+/** The n-th five-year plan (十四五 = 14th): the 1st was 1953-1957, the 2nd 1958-1962, from the 3rd on 1966 + 5(n-3). */
+function fiveYearPeriod(n: number): Period {
+  const from = n === 1 ? 1953 : n === 2 ? 1958 : 1966 + 5 * (n - 3)
+  return { from, to: from + 4 }
+}
+
+/** The period printed in the title: 十四五, 第十四个五年, (2018-2020年), 2021年-2025年. */
+function periodOfTitle(title: string): Period | null {
+  const fiveYear = /十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年/.exec(title)
+  const digit = fiveYear?.[1] ?? fiveYear?.[2]
+  if (digit) return fiveYearPeriod(10 + chineseDigits.indexOf(digit) + 1)
+  const range = /(\d{4})\s*年?\s*[-—–~～至到]\s*(\d{4})\s*年/.exec(title)
+  if (range?.[1] && range[2] && Number(range[2]) >= Number(range[1])) {
+    return { from: Number(range[1]), to: Number(range[2]) }
+  }
+  return null
+}
+
+/** 本规划…规划期为2021—2025年: the plan's own statement of its period. */
+function periodOfBody(text: string): Period | null {
+  const match = /规划期(限)?(为|是|:|：)?\s*(\d{4})\s*年?\s*[-—–~～至到]\s*(\d{4})\s*年/.exec(text)
+  return match?.[3] && match[4] ? { from: Number(match[3]), to: Number(match[4]) } : null
+}
+
+/** What sort of plan the title names (see the module comment for the rules). */
+export function kindOfTitle(title: string, period: Period | null = null): DocumentKind {
+  const name = titleWithoutDraftNote(title)
+  const fiveYear =
+    /十[一二三四五六七八九]五|五年/.test(name) || (period !== null && period.to - period.from === 4)
+  if (/工作要点|要点$|工作计划|年度计划/.test(name)) return 'work-plan'
+  if (/行动计划|行动方案/.test(name)) return 'action-plan'
+  if (/(规划|纲要)(\(|$)/.test(name) || /规划/.test(name)) return fiveYear ? 'five-year-plan' : 'special-plan'
+  if (/实施方案|工作方案|方案$/.test(name)) return 'implementation-plan'
+  if (/意见$|意见(\(|（)/.test(name)) return 'opinion'
+  if (/通知$/.test(name)) return 'notice'
+  if (/计划$/.test(name)) return 'action-plan'
+  return 'other'
+}
+
+/** Place names that tell the jurisdiction: in a title, full names anywhere, short ones after 数字/智慧/… */
+function placeNames(title: string): string[] {
+  const names: string[] = []
+  const bare = title.replace(/^\s*\d{4}年/, '')
+  const offset = title.length - bare.length
+  const national = /^(“|")?(十[一二三四五六七八九]五(”|")?)?(数字中国|中华人民共和国|中国|国家|全国)/.exec(
+    bare,
+  )
+  if (national?.[4]) names.push(national[4])
+  const mentions = findDivisionNames(
+    title,
+    (start) => start === offset || placePrefix.test(title.slice(0, start)),
+  )
+  for (const mention of mentions) names.push(mention.name)
+  return names
+}
+
+/** Place names of an issuer: 福州市仓山区人民政府 -> 福州市, 仓山区; 国务院办公厅 -> 国务院. */
+function issuerNames(issuer: string | null): string[] {
+  if (!issuer) return []
+  const names = findDivisionNames(issuer, (start) => start === 0).map((m) => m.name)
+  const national = /^(国务院|中共中央|中华人民共和国|国家)/.exec(issuer)?.[1]
+  // 工业和信息化部, 国家发展改革委: a ministry is national
+  if (national || (names.length === 0 && /部$/.test(issuer))) names.push(national ?? '国家')
+  return names
+}
+
+const levelBySuffix: [RegExp, Level][] = [
+  [/(省|自治区)$/, 'province'],
+  [/(市|州|盟|地区)$/, 'city'],
+  [/区$/, 'district'],
+  [/(县|旗)$/, 'county'],
+]
+
+/** The jurisdiction option: a name is resolved through the division data, fields override. */
+function jurisdictionOption(
+  option: string | Partial<Jurisdiction>,
+  inferred: Jurisdiction | null,
+): Jurisdiction {
+  const given = typeof option === 'string' ? { name: option } : option
+  let base = inferred
+  if (given.name !== undefined) {
+    base = isNationalName(given.name) ? { ...NATIONAL } : resolveJurisdiction([given.name])
+    if (!base) {
+      const level = given.level ?? levelBySuffix.find(([suffix]) => suffix.test(given.name as string))?.[1]
+      if (!level) {
+        throw new PlanCascadeError(
+          'bad-option',
+          `jurisdiction "${given.name}" is not in the division data and its level is not known: give { name, level }`,
+        )
+      }
+      base = { name: given.name, level, code: null, parent: null, parentCode: null }
+    }
+  }
+  if (!base) {
+    if (!given.name || !given.level) {
+      throw new PlanCascadeError('bad-option', 'the jurisdiction option needs at least a name and a level')
+    }
+    base = { name: given.name, level: given.level, code: null, parent: null, parentCode: null }
+  }
+  return { ...base, ...given } as Jurisdiction
+}
+
+function baseName(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName
+  return base.replace(/\.[^.]+$/, '')
+}
+
+/**
+ * Title, issuer, jurisdiction, year, period and kind of a plan, from its normalized text. Never throws
+ * on a messy text: what cannot be found is null (or the file name, for the title) with a warning. Throws
+ * `bad-option` only for a jurisdiction option that cannot be made into a jurisdiction.
+ */
+export function inferMetadata(text: string, options: InferMetadataOptions = {}): InferredMetadata {
+  const warnings: PlanWarning[] = []
+  const head = text.slice(0, headLength)
+
+  // title
+  const front = frontMatter(text)
+  const printed = [findNoticeTitle(front), findIssuedTitle(front), findTitleLine(head)]
+    .filter((t): t is TitleFound => t !== null)
+    .sort((a, b) => a.at - b.at)[0]
+  let title = options.title ?? printed?.title ?? null
+  if (title === null) {
+    const assembled = assembleTitle(text)
+    if (assembled) {
+      title = assembled.title
+      warnings.push({
+        code: 'inferred-title',
+        message: `no title is printed; "${title}" is assembled from the text (${assembled.evidence})`,
+      })
+    }
+  }
+  if (title === null) {
+    title = options.fileName ? baseName(options.fileName) : ''
+    warnings.push({
+      code: 'missing-title',
+      message: title ? `no title found; using the file name "${title}"` : 'no title found',
+    })
+  }
+  if (draftNote.test(title)) {
+    warnings.push({ code: 'draft', message: `the title marks a draft: ${draftNote.exec(title)?.[0]}` })
+  }
+
+  // issuer
+  const signature = findSignature(text)
+  const issuer =
+    issuerOf(printed?.issuerClause) ?? findIssuerLine(head, printed?.line) ?? signature?.issuer ?? null
+
+  // year issued
+  const publicationYear = findPublicationYear(head)
+  const yearOfTitle = titleYear(title)
+  const inferredYear = signature?.year ?? publicationYear ?? yearOfTitle
+  const year = options.year ?? inferredYear
+  if (options.year === undefined && inferredYear === null) {
+    warnings.push({ code: 'missing-year', message: 'no year of issue found (no date, no year in the title)' })
+  }
+  if (
+    options.year === undefined &&
+    yearOfTitle !== null &&
+    year !== null &&
+    Math.abs(year - yearOfTitle) > 1
+  ) {
+    warnings.push({
+      code: 'conflicting-years',
+      message: `the title says ${yearOfTitle} but the document is dated ${year}`,
+    })
+  }
+
+  // period and kind
+  const titlePeriod = periodOfTitle(title)
+  let period = options.period ?? titlePeriod
+  const kind = options.kind ?? kindOfTitle(title, period)
+  if (!period && kind === 'work-plan' && yearOfTitle !== null) period = { from: yearOfTitle, to: yearOfTitle }
+  if (!period && !options.period) period = periodOfBody(text)
+
+  // jurisdiction
+  const names = [...placeNames(title), ...issuerNames(issuer)]
+  const context = findDivisionNames(head.slice(0, 500)).map((m) => m.name)
+  let jurisdiction = resolveJurisdiction(names, { context })
+  if (options.jurisdiction !== undefined)
+    jurisdiction = jurisdictionOption(options.jurisdiction, jurisdiction)
+  else if (!jurisdiction) {
+    warnings.push({ code: 'missing-jurisdiction', message: 'no place name in the title or the issuer' })
+  } else if (jurisdiction.code === null && jurisdiction.level !== 'national') {
+    warnings.push({
+      code: 'ambiguous-jurisdiction',
+      message: `several divisions are called ${jurisdiction.name}; give the jurisdiction option to choose`,
+    })
+  }
+
+  return { title, issuer, jurisdiction, year, period, kind, warnings }
+}
