@@ -326,3 +326,124 @@ export const ParseOutput = z.object({
   documents: z.array(PlanDocument),
 })
 export type ParseOutput = z.infer<typeof ParseOutput>
+
+// ---------------------------------------------------------------------------------------------
+// Alignment records
+
+/** How two linked items' documents relate. */
+export const Relation = z.enum([
+  /** Parent jurisdiction -> child jurisdiction (province -> city -> district), same or overlapping period. */
+  'cascade',
+  /** Same jurisdiction, a later document. */
+  'evolution',
+  /** Same level, different jurisdictions. */
+  'peer',
+  'other',
+])
+export type Relation = z.infer<typeof Relation>
+
+/** What changed along a link, in kinds a researcher can count. */
+export const ChangeKind = z.enum([
+  'same',
+  'reworded',
+  /** The later / lower item incorporates the earlier one and adds. */
+  'expanded',
+  'narrowed',
+  'target-raised',
+  'target-lowered',
+  'target-added',
+  'target-dropped',
+])
+export type ChangeKind = z.infer<typeof ChangeKind>
+
+/** Feature values of a candidate pair, each in [0, 1]. */
+export const LinkFeatures = z.object({
+  /** TF-IDF cosine over lexicon tokens without stopwords. */
+  tfidf: z.number(),
+  /** Character n-gram (bigram) similarity. */
+  ngram: z.number(),
+  /** Heading similarity (normalized edit distance). */
+  heading: z.number(),
+  /** Shared topics (weighted Jaccard). */
+  topics: z.number(),
+  /** Shared target metric families. */
+  metrics: z.number(),
+  /** Shared responsible units. */
+  units: z.number(),
+})
+export type LinkFeatures = z.infer<typeof LinkFeatures>
+
+/** Why two items were linked. */
+export const Evidence = z.object({
+  features: LinkFeatures,
+  /** Informative terms both items use, most informative first. */
+  sharedTerms: z.array(z.string()),
+  /** Topic ids both items carry. */
+  sharedTopics: z.array(z.string()),
+  /** Metric families both items set targets for. */
+  sharedMetrics: z.array(z.string()),
+  /** Responsible units both items name. */
+  sharedUnits: z.array(z.string()),
+  /** The evidence in plain words. */
+  summary: z.string(),
+})
+export type Evidence = z.infer<typeof Evidence>
+
+/** A link between two items of different documents: they state the same goal. */
+export const Link = z.object({
+  /** Item id in the earlier / higher-level document. */
+  source: z.string(),
+  /** Item id in the later / lower-level document. */
+  target: z.string(),
+  /** Calibrated score in [0, 1]: the estimated probability that both items state the same goal. */
+  score: z.number(),
+  relation: Relation,
+  /** What changed from source to target. */
+  changes: z.array(ChangeKind),
+  evidence: Evidence,
+  /** 'machine' unless a decisions file confirmed it. */
+  decision: z.enum(['machine', 'confirmed']),
+})
+export type Link = z.infer<typeof Link>
+
+/** One goal followed across documents (levels and years). */
+export const Thread = z.object({
+  /** Stable id, e.g. `t-5g基站-3`. */
+  id: z.string(),
+  /** Label from the thread's top terms and topic. */
+  label: z.string(),
+  /** Main topic id, or null. */
+  topic: z.string().nullable(),
+  /** Top terms of the thread. */
+  terms: z.array(z.string()),
+  /** Member item ids, ordered by level (province first) then year. */
+  items: z.array(z.string()),
+  /** Document ids the thread spans. */
+  documents: z.array(z.string()),
+})
+export type Thread = z.infer<typeof Thread>
+
+/** New, dropped and continued goals between two documents of one jurisdiction. */
+export const EvolutionPair = z.object({
+  /** Earlier document id. */
+  from: z.string(),
+  /** Later document id. */
+  to: z.string(),
+  /** Pairs of items that continue a goal. */
+  continued: z.array(z.object({ from: z.string(), to: z.string(), score: z.number() })),
+  /** Items of the later document with no counterpart in the earlier one. */
+  new: z.array(z.string()),
+  /** Items of the earlier document with no counterpart in the later one. */
+  dropped: z.array(z.string()),
+})
+export type EvolutionPair = z.infer<typeof EvolutionPair>
+
+/** Output of `plan-cascade align --json`: the parse output plus links, threads and evolution. */
+export const AlignOutput = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  documents: z.array(PlanDocument),
+  links: z.array(Link),
+  threads: z.array(Thread),
+  evolution: z.array(EvolutionPair),
+})
+export type AlignOutput = z.infer<typeof AlignOutput>

@@ -1,0 +1,513 @@
+/**
+ * The parse stage: normalized text -> a PlanDocument with its section tree, items and regions.
+ *
+ * Steps: cut the text into pieces (labels, sentences, clauses, boilerplate); set aside the table of
+ * contents, flattened tables and repeated text; walk the rest, placing labels in a tree; then turn the
+ * tree into sections and items, and every piece into a region.
+ */
+import { PlanCascadeError } from '../errors.js'
+
+// TEMP until extract lands
+interface FlattenedTable {
+  label: string
+  title: string
+  rows: Array<Omit<import('../model/index.js').TableRow, 'span'> & { span: [number, number] }>
+  span: [number, number]
+}
+const parseFlattenedTable = (_t: string, _s: number): FlattenedTable | null => null
+
+import type { SourceText } from '../io/index.js'
+import type {
+  DocumentKind,
+  Jurisdiction,
+  Period,
+  PlanDocument,
+  PlanItem,
+  PlanWarning,
+  Region,
+  Section,
+  Span,
+} from '../model/index.js'
+import type { NormalizedText } from '../normalize/index.js'
+import { normalizeText, toSourceSpan } from '../normalize/index.js'
+import { loadBoilerplateRules } from './boilerplate.js'
+import { findDuplicates, pieceKey } from './dedupe.js'
+import { pathComponent, toChineseNumeral } from './labels.js'
+import { inferMetadata } from './metadata.js'
+import { type Line, type Piece, splitLines, splitPieces } from './pieces.js'
+import { findTableOfContents } from './toc.js'
+import { reparentShuffled, type TreeNode, walk } from './tree.js'
+import { itemHeading, leadPhrase, type PieceRole, walkPieces } from './walk.js'
+
+export { findDivisions, resolveJurisdiction } from './divisions.js'
+export { labelNumber, matchLabel } from './labels.js'
+export { inferMetadata } from './metadata.js'
+
+export interface ParseOptions {
+  /** Document id; defaults to the file's base name, else `document`. */
+  id?: string
+  /** Title, overriding the one found in the text. */
+  title?: string
+  /** Jurisdiction (a name such as 仓山区, or fields), overriding inference. */
+  jurisdiction?: string | Partial<Jurisdiction>
+  /** Year issued, overriding inference. */
+  year?: number
+  /** Period, overriding inference. */
+  period?: Period
+  /** Kind, overriding inference. */
+  kind?: DocumentKind
+  /** A boilerplate rules file replacing data/boilerplate.json. */
+  boilerplateFile?: string
+  /** Traditional to simplified conversion (default 'auto'). */
+  traditional?: 'auto' | 'always' | 'never'
+}
+
+/** Parses a document given as text (or as read by `readSource`). Messy text never throws. */
+export function parseDocument(input: string | SourceText, options: ParseOptions = {}): PlanDocument {
+  const source: SourceText =
+    typeof input === 'string' ? { text: input, encoding: 'utf-16', format: 'text', path: null } : input
+  const id = options.id ?? (source.path ? baseName(source.path) : 'document')
+  if (source.text.trim() === '') {
+    throw new PlanCascadeError('empty-input', 'the document has no text', { file: source.path ?? id })
+  }
+  const normalized = normalizeText(source.text, { traditional: options.traditional ?? 'auto' })
+  const text = normalized.text
+  const metadata = inferMetadata(text, { ...options, fileName: source.path ?? undefined })
+  const lines = splitLines(text, (start) => sourceIndent(source.text, normalized.toSource[start] as number))
+  const titleVariants = [metadata.title, metadata.title.replace(/[(（]征求意见稿[)）]$/, '')]
+  const pieces = splitPieces(text, lines, {
+    boilerplate: loadBoilerplateRules(options.boilerplateFile),
+    titles: titleVariants,
+  })
+
+  const fixed = new Map<number, PieceRole>()
+  const toc = findTableOfContents(text, lines)
+  if (toc) {
+    for (const p of pieces)
+      if (p.line >= toc.firstLine && p.line <= toc.lastLine) fixed.set(p.index, { kind: 'toc' })
+  }
+  const tables: FlattenedTable[] = []
+  const tableAt = new Map<number, number>()
+  for (const p of pieces) {
+    if (fixed.has(p.index) || p.kind !== 'label' || p.label?.style !== 'table') continue
+    const table = parseFlattenedTable(text, p.start)
+    if (!table) continue
+    tableAt.set(p.index, tables.length)
+    for (const q of pieces) {
+      if (q.start >= table.span[0] && q.end <= table.span[1] && q.index !== p.index)
+        fixed.set(q.index, { kind: 'table' })
+    }
+    fixed.set(p.index, { kind: 'table' })
+    tables.push(table)
+  }
+
+  const duplicateOf = findDuplicates(text, pieces, (p) => fixed.has(p.index))
+  const titleKeys = new Set(titleVariants.map(pieceKey))
+  titleKeys.delete('')
+  let walked = walkPieces({ text, pieces, duplicateOf, fixed, tableAt, titleKeys, toc, startInBody: false })
+  const warnings: PlanWarning[] = [...metadata.warnings]
+  if (walked.labelCount === 0) {
+    warnings.push({
+      code: 'no-numbered-items',
+      message: 'no numbered items found: each paragraph is taken as an item',
+    })
+    walked = walkPieces({ text, pieces, duplicateOf, fixed, tableAt, titleKeys, toc, startInBody: true })
+  }
+  if (walked.outOfOrder) {
+    warnings.push({
+      code: 'labels-out-of-order',
+      message:
+        'labels are out of order (the page was probably scraped in pieces); items are returned in label order',
+    })
+    reparentShuffled(walked.root, pieces)
+  }
+  warnings.push(...walked.warnings)
+  if (duplicateOf.size > 0) {
+    warnings.push({
+      code: 'duplicate-paragraph',
+      message: `${duplicateOf.size} repeated sentences or paragraphs were set aside as duplicates`,
+    })
+  }
+  warnings.push(...missingLabelWarnings(walked.root))
+
+  const built = buildRecords(id, text, pieces, walked.root, toc?.titles ?? new Map(), tables)
+  const toSource = (span: Span): Span => toSourceSpan(normalized, span)
+  const regions = buildRegions(text, pieces, walked.roles, built, tables, normalized)
+  return {
+    id,
+    source: {
+      path: source.path,
+      encoding: source.encoding,
+      format: source.format,
+      convertedFromTraditional: normalized.convertedFromTraditional,
+    },
+    title: metadata.title,
+    issuer: metadata.issuer,
+    jurisdiction: metadata.jurisdiction,
+    year: metadata.year,
+    period: metadata.period,
+    kind: metadata.kind,
+    sections: built.sections.map((s) => ({ ...s, span: toSource(s.span) })),
+    items: built.items.map((item) => ({
+      ...item,
+      span: toSource(item.span),
+      parts: item.parts.map(toSource),
+      row: item.row ? { ...item.row, span: toSource(item.row.span) } : null,
+    })),
+    tables: tables.map((t) => ({
+      label: t.label,
+      title: t.title,
+      span: toSource(t.span),
+      rows: t.rows.map((r) => ({ ...r, span: toSource(r.span) })),
+    })),
+    regions,
+    warnings: warnings.map((w) => (w.span ? { ...w, span: toSource(w.span) } : w)),
+    sourceText: source.text,
+  }
+}
+
+/** Leading spaces of the source line holding `offset` (layout cue: boxes are indented differently). */
+function sourceIndent(source: string, offset: number): number {
+  let lineStart = offset
+  while (lineStart > 0 && source.charCodeAt(lineStart - 1) !== 10) lineStart--
+  let n = 0
+  while (lineStart + n < source.length && /[ \t\u3000\u00a0]/.test(source[lineStart + n] as string)) n++
+  return n
+}
+
+function baseName(path: string): string {
+  const name = path.split(/[\\/]/).pop() ?? path
+  return name.replace(/\.(txt|html?|text)$/i, '')
+}
+
+interface BuiltRecords {
+  sections: Section[]
+  items: PlanItem[]
+  /** Id of the section a node became. */
+  sectionIds: Map<TreeNode, string>
+  /** Id of the item a node became (for a content label with children: its intro item). */
+  itemIds: Map<TreeNode, string>
+}
+
+/** Pieces of a node's own text, label piece first. */
+function ownPieces(node: TreeNode): number[] {
+  const list = node.labelPiece !== null && node.kind !== 'table' ? [node.labelPiece] : []
+  return [...list, ...node.content]
+}
+
+/** Contiguous runs of pieces (only white space between them), as normalized spans. */
+function partsOf(text: string, pieces: Piece[], indexes: number[]): Span[] {
+  const parts: Span[] = []
+  for (const index of indexes) {
+    const p = pieces[index] as Piece
+    const last = parts[parts.length - 1]
+    if (last && last[1] <= p.start && text.slice(last[1], p.start).trim() === '') last[1] = p.end
+    else parts.push([p.start, p.end])
+  }
+  return parts
+}
+
+function buildRecords(
+  docId: string,
+  text: string,
+  pieces: Piece[],
+  root: TreeNode,
+  tocTitles: Map<string, string>,
+  tables: FlattenedTable[],
+): BuiltRecords {
+  const sections: Section[] = []
+  const items: PlanItem[] = []
+  const sectionIds = new Map<TreeNode, string>()
+  const itemIds = new Map<TreeNode, string>()
+  const usedIds = new Set<string>()
+  const uniqueId = (path: string) => {
+    let id = `${docId}#${path}`
+    for (let n = 2; usedIds.has(id); n++) id = `${docId}#${path}~${n}`
+    usedIds.add(id)
+    return id
+  }
+  const pieceText = (index: number) => {
+    const p = pieces[index] as Piece
+    return text.slice(p.start, p.end)
+  }
+
+  const visit = (
+    node: TreeNode,
+    parentPath: string,
+    sectionId: string | null,
+    sectionTitles: string[],
+    depth: number,
+  ) => {
+    const counters = { inferred: 0, paragraph: 0 }
+    for (const child of node.children) {
+      let component: string
+      if (child.kind === 'inferred') component = `[${++counters.inferred}]`
+      else if (child.kind === 'paragraph') component = `p${++counters.paragraph}`
+      else if (child.kind === 'table')
+        component = (tables[child.table ?? 0] as FlattenedTable).label.replace(/\s+/g, '')
+      else component = pathComponent(child.style ?? 'num-dot', child.number ?? 0)
+      const path = parentPath ? `${parentPath}.${component}` : component
+      const isSection =
+        child.kind === 'inferred' ||
+        (child.kind === 'label' && (child.headingLine || child.children.length > 0))
+      if (isSection) {
+        const id = uniqueId(path)
+        sectionIds.set(child, id)
+        const { title, titleSource } = sectionTitle(child, path)
+        const labelSpan: Span =
+          child.labelPiece !== null
+            ? [(pieces[child.labelPiece] as Piece).start, (pieces[child.labelPiece] as Piece).end]
+            : [
+                (pieces[firstPieceOf(child) ?? 0] as Piece | undefined)?.start ?? 0,
+                (pieces[firstPieceOf(child) ?? 0] as Piece | undefined)?.start ?? 0,
+              ]
+        sections.push({
+          id,
+          path,
+          label:
+            child.labelPiece !== null ? ((pieces[child.labelPiece] as Piece).label?.label ?? null) : null,
+          style: child.style,
+          number: child.number,
+          title,
+          titleSource,
+          depth,
+          inferred: child.kind === 'inferred',
+          parentId: sectionId,
+          children: [],
+          span: labelSpan,
+        })
+        const parentSection = sections.find((s) => s.id === sectionId)
+        parentSection?.children.push(id)
+        // A content label with children (3. 推进…。包括:(1)…): its own text is the section's intro.
+        if (!child.headingLine && child.content.length > 0) {
+          pushItem(child, `${path}.p0`, id, [...sectionTitles, title], 'paragraph', child.content)
+        }
+        visit(child, path, id, [...sectionTitles, title], depth + 1)
+      } else if (child.kind === 'table') {
+        const table = tables[child.table ?? 0] as FlattenedTable
+        table.rows.forEach((row, k) => {
+          const rowId = uniqueId(`${path}.r${k + 1}`)
+          items.push({
+            id: rowId,
+            docId,
+            path: `${path}.r${k + 1}`,
+            label: null,
+            style: null,
+            number: k + 1,
+            heading: row.indicator,
+            text: text
+              .slice(row.span[0], row.span[1])
+              .replace(/\s*\n\s*/g, ' ')
+              .trim(),
+            kind: 'table-row',
+            sectionId,
+            sectionPath: [...sectionTitles, table.title],
+            span: row.span,
+            parts: [row.span],
+            responsible: null,
+            targets: [],
+            row: { ...row },
+            topics: [],
+            keywords: [],
+          })
+        })
+      } else {
+        const kind = child.kind === 'box' ? 'key-project' : child.kind === 'paragraph' ? 'paragraph' : 'task'
+        pushItem(child, path, sectionId, sectionTitles, kind, ownPieces(child))
+      }
+    }
+  }
+
+  const pushItem = (
+    node: TreeNode,
+    path: string,
+    sectionId: string | null,
+    sectionTitles: string[],
+    kind: PlanItem['kind'],
+    indexes: number[],
+  ) => {
+    if (indexes.length === 0) return
+    const id = uniqueId(path)
+    itemIds.set(node, id)
+    const parts = partsOf(text, pieces, indexes)
+    const labelPiece =
+      node.labelPiece !== null && indexes[0] === node.labelPiece ? (pieces[node.labelPiece] as Piece) : null
+    const labelLength = labelPiece?.label?.length ?? 0
+    const bodyText = parts
+      .map(([s, e], k) => text.slice(k === 0 ? s + labelLength : s, e))
+      .join('\n')
+      .trim()
+    let heading = ''
+    if (kind === 'key-project' && labelPiece) heading = pieceText(labelPiece.index).slice(labelLength).trim()
+    else if (kind === 'paragraph') heading = leadPhrase(pieceText(indexes[0] as number), indexes.length > 1)
+    else if (labelPiece) heading = itemHeading(pieceText(labelPiece.index).slice(labelLength))
+    const span: Span = parts[0] as Span
+    items.push({
+      id,
+      docId,
+      path,
+      label: labelPiece?.label?.label ?? null,
+      style: labelPiece ? node.style : null,
+      number: labelPiece ? node.number : null,
+      heading,
+      text: bodyText,
+      kind,
+      sectionId,
+      sectionPath: sectionTitles,
+      span,
+      parts,
+      responsible: null,
+      targets: [],
+      row: null,
+      topics: [],
+      keywords: [],
+    })
+  }
+
+  const sectionTitle = (
+    node: TreeNode,
+    path: string,
+  ): { title: string; titleSource: Section['titleSource'] } => {
+    if (node.kind === 'inferred') return { title: '', titleSource: 'none' }
+    const labelPiece = node.labelPiece !== null ? (pieces[node.labelPiece] as Piece) : null
+    const printed = labelPiece
+      ? pieceText(labelPiece.index)
+          .slice(labelPiece.label?.length ?? 0)
+          .trim()
+      : ''
+    if (printed) {
+      const title = node.headingLine ? printed.replace(/[。：:]$/, '') : itemHeading(printed) || printed
+      return { title, titleSource: 'printed' }
+    }
+    if (node.titlePiece !== null) return { title: pieceText(node.titlePiece).trim(), titleSource: 'printed' }
+    const fromToc = tocTitles.get(path)
+    if (fromToc) return { title: fromToc, titleSource: 'toc' }
+    return { title: '', titleSource: 'none' }
+  }
+
+  visit(root, '', null, [], 0)
+  return { sections, items, sectionIds, itemIds }
+}
+
+function firstPieceOf(node: TreeNode): number | null {
+  for (const n of walk(node)) {
+    if (n.labelPiece !== null) return n.labelPiece
+    if (n.content.length > 0) return n.content[0] as number
+  }
+  return null
+}
+
+/** Regions covering the whole source text: one per run of pieces of the same role. */
+function buildRegions(
+  text: string,
+  pieces: Piece[],
+  roles: PieceRole[],
+  built: BuiltRecords,
+  tables: FlattenedTable[],
+  normalized: NormalizedText,
+): Region[] {
+  const rowIds = new Map<string, string>()
+  for (const item of built.items) if (item.row) rowIds.set(`${item.row.span[0]}`, item.id)
+  const raw: Array<{ kind: Region['kind']; start: number; ref?: string; note?: string }> = []
+  for (const piece of pieces) {
+    if (piece.kind === 'blank') continue
+    const role = roles[piece.index] as PieceRole
+    let kind: Region['kind'] = role.kind === 'title' ? 'heading' : role.kind
+    let ref: string | undefined
+    const node = role.node
+    if (node) {
+      const sectionId = built.sectionIds.get(node)
+      const itemId = built.itemIds.get(node)
+      const isHeadingPiece = piece.index === node.labelPiece || piece.index === node.titlePiece
+      if (sectionId && isHeadingPiece) {
+        kind = 'heading'
+        ref = sectionId
+      } else if (itemId) ref = itemId
+      else if (sectionId) ref = sectionId
+    }
+    if (kind === 'table') {
+      // Cells of a row belong to the row's item; header cells to the table.
+      const row = tables
+        .flatMap((t) => t.rows)
+        .find((r) => piece.start >= r.span[0] && piece.end <= r.span[1])
+      const rowItem = row ? rowIds.get(`${row.span[0]}`) : undefined
+      if (rowItem) {
+        kind = 'item'
+        ref = rowItem
+      }
+    }
+    if (kind === 'item' && !ref) kind = 'other'
+    const last = raw[raw.length - 1]
+    if (last && last.kind === kind && last.ref === ref && last.note === role.note) continue
+    const entry: { kind: Region['kind']; start: number; ref?: string; note?: string } = {
+      kind,
+      start: piece.start,
+    }
+    if (ref) entry.ref = ref
+    if (role.note) entry.note = role.note
+    raw.push(entry)
+  }
+  if (raw.length === 0) return [{ kind: 'other', span: [0, normalized.toSource[text.length] as number] }]
+  ;(raw[0] as { start: number }).start = 0
+  return raw.map((r, k) => {
+    const end = k + 1 < raw.length ? (raw[k + 1] as { start: number }).start : text.length
+    const region: Region = { kind: r.kind, span: toSourceSpan(normalized, [r.start, end]) }
+    if (r.ref) region.ref = r.ref
+    if (r.note) region.note = r.note
+    return region
+  })
+}
+
+/** Gaps in numbering: labels that were never printed ((十四) (十五) …). */
+function missingLabelWarnings(root: TreeNode): PlanWarning[] {
+  const warnings: PlanWarning[] = []
+  const labels = [...walk(root)].filter((n) => n.kind === 'label' && n.style && n.number)
+  const byStyle = new Map<string, TreeNode[]>()
+  for (const n of labels) byStyle.set(n.style as string, [...(byStyle.get(n.style as string) ?? []), n])
+  for (const [style, nodes] of byStyle) {
+    const numbers = nodes.map((n) => n.number as number)
+    const global = new Set(numbers).size === numbers.length && new Set(nodes.map((n) => n.parent)).size > 1
+    const groups = global ? [nodes] : [...groupBy(nodes, (n) => n.parent)]
+    for (const group of groups) {
+      const present = new Set(group.map((n) => n.number as number))
+      const max = Math.max(...present)
+      const first = global ? 1 : Math.min(...present) === 1 ? 1 : Math.min(...present)
+      const missing: number[] = []
+      for (let k = first; k <= max; k++) if (!present.has(k)) missing.push(k)
+      if (missing.length === 0) continue
+      const shown = missing.map((k) => formatLabel(style, k)).join(' ')
+      warnings.push({
+        code: 'missing-label',
+        message: `labels ${shown} were never printed: their text may have run into neighbouring items`,
+      })
+    }
+  }
+  return warnings
+}
+
+function formatLabel(style: string, n: number): string {
+  switch (style) {
+    case 'cn-dun':
+      return `${toChineseNumeral(n)}、`
+    case 'cn-paren':
+      return `(${toChineseNumeral(n)})`
+    case 'num-paren':
+      return `(${n})`
+    case 'num-dun':
+      return `${n}、`
+    case 'chapter':
+      return `第${toChineseNumeral(n)}章`
+    case 'section':
+      return `第${toChineseNumeral(n)}节`
+    default:
+      return `${n}.`
+  }
+}
+
+function groupBy<T, K>(list: T[], key: (t: T) => K): T[][] {
+  const map = new Map<K, T[]>()
+  for (const t of list) map.set(key(t), [...(map.get(key(t)) ?? []), t])
+  return [...map.values()]
+}
+
+export type { Line, Piece }

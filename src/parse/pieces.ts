@@ -1,0 +1,217 @@
+/**
+ * Cutting the normalized text into pieces: the smallest runs the parser classifies. A line is cut
+ * before every label (also inside one long line: scraped pages run items together), around
+ * responsibility clauses and inline boilerplate, and after every sentence end, so that repeated
+ * sentences can be found one by one.
+ */
+import type { BoilerplateRule } from './boilerplate.js'
+import { findInlineBoilerplate, matchBoilerplateLine } from './boilerplate.js'
+import type { LabelMatch } from './labels.js'
+import { matchLabel } from './labels.js'
+
+export type PieceKind = 'text' | 'label' | 'clause' | 'boilerplate' | 'blank'
+
+export interface Piece {
+  /** Index in the piece list. */
+  index: number
+  kind: PieceKind
+  /** `[start, end)` in the normalized text; line breaks are not part of any piece. */
+  start: number
+  end: number
+  /** 0-based line number. */
+  line: number
+  /** True for the first piece of its line. */
+  startsLine: boolean
+  /** The label, for kind 'label' (the piece then runs from the label to the end of its sentence). */
+  label: LabelMatch | null
+  /** Boilerplate rule id, for kind 'boilerplate'. */
+  rule?: string
+  /** Leading spaces of the source line (indentation is a layout cue for boxes). */
+  indent: number
+}
+
+export interface Line {
+  start: number
+  end: number
+  indent: number
+}
+
+/** Splits a text into lines `[start, end)` without their line break. */
+export function splitLines(text: string, indents: (lineStart: number) => number): Line[] {
+  const lines: Line[] = []
+  let start = 0
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text.charCodeAt(i) === 10) {
+      lines.push({ start, end: i, indent: indents(start) })
+      start = i + 1
+    }
+  }
+  return lines
+}
+
+const OPENERS = '([〔【［'
+const CLOSERS = ')]〕】］'
+/** Openings of a responsibility clause: (责任单位: 〔牵头责任单位: [责任单位: (牵头单位:… */
+const CLAUSE_HEAD =
+  /^[([〔【［]\s*(?:牵头责任单位|牵头单位|牵头部门|责任单位|责任部门|主要责任单位|相关责任单位|配合单位|协办单位|实施单位|承办单位)\s*[:：]/
+
+/**
+ * Responsibility clauses in a line, as `[start, end)` relative to it. The clause may hold brackets of
+ * its own (各县(市)区政府), so the end is found by counting depth, not by the first closer.
+ */
+export function findClauses(line: string): Array<[number, number]> {
+  const found: Array<[number, number]> = []
+  for (let i = 0; i < line.length; i++) {
+    if (!OPENERS.includes(line[i] as string)) continue
+    if (!CLAUSE_HEAD.test(line.slice(i, i + 16))) continue
+    let depth = 0
+    let end = -1
+    for (let j = i; j < line.length; j++) {
+      const c = line[j] as string
+      if (OPENERS.includes(c)) depth++
+      else if (CLOSERS.includes(c)) {
+        depth--
+        if (depth === 0) {
+          end = j + 1
+          break
+        }
+      }
+    }
+    if (end < 0) end = line.length // an unclosed clause runs to the end of the line
+    found.push([i, end])
+    i = end - 1
+  }
+  return found
+}
+
+const SENTENCE_END = /[。！？!?]/
+const LABEL_MAY_FOLLOW = /[。；;！？!?:：]/
+
+export interface SplitOptions {
+  boilerplate: BoilerplateRule[]
+  /** Document titles: a title printed inside a line (a notice followed by the plan) is cut out. */
+  titles?: string[]
+}
+
+/** Cuts the text into pieces. */
+export function splitPieces(text: string, lines: Line[], options: SplitOptions): Piece[] {
+  const pieces: Piece[] = []
+  const seenStyles = new Set<string>()
+  const push = (
+    kind: PieceKind,
+    start: number,
+    end: number,
+    line: number,
+    label: LabelMatch | null,
+    indent: number,
+    rule?: string,
+  ) => {
+    if (end <= start && kind !== 'blank') return
+    const startsLine = pieces.length === 0 || (pieces[pieces.length - 1] as Piece).line !== line
+    const piece: Piece = { index: pieces.length, kind, start, end, line, startsLine, label, indent }
+    if (rule) piece.rule = rule
+    pieces.push(piece)
+  }
+
+  const titles = (options.titles ?? []).filter((t) => t.length >= 6)
+  lines.forEach((line, lineNo) => {
+    const content = text.slice(line.start, line.end)
+    if (content.trim() === '') {
+      push('blank', line.start, line.end, lineNo, null, line.indent)
+      return
+    }
+    const lineRule = matchBoilerplateLine(content, options.boilerplate)
+    if (lineRule) {
+      push('boilerplate', line.start, line.end, lineNo, null, line.indent, lineRule)
+      return
+    }
+    const inline = findInlineBoilerplate(content, options.boilerplate)
+    const clauses = findClauses(content)
+    // Cut points inside the line: [offset, kind of the run that starts there].
+    let runStart = 0
+    let i = 0
+    let currentLabel: LabelMatch | null = null
+    /** Where the current label's title began, to allow a child label right after a heading. */
+    let headingFrom = -1
+    let headingStyle: string | null = null
+    const flush = (end: number) => {
+      if (end > runStart) {
+        push(
+          currentLabel ? 'label' : 'text',
+          line.start + runStart,
+          line.start + end,
+          lineNo,
+          currentLabel,
+          line.indent,
+        )
+      }
+      currentLabel = null
+      runStart = end
+    }
+    while (i < content.length) {
+      const bp = inline.find((b) => b[0] === i)
+      if (bp) {
+        flush(i)
+        push('boilerplate', line.start + bp[0], line.start + bp[1], lineNo, null, line.indent, bp[2])
+        i = bp[1]
+        runStart = i
+        headingFrom = -1
+        continue
+      }
+      const clause = clauses.find((c) => c[0] === i)
+      if (clause) {
+        flush(i)
+        push('clause', line.start + clause[0], line.start + clause[1], lineNo, null, line.indent)
+        i = clause[1]
+        runStart = i
+        headingFrom = -1
+        continue
+      }
+      const before = i === 0 ? '' : (content[i - 1] as string)
+      const title = before !== '《' ? titles.find((t) => content.startsWith(t, i)) : undefined
+      if (title && content[i + title.length] !== '》') {
+        flush(i)
+        push('text', line.start + i, line.start + i + title.length, lineNo, null, line.indent)
+        i += title.length
+        runStart = i
+        headingFrom = -1
+        continue
+      }
+      const afterClause = clauses.some((c) => c[1] === i) || inline.some((b) => b[1] === i)
+      const inHeading = headingFrom >= 0 && i - headingFrom <= 40
+      if (i === 0 || LABEL_MAY_FOLLOW.test(before) || afterClause || inHeading) {
+        const label = matchLabel(content, i)
+        const plausible =
+          label &&
+          (i === 0 ||
+            label.number === 1 ||
+            seenStyles.has(label.style) ||
+            (inHeading && label.style !== headingStyle)) &&
+          (!inHeading ||
+            i === 0 ||
+            LABEL_MAY_FOLLOW.test(before) ||
+            afterClause ||
+            label.style !== headingStyle)
+        if (label && plausible) {
+          flush(i)
+          currentLabel = label
+          seenStyles.add(label.style)
+          headingFrom = i + label.length
+          headingStyle = label.style
+          i += label.length
+          continue
+        }
+      }
+      const c = content[i] as string
+      i++
+      if (SENTENCE_END.test(c)) {
+        // keep closing quotes and brackets with their sentence: 。” 。）
+        while (i < content.length && /[”’」』)）]/.test(content[i] as string)) i++
+        flush(i)
+        headingFrom = -1
+      }
+    }
+    flush(content.length)
+  })
+  return pieces
+}

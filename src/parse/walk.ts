@@ -1,0 +1,229 @@
+/**
+ * The walk over the pieces: every piece gets a role (item text, heading, preamble, duplicate, …) and
+ * labelled pieces are placed in the tree.
+ */
+import type { PlanWarning, RegionKind } from '../model/index.js'
+import { pieceKey } from './dedupe.js'
+import type { Piece } from './pieces.js'
+import type { TableOfContents } from './toc.js'
+import { TreeBuilder, type TreeNode } from './tree.js'
+
+export interface PieceRole {
+  kind: RegionKind | 'title'
+  /** Node whose item or heading this piece is part of. */
+  node?: TreeNode
+  note?: string
+}
+
+export interface WalkInput {
+  text: string
+  pieces: Piece[]
+  /** Duplicate piece -> its first copy. */
+  duplicateOf: Map<number, number>
+  /** Roles fixed before the walk (toc, table). */
+  fixed: Map<number, PieceRole>
+  /** Table index by the piece of its label. */
+  tableAt: Map<number, number>
+  /** Normalized title, to recognise title lines. */
+  titleKeys: Set<string>
+  toc: TableOfContents | null
+  /** Take text before the first label as body (for documents without any label). */
+  startInBody: boolean
+}
+
+export interface WalkResult {
+  root: TreeNode
+  roles: PieceRole[]
+  warnings: PlanWarning[]
+  outOfOrder: boolean
+  labelCount: number
+}
+
+const LEAD_MAX = 40
+const TITLE_LINE_MAX = 30
+
+/** Title of a section printed on its own line after a bare label: short, no sentence punctuation. */
+function looksLikeTitleLine(text: string): boolean {
+  const t = text.trim()
+  return t.length > 0 && t.length <= TITLE_LINE_MAX && !/[。，,；;：:！？]/.test(t)
+}
+
+export function walkPieces(input: WalkInput): WalkResult {
+  const { text, pieces, duplicateOf, fixed, tableAt, titleKeys } = input
+  const tree = new TreeBuilder()
+  const roles: PieceRole[] = pieces.map(() => ({ kind: 'other' }))
+  const warnings: PlanWarning[] = []
+  /** Node of each label piece, so that text after a repeated label can go to the first copy's node. */
+  const nodeOfLabelPiece = new Map<number, TreeNode>()
+  let open: TreeNode | null = null
+  let labelCount = 0
+  let inPreamble = !input.startInBody
+  /** Node that text after a repeated label is being attached to. */
+  let attachingAfterDuplicate: TreeNode | null = null
+  let lastBodyIndent: number | null = null
+  const closedByClause = new Set<TreeNode>()
+  const warnedAfterClause = new Set<TreeNode>()
+
+  const pieceText = (p: Piece) => text.slice(p.start, p.end)
+
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i] as Piece
+    const preset = fixed.get(i)
+    if (preset) {
+      roles[i] = preset
+      if (tableAt.has(i)) {
+        const section = tree.sectionTop()
+        tree.stack.length = Math.max(1, tree.stack.indexOf(section) + 1)
+        const node = tree.newNode('table', section)
+        node.table = tableAt.get(i) as number
+        node.labelPiece = i
+        roles[i] = { kind: 'table', node }
+        open = null
+        inPreamble = false
+      }
+      continue
+    }
+    if (piece.kind === 'blank') continue
+    if (piece.kind === 'boilerplate') {
+      roles[i] = { kind: 'boilerplate', note: piece.rule ?? 'boilerplate' }
+      continue
+    }
+    const first = duplicateOf.get(i)
+    if (first !== undefined) {
+      roles[i] = { kind: 'duplicate', note: `repeats the text at piece ${first}` }
+      const original = nodeOfLabelPiece.get(first)
+      if (piece.kind === 'label' && original) {
+        // Text after a repeated label is attached to the first copy's item, with a warning: in a
+        // shuffled scrape it may belong to another item.
+        open = original.kind === 'label' && original.headingLine ? null : original
+        attachingAfterDuplicate = open
+      }
+      continue
+    }
+    const key = pieceKey(pieceText(piece))
+    if (piece.kind !== 'label' && titleKeys.has(key)) {
+      roles[i] = { kind: 'heading', note: 'title' }
+      continue
+    }
+
+    if (piece.kind === 'label' && piece.label) {
+      attachingAfterDuplicate = null
+      const label = piece.label
+      labelCount++
+      inPreamble = false
+      if (label.style === 'key-project') {
+        const section = tree.sectionTop()
+        tree.stack.length = Math.max(1, tree.stack.indexOf(section) + 1)
+        const box = tree.newNode('box', section)
+        box.style = 'key-project'
+        box.number = label.number
+        box.labelPiece = i
+        box.boxIndent = piece.indent
+        box.bodyIndent = lastBodyIndent ?? piece.indent
+        nodeOfLabelPiece.set(i, box)
+        roles[i] = { kind: 'item', node: box }
+        open = box
+        continue
+      }
+      const node = tree.placeLabel(label.style, label.number, [piece.start, piece.end])
+      node.labelPiece = i
+      nodeOfLabelPiece.set(i, node)
+      const after = pieceText(piece).slice(label.length)
+      const next = pieces[i + 1]
+      const endsLine = !next || next.line !== piece.line || next.kind === 'label'
+      const isHeading = endsLine && !/[。！？!?]$/.test(after.trim()) && after.trim().length <= 60
+      node.headingLine = isHeading
+      roles[i] = { kind: isHeading ? 'heading' : 'item', node }
+      if (isHeading && after.trim() === '') {
+        // 第三章 alone on its line: the title may be on the next line, else in the contents.
+        const titleIndex = nextContentIndex(pieces, i)
+        const titlePiece = titleIndex === null ? null : (pieces[titleIndex] as Piece)
+        if (
+          titlePiece &&
+          titlePiece.kind === 'text' &&
+          titlePiece.startsLine &&
+          !duplicateOf.has(titleIndex as number) &&
+          looksLikeTitleLine(pieceText(titlePiece))
+        ) {
+          node.titlePiece = titleIndex
+          roles[titleIndex as number] = { kind: 'heading', node }
+          i = titleIndex as number
+        }
+      }
+      open = isHeading ? null : node
+      continue
+    }
+
+    // text or clause
+    if (inPreamble) {
+      roles[i] = { kind: 'preamble' }
+      continue
+    }
+    if (open?.kind === 'box' && piece.startsLine) {
+      const boxEnded = open.boxIndent !== open.bodyIndent && piece.indent === open.bodyIndent
+      if (boxEnded) open = null
+    }
+    if (open && piece.startsLine && open.kind === 'paragraph') open = null
+    if (open) {
+      const afterDuplicate = open === attachingAfterDuplicate
+      if (
+        closedByClause.has(open) &&
+        piece.kind === 'text' &&
+        !afterDuplicate &&
+        !warnedAfterClause.has(open)
+      ) {
+        warnedAfterClause.add(open)
+        warnings.push({
+          code: 'text-after-responsibility',
+          message: 'text follows the item’s 责任单位 clause: it may belong to an item whose label was lost',
+          span: [piece.start, piece.end],
+        })
+      }
+      open.content.push(i)
+      if (open === attachingAfterDuplicate && !open.attachedAfterDuplicate) {
+        open.attachedAfterDuplicate = true
+        warnings.push({
+          code: 'text-after-duplicate-label',
+          message:
+            'text after a repeated label was attached to that label’s item; it may belong to another item',
+          span: [piece.start, piece.end],
+        })
+      }
+      roles[i] = { kind: 'item', node: open }
+      if (piece.kind === 'clause') closedByClause.add(open)
+      if (open.kind !== 'box') lastBodyIndent = piece.indent
+      continue
+    }
+    const section = tree.sectionTop()
+    tree.stack.length = Math.max(1, tree.stack.indexOf(section) + 1)
+    const paragraph = tree.newNode('paragraph', section)
+    paragraph.content.push(i)
+    roles[i] = { kind: 'item', node: paragraph }
+    lastBodyIndent = piece.indent
+    open = paragraph
+  }
+
+  warnings.push(...tree.warnings)
+  return { root: tree.root, roles, warnings, outOfOrder: tree.outOfOrder, labelCount }
+}
+
+function nextContentIndex(pieces: Piece[], from: number): number | null {
+  for (let k = from + 1; k < pieces.length; k++) if ((pieces[k] as Piece).kind !== 'blank') return k
+  return null
+}
+
+/** The lead phrase of a paragraph: a short first sentence (5G网络。 / 统筹协调,集约建设。). */
+export function leadPhrase(sentence: string, hasMore: boolean, max = 20): string {
+  const t = sentence.trim()
+  if (!hasMore || !/。$/.test(t)) return ''
+  const phrase = t.slice(0, -1)
+  return phrase.length >= 2 && phrase.length <= max ? phrase : ''
+}
+
+/** The heading of a numbered item: its first sentence when short. */
+export function itemHeading(firstSentence: string): string {
+  const t = firstSentence.trim()
+  const phrase = t.replace(/[。！？!?]$/, '')
+  if (phrase.length < 2 || phrase.length > LEAD_MAX) return ''
+  return phrase
+}
