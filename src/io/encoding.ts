@@ -4,6 +4,7 @@
  * 1. a byte order mark (UTF-8, UTF-16 LE/BE, GB18030);
  * 2. valid UTF-8 with non-ASCII bytes: Chinese text that is valid UTF-8 is always UTF-8 (a GBK text of
  *    any length practically never is, and a page saved as UTF-8 often keeps its old `charset=gb2312`);
+ *    only a few bytes whose UTF-8 reading is Latin junk (目录 in GBK reads Ŀ¼) go on to step 6;
  * 3. UTF-16 without a BOM: its decoding is clean Chinese or ASCII, which no 8-bit reading of it is;
  * 4. binary data (NUL bytes, control characters) is refused;
  * 5. a charset declared by the page (`<meta charset>`, http-equiv content-type, `<?xml encoding?>`);
@@ -162,7 +163,7 @@ function isCjkPunctuation(code: number): boolean {
 function scriptOf(encoding: string): 'ja' | 'ko' | 'latin' | 'other' {
   if (/^(shift_jis|euc-jp|cp932)$/.test(encoding)) return 'ja'
   if (/^(euc-kr|cp949|windows-949)$/.test(encoding)) return 'ko'
-  if (/^(windows-125\d|iso-8859-\d+|koi8-[ru]|macintosh)$/.test(encoding)) return 'latin'
+  if (/^(utf-8|windows-125\d|iso-8859-\d+|koi8-[ru]|macintosh)$/.test(encoding)) return 'latin'
   return 'other'
 }
 

@@ -13,6 +13,7 @@ import {
   detectUtf16,
   encodingFromBom,
   rankEncodings,
+  readingOf,
 } from './encoding.js'
 import { declaredCharset, htmlToText, looksLikeHtml } from './html.js'
 
@@ -52,6 +53,8 @@ const htmlExtensions = new Set(['.html', '.htm', '.xhtml', '.shtml'])
 
 /** A text with more control characters than this share (tabs and line breaks aside) is binary. */
 const maxControlShare = 0.05
+/** How much better than a poor UTF-8 reading another reading must score to win over valid UTF-8. */
+const utf8Margin = 0.3
 /** A best reading that scores below this is not text in any encoding we know. */
 const minTextScore = 0.3
 
@@ -74,7 +77,14 @@ function detectEncoding(bytes: Uint8Array, place: { file?: string }, html: boole
   if (bom) return bom
   const utf8 = checkUtf8(bytes)
   const nul = hasNul(bytes)
-  if (utf8.valid && !utf8.ascii && !nul) return 'utf-8'
+  if (utf8.valid && !utf8.ascii && !nul) {
+    // 目录 in GBK (C4BF C2BC) is also valid UTF-8 (Ŀ¼): a tiny text may be both, so UTF-8 gives way
+    // only when its reading is poor and another one is clearly better
+    const reading = readingOf(bytes, 'utf-8')
+    if (reading.score >= 0.9) return 'utf-8'
+    const [best] = rankEncodings(bytes)
+    return best && best.score > reading.score + utf8Margin ? best.encoding : 'utf-8'
+  }
   const utf16 = detectUtf16(bytes)
   if (utf16) return utf16.encoding
   const sample = bytes.subarray(0, 64 * 1024)

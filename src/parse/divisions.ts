@@ -125,7 +125,8 @@ function loadIndex(): Index {
 
 /** Package name and version the division data was generated from. */
 export function divisionSource(): { package: string; version: string } {
-  return { ...loadIndex().source }
+  const { package: name, version } = loadIndex().source
+  return { package: name, version }
 }
 
 /** The division with this GB/T 2260 code, or null. */

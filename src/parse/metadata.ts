@@ -72,7 +72,8 @@ const draftNote = /[(（〔](公开)?(征求意见稿|征求意见|草案|送审
 const organSuffix =
   '人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理委员会|管委会|领导小组办公室|领导小组|国务院|中共中央|政府|局|厅|委|部|办'
 const organLine = new RegExp(`^[\\u4e00-\\u9fa5()（）]{2,30}(${organSuffix})$`)
-const organAtEnd = new RegExp(`[\\u4e00-\\u9fa5()（）]{2,30}?(${organSuffix})$`)
+// 中共中央 国务院: joint issuers are separated by a space
+const organAtEnd = new RegExp(`[\\u4e00-\\u9fa5()（） \\u3000]{0,40}?(${organSuffix})$`)
 
 /** A line that starts the body (一、 (一) 1、 第一章) ends the search for a title line. */
 const bodyLabel =
@@ -159,7 +160,16 @@ function findTitleLine(head: string): TitleFound | null {
     at += raw.length + 1
     if (bodyLabel.test(line)) return null
     if (line.length < 4 || line.length > 60 || /[。;；!！?？:：,，]/.test(line)) continue
-    if (titleEnding.test(line)) return { title: cleanTitle(line), at: start, line: i }
+    // …关于印发X的通知 is the wrapper of X, which findNoticeTitle takes
+    if (!titleEnding.test(line) || /关于(印发|转发)/.test(line)) continue
+    // 中共中央 国务院关于构建数据基础制度更好发挥数据要素作用的意见: the issuer heads the title
+    const about = line.indexOf('关于')
+    return {
+      title: cleanTitle(line),
+      at: start,
+      line: i,
+      ...(about > 0 ? { issuerClause: line.slice(0, about) } : {}),
+    }
   }
   return null
 }
@@ -206,9 +216,15 @@ function issuerOf(clause: string | undefined): string | null {
 function trimToOrgan(candidate: string): string | null {
   const national = /(国务院|中共中央|中华人民共和国|国家)/.exec(candidate)
   const [place] = findDivisionNames(candidate, () => true)
-  const starts = [national?.index, place?.start].filter((n): n is number => n !== undefined)
+  // 中共福建省委: the party committee of a place keeps its 中共
+  const placeStart = place
+    ? candidate.slice(0, place.start).endsWith('中共')
+      ? place.start - 2
+      : place.start
+    : undefined
+  const starts = [national?.index, placeStart].filter((n): n is number => n !== undefined)
   if (starts.length === 0) return null
-  const organ = candidate.slice(Math.min(...starts))
+  const organ = candidate.slice(Math.min(...starts)).trim()
   return new RegExp(`(${organSuffix})$`).test(organ) && organ.length >= 3 ? organ : null
 }
 
@@ -225,7 +241,7 @@ function findIssuerLine(text: string, titleLine: number | undefined): string | n
 }
 
 const dateAfterOrgan = new RegExp(
-  `([\\u4e00-\\u9fa5]{2,40}(${organSuffix}))[ \\t\\u3000]*\\n?[ \\t\\u3000]*(\\d{4})年(\\d{1,2})月(\\d{1,2})日`,
+  `([\\u4e00-\\u9fa5]{0,40}(${organSuffix}))[ \\t\\u3000]*\\n?[ \\t\\u3000]*(\\d{4})年(\\d{1,2})月(\\d{1,2})日`,
 )
 
 /** 福建省人民政府办公厅2019年3月20日: the signature, with its year. */
@@ -235,10 +251,12 @@ function findSignature(text: string): { issuer: string | null; year: number } | 
   return { issuer: trimToOrgan(match[1]), year: Number(match[3]) }
 }
 
-/** 发布日期:2019-03-29, 发布时间: 2022-04-21, 成文日期: 2021年5月8日. */
+/** 发布日期:2019-03-29, 发布时间: 2022-04-21, 成文日期: 2021年5月8日, or a line (2022年12月2日). */
 function findPublicationYear(head: string): number | null {
   const match = /(发布|印发|成文|发文|公布)(日期|时间)\s*[:：]?\s*(\d{4})\s*[-年./]/.exec(head)
-  return match?.[3] ? Number(match[3]) : null
+  if (match?.[3]) return Number(match[3])
+  const dateLine = /(^|\n)[ \t\u3000]*[(（](\d{4})年\d{1,2}月\d{1,2}日[)）][ \t\u3000]*(\n|$)/.exec(head)
+  return dateLine?.[2] ? Number(dateLine[2]) : null
 }
 
 /** 2019年数字福建工作要点 -> 2019; not the ends of a range (2021-2025年). */
@@ -317,7 +335,7 @@ function issuerNames(issuer: string | null): string[] {
 
 const levelBySuffix: [RegExp, Level][] = [
   [/(省|自治区)$/, 'province'],
-  [/(市|州|盟|地区)$/, 'city'],
+  [/(市|自治州|盟|地区)$/, 'city'],
   [/区$/, 'district'],
   [/(县|旗)$/, 'county'],
 ]
@@ -329,9 +347,14 @@ function jurisdictionOption(
 ): Jurisdiction {
   const given = typeof option === 'string' ? { name: option } : option
   let base = inferred
+  let fields: Partial<Jurisdiction> = given
   if (given.name !== undefined) {
-    base = isNationalName(given.name) ? { ...NATIONAL } : resolveJurisdiction([given.name])
-    if (!base) {
+    base = isNationalName(given.name)
+      ? { ...NATIONAL }
+      : resolveJurisdiction([given.name], given.level ? { level: given.level } : {})
+    // 厦门 -> 厦门市: a name found in the data is given in full
+    if (base) fields = { ...given, name: base.name }
+    else {
       const level = given.level ?? levelBySuffix.find(([suffix]) => suffix.test(given.name as string))?.[1]
       if (!level) {
         throw new PlanCascadeError(
@@ -348,7 +371,7 @@ function jurisdictionOption(
     }
     base = { name: given.name, level: given.level, code: null, parent: null, parentCode: null }
   }
-  return { ...base, ...given } as Jurisdiction
+  return { ...base, ...fields } as Jurisdiction
 }
 
 function baseName(fileName: string): string {
