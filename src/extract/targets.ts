@@ -1,0 +1,268 @@
+/**
+ * Quantitative targets of a text: every figure that states an amount (a number with a measure unit, a
+ * percentage, percentage points, a fraction, a ratio), with how it compares, what it measures, when it
+ * is due and whether it is history.
+ *
+ * What is not a target: dates (2019年 3月20日), ordinals (第二届), names (5G, 12345平台, 十四五, “1+4+N”,
+ * 单一窗口3.0), labels (表1 重点工程1), figures in quotes and book titles (“15分钟便民服务圈”,
+ * 《…(2018-2020年)》), numbers without a unit (全市排名第一, 100M以上用户), counts of named things
+ * written in Chinese after 等 (等四个方面, 等五大产业) or with a structural noun or verb from the lexicon
+ * (五大方面28项细则, 提出38项重点任务), 一 before a counter (一张网, 一件事), and the denominator of a
+ * per-capita figure (每万人). Times (小时, 天) count only with a comparator (3个工作日内).
+ */
+import type { Comparator, Target, TargetKind } from '../model'
+import { readComparator } from './comparators'
+import { loadMetricLexicon, loadUnitTable, type MetricLexicon, type UnitTable } from './data'
+import { cleanName, GROWTH_ONLY, metricFamily, readAfter, shorten, stripLead } from './metric'
+import { findQuantities, type Quantity } from './quantities'
+import { boundaryAfter, boundaryBefore, CLAUSE_END, foldWidth, quotedRanges, SENTENCE_END } from './text'
+import { timeReader } from './time'
+
+/** What the extractor knows of the plan a text comes from. */
+export interface TargetContext {
+  /** Year the plan was issued. */
+  year: number | null
+  /** Years the plan covers (十四五 plan: 2021-2025), or null. */
+  period: { from: number; to: number } | null
+}
+
+/** A target with its span relative to the text given. */
+export type TargetDraft = Omit<Target, 'span'> & { span: [number, number] }
+
+export interface ExtractTargetsOptions {
+  /** Metric lexicon; default the bundled `data/metrics.json`. */
+  metrics?: MetricLexicon
+  /** Unit table; default the bundled `data/units.json`. */
+  units?: UnitTable
+}
+
+/** Words that only say how often: 日均, 每月 (日均1万次以上服务请求). */
+const RATE_PREFIX = /^(日均|月均|年均|每[日月年天周])$/u
+/** Classes whose figures are proportions. */
+const RATE_CLASSES = new Set(['percent', 'permille', 'points', 'fraction', 'ratio', 'multiple'])
+
+/** A growth verb right before the figure: 比增达20%, 年均提高2个百分点, 增长率为18.6%. */
+const GROWTH_BEFORE =
+  /(增长率?|增速|增幅|比增|同比|环比|提高|提升|增加|降低|下降|减少|压减|缩减|回落|降幅)(了|为|是)?$/u
+/** A metric that names a growth: 数字经济规模增速, 智能产业增加值年均增长率. */
+const GROWTH_METRIC = /(增速|增长率|增幅|增长|比增|降幅|下降率)$/u
+/** Nouns of a stock: 公共数据储备量, 数字经济规模, 注册用户. */
+const LEVEL_NOUNS = /累计|总量|规模|储备量|保有量|存量|总数|产值|收入|营收|用户|注册量|拥有量|汇聚量/u
+/** Comparator words that set a threshold for a stock: 数达800家, 突破220项. */
+const LEVEL_PREFIXES = new Set(['达', '达到', '突破', '超过', '超', '逾'])
+const INCREMENT_VERBS =
+  /新建|新增|新开工|开工|引进|培育|打造|实施|开展|推出|举办|组织|认定|遴选|孵化|签约|招引|试点|增补|上线|创建|扶持|支持|推动|推进|完成|建设|攻关|征集|发放|改造|落地|部署|安装|争创|入选|评选|开通|建立|设立|成立|纳入|新培育|新认定|增加/gu
+const LEVEL_VERBS =
+  /建成|累计|拥有|覆盖|保持|扩大到|扩大至|增至|提高到|提高至|提升至|提升到|达到|归集|汇聚|接入|入驻|注册/gu
+/** Words before a time figure that make it a target: 压缩至3个工作日, 控制在5天. */
+const TIME_LEAD = /(至|到|为|在|压缩至|缩短至|缩短到|压减至)$/u
+
+/**
+ * Extract the quantitative targets (and baselines) of `text`, in order of position. Spans are relative
+ * to `text`. The text should be normalized (half-width digits and brackets) but full-width forms are
+ * tolerated.
+ */
+export function extractTargets(
+  text: string,
+  context: TargetContext,
+  options: ExtractTargetsOptions = {},
+): TargetDraft[] {
+  const lexicon = options.metrics ?? loadMetricLexicon()
+  const units = options.units ?? loadUnitTable()
+  const t = foldWidth(text)
+  const quoted = quotedRanges(t)
+  const readTime = timeReader(t, quoted, context)
+  const quantities = findQuantities(t, units)
+  const drafts: TargetDraft[] = []
+  let lastEnd = 0
+
+  // First the figures (filters need nothing but the figure and its comparator), then what they measure.
+  const figures: Array<{ q: Quantity; cmp: ReturnType<typeof readComparator> }> = []
+  for (const q of quantities) {
+    if (!isFigure(t, q, quoted, lexicon)) continue
+    const cmp = readComparator(t, q.start, q.end, q.unitClass, q.bare)
+    if (q.bare && q.numeral.length === 1 && !cmp.prefix) continue // 万人 in 每万人, 百度
+    if (
+      q.unitClass === 'time' &&
+      cmp.comparator === '=' &&
+      !TIME_LEAD.test(t.slice(Math.max(0, q.start - 3), q.start))
+    ) {
+      continue // 24小时自助服务区
+    }
+    figures.push({ q, cmp })
+  }
+
+  for (let i = 0; i < figures.length; i++) {
+    const { q, cmp } = figures[i] as (typeof figures)[number]
+    const start = Math.max(cmp.start, lastEnd)
+    const end = cmp.end
+    const time = readTime(start)
+    let comparator: Comparator = cmp.comparator
+    if (q.form === 'range') comparator = 'range'
+    else if (q.more && comparator === '=') comparator = '>' // 500多个, 200余家
+    // A baseline states a fact: 达到423.19亿元 is what was reached, not a floor.
+    if (time.past && (cmp.prefix === '达' || cmp.prefix === '达到') && !cmp.suffix) comparator = '='
+
+    // The clause around the figure: what it measures and which verb governs it.
+    const clauseStart = boundaryBefore(t, start, CLAUSE_END)
+    const listStart = boundaryBefore(t, start, /[、(（]/u, clauseStart)
+    const sentenceStart = boundaryBefore(t, start, SENTENCE_END)
+    const prev = drafts[drafts.length - 1]
+    const prevInSentence = prev && prev.span[0] >= sentenceStart ? prev : undefined
+    const afterFigure = prev !== undefined && prev.span[1] >= listStart && prev.span[1] <= start
+    const leftStart = afterFigure ? (prev as TargetDraft).span[1] : listStart
+    const leftRaw = t.slice(leftStart, start)
+    const next = figures[i + 1]
+    const rightEnd = Math.min(rightBoundary(t, end), next ? next.q.start : t.length)
+    const rightRaw = t.slice(end, Math.max(end, rightEnd))
+
+    const left = stripLead(leftRaw)
+    const right = readAfter(rightRaw)
+    const firstInClause = drafts.find((d) => d.span[0] >= clauseStart)
+    // The verb that governs a list is printed before its first item: 新建5G基站3200个、…750个.
+    let verbZone = t.slice(clauseStart, firstInClause ? firstInClause.span[0] : leftStart) + left.verbs
+    const subject = () =>
+      prevInSentence?.metric ||
+      clauseSubject(t, boundaryBefore(t, clauseStart - 1, CLAUSE_END), clauseStart - 1)
+    const gap = cmp.prefix ? t.slice(cmp.start + cmp.prefix.length, q.start) : ''
+    const leftClean = cleanName(leftRaw.replace(LEAD_TIME_WORDS, ''))
+    const sharePart = gap.startsWith('占') ? gap : leftClean.startsWith('占') ? leftClean : ''
+    let metric: string
+    const leftName = RATE_PREFIX.test(left.name) ? '' : afterLastDe(left.name)
+    if (sharePart) {
+      // 约占全市20%, 占地区生产总值的比重超过50%: a share of a whole, of the subject before.
+      metric = `${subject()}${sharePart.replace(/的/gu, '').replace(/(比重|比例|占比)?$/u, '比重')}`
+    } else if (/^(高于|低于|超出)/u.test(leftClean) && !GROWTH_ONLY.test(left.name) && subject()) {
+      // 高于福州0.8个百分点: the difference of the metric before.
+      metric = subject()
+    } else if (GROWTH_ONLY.test(left.name) && (prevInSentence || !afterFigure)) {
+      // 物联网产值突破340亿元,比增达20%以上: the growth of the metric before.
+      const base = subject()
+      metric = base ? `${base.replace(/(增速|增长率|增幅)$/u, '')}增速` : left.name
+    } else if (afterFigure || leftName.length < 2) {
+      metric = right.length >= 2 ? (RATE_PREFIX.test(left.name) ? left.name + right : right) : leftName
+      if (metric.length < 2) {
+        metric = prevInSentence?.metric || lookBack(t, sentenceStart, clauseStart) || subject() || left.verbs
+      }
+      verbZone = t.slice(clauseStart, firstInClause ? firstInClause.span[0] : start)
+    } else if (left.endsWithVerb) {
+      // 在重点发展产业和未来产业实施 | 10个以上重大科技项目: the noun after the figure.
+      metric = right.length >= 2 ? right : leftName
+    } else if (right.length >= 2 && !cmp.prefix) {
+      // 加快首届峰会 | 64个项目建设: a modifier before, the head noun after.
+      metric = leftName + right
+    } else {
+      metric = leftName
+    }
+    metric = shorten(cleanName(metric))
+
+    const kind = readKind(q, cmp.prefix, time.past, metric, verbZone, leftRaw)
+    const draft: TargetDraft = {
+      text: text.slice(start, end),
+      value: q.value,
+      valueMax: q.valueMax,
+      unit: q.unit,
+      normalized: q.normalized,
+      normalizedMax: q.normalizedMax,
+      normalizedUnit: q.normalizedUnit,
+      comparator,
+      kind,
+      year: time.year,
+      metric,
+      metricFamily: metricFamily(metric, lexicon),
+      span: [start, end],
+    }
+    drafts.push(draft)
+    lastEnd = end
+  }
+  return drafts
+}
+
+/** Filters on the figure itself (see the module comment). */
+function isFigure(t: string, q: Quantity, quoted: Array<[number, number]>, lexicon: MetricLexicon): boolean {
+  if (quoted.some(([a, b]) => q.start > a && q.start < b)) return false
+  const before = t.slice(Math.max(0, q.start - 4), q.start)
+  if (/第\s?$/u.test(before)) return false // 第二届
+  if (/[A-Za-z+]$/u.test(before)) return false // IPv6, 5G+8K, 1+4+N
+  if (/每\s?$/u.test(before)) return false // 每万人
+  if (/^[+]/u.test(t.slice(q.end))) return false
+  if (q.chinese) {
+    if (/等$/u.test(before)) return false // 等四个方面
+    // 针织、棉纺、电子、汽配四个试点行业: a count of the things just listed.
+    const clause = t.slice(boundaryBefore(t, q.start, CLAUSE_END), q.start)
+    if (/、[^、]{1,6}$/u.test(clause)) return false
+    const one = /^[一壹]$/u.test(q.numeral) && !/^(个百分点|百分点|倍|%)$/u.test(q.unit)
+    if (one) return false // 一张网, 一件事
+  }
+  const after = t.slice(q.end, q.end + 6).replace(/^(以上|以下|左右)/u, '')
+  if (lexicon.ignore.nouns.some((n) => after.startsWith(n))) return false
+  if (lexicon.ignore.verbs.some((v) => before.endsWith(v))) return false
+  return true
+}
+
+/** End of the noun phrase after a figure: a clause end or a bracket. */
+function rightBoundary(t: string, from: number): number {
+  return boundaryAfter(t, from, /[(（]/u, boundaryAfter(t, from, CLAUSE_END))
+}
+
+/** Time words that open a clause, removed before looking for 占 (2020年占全市…). */
+const LEAD_TIME_WORDS = /^(?:(?:到|至|截至)?(?:19|20)\d{2}年(?:底|末)?|目前|当前)/u
+
+/** 符合条件的融资担保公司 -> 融资担保公司: the head after the last 的, unless that is a bare 比重. */
+function afterLastDe(name: string): string {
+  const i = name.lastIndexOf('的')
+  if (i < 0) return name
+  const tail = name.slice(i + 1)
+  return tail.length >= 2 && !/^(比重|比例|占比|数量|规模)$/u.test(tail) ? tail : name
+}
+
+/** The subject of a clause: 2020年我区12345平台案件受理总量全市排名第一 -> 12345平台案件受理总量. */
+function clauseSubject(t: string, from: number, to: number): string {
+  if (to <= from) return ''
+  const name = stripLead(t.slice(from, to)).name
+  return name.replace(/(全市|全区|全省|全国|排名|位居|位列|名列|居全|数量|约占|占).*$/u, '')
+}
+
+/** A head noun earlier in the sentence, for 新开工50项以上 after 加强…电子政务类项目管理. */
+function lookBack(t: string, sentenceStart: number, clauseStart: number): string {
+  const before = t.slice(sentenceStart, clauseStart)
+  const heads = [...before.matchAll(/[^,，;；。、:：\s]*?(项目|企业|平台|场景|应用|基站|事项|数据)/gu)]
+  const last = heads[heads.length - 1]
+  if (!last) return ''
+  return stripLead(last[0]).name
+}
+
+/** increment | level | share | growth | baseline (see the module comment of `targets.ts`). */
+function readKind(
+  q: Quantity,
+  prefix: string,
+  past: boolean,
+  metric: string,
+  verbZone: string,
+  leftRaw: string,
+): TargetKind {
+  if (past) return 'baseline'
+  const rate = RATE_CLASSES.has(q.unitClass)
+  const growthVerb = GROWTH_BEFORE.test(leftRaw.trimEnd())
+  if (rate && (growthVerb || GROWTH_METRIC.test(metric))) return 'growth'
+  if (rate) return 'share'
+  if (LEVEL_NOUNS.test(metric)) return 'level'
+  if (/累计/u.test(verbZone)) return 'level'
+  if (LEVEL_PREFIXES.has(prefix)) return 'level'
+  let best: { index: number; kind: TargetKind } | null = null
+  for (const [re, kind] of [
+    [INCREMENT_VERBS, 'increment'],
+    [LEVEL_VERBS, 'level'],
+  ] as const) {
+    for (const m of verbZone.matchAll(re)) {
+      const index = (m.index ?? 0) + m[0].length
+      if (!best || index > best.index) best = { index, kind }
+    }
+  }
+  const countable = q.unitClass === 'count' || q.unitClass === 'bare'
+  // Money, records and sizes are stocks unless said new: 打造物联网千亿元产业集群 is a level.
+  if (best?.kind === 'increment' && !countable && !/新增|新开工|引进|投入|增加|新建/u.test(verbZone))
+    return 'level'
+  if (best) return best.kind
+  return countable ? 'increment' : 'level'
+}
