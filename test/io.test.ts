@@ -5,7 +5,15 @@ import { analyse } from 'chardet'
 import iconv from 'iconv-lite'
 import { afterAll, describe, expect, it } from 'vitest'
 import { PlanCascadeError } from '../src/errors.js'
-import { decodeBytes, htmlToText, listInputFiles, looksLikeHtml, readSource } from '../src/io/index.js'
+import * as io from '../src/io/index.js'
+import {
+  decodeBytes,
+  htmlToText,
+  listInputFiles,
+  loadHtmlChrome,
+  looksLikeHtml,
+  readSource,
+} from '../src/io/index.js'
 
 const seedNames = ['cangshan-2022', 'fujian-2019', 'fuzhou-2019', 'fuzhou-2025', 'xiamen-2022']
 const seeds = Object.fromEntries(
@@ -35,6 +43,19 @@ function thrown(run: () => unknown): PlanCascadeError {
 
 const workDir = mkdtempSync(join(tmpdir(), 'plan-cascade-io-'))
 afterAll(() => rmSync(workDir, { recursive: true, force: true }))
+
+it('exports the io stage', () => {
+  expect(Object.keys(io).sort()).toEqual([
+    'canonicalEncoding',
+    'decodeBytes',
+    'htmlToText',
+    'listInputFiles',
+    'loadHtmlChrome',
+    'looksLikeHtml',
+    'readSource',
+    'scoreText',
+  ])
+})
 
 describe('decodeBytes finds the encoding', () => {
   const encodings: [label: string, encoding: string, bom: boolean, expected: string][] = [
@@ -190,7 +211,7 @@ const govPage = (charset: string) => `<!DOCTYPE html>
 const govPageText = [
   '2019年数字福州工作要点',
   '一、持续办好数字中国建设峰会',
-  '1、办好峰会。充分发挥峰会信息化发展政策发布平台、电子政务和数字经济发展成果展示平台、数字中国建设理论经验交流平台作用。(责任单位:市大数据委)',
+  '\u00a0\u00a01、办好峰会。充分发挥峰会信息化发展政策发布平台、电子政务和数字经济发展成果展示平台、数字中国建设理论经验交流平台作用。(责任单位:市大数据委)',
   '计划今年建成5G基站3000个以上',
   '归集信用数据9亿条以上&',
   '指标名称',
@@ -257,11 +278,36 @@ describe('web pages', () => {
       '5G基站\n3000',
     ],
     ['joins Chinese broken across source lines', '<p>数字\n  福州</p>', '数字福州'],
+    [
+      'keeps the ideographic spaces that indent a paragraph',
+      '<p>\u3000\u3000一、总体要求</p>',
+      '\u3000\u3000一、总体要求',
+    ],
+    [
+      'keeps &nbsp; as printed but drops a line of nothing else',
+      '<p>&nbsp;</p><p>A&nbsp; B</p>',
+      'A\u00a0 B',
+    ],
     ['keeps a space between Latin words broken across lines', '<p>e\nFuzhou app</p>', 'e Fuzhou app'],
     ['decodes entities', '<p>A&amp;B &lt;规划&gt; &#25968;&#23383;</p>', 'A&B <规划> 数字'],
     ['keeps the lines of <pre>', '<pre>一、总体要求\n二、主要任务</pre>', '一、总体要求\n二、主要任务'],
   ])('%s', (_, html, text) => {
     expect(htmlToText(`<html><body>${html}</body></html>`).text).toBe(text)
+  })
+})
+
+describe('the chrome rules are data', () => {
+  it('ships data/html-chrome.json', () => {
+    expect(loadHtmlChrome().dropTags).toEqual(
+      expect.arrayContaining(['script', 'style', 'nav', 'iframe', 'svg']),
+    )
+  })
+
+  it('drops what a replaced rule file names', () => {
+    const page = '<html><body><p>正文</p><div class="related">相关链接</div></body></html>'
+    const chrome = { ...loadHtmlChrome(), classWords: ['related'] }
+    expect(decodeBytes(encode(page, 'utf8'), { htmlChrome: chrome }).text).toBe('正文')
+    expect(decodeBytes(encode(page, 'utf8')).text).toBe('正文\n相关链接')
   })
 })
 

@@ -100,16 +100,21 @@ export function declaredCharset(bytes: Uint8Array): string | null {
 /** Wide characters: a line break between two of them is no space (CSS Text 3, segment breaks). */
 const wide = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/
 
-/** Collapses white space in one line: 数字\n福州 -> 数字福州, a\n b -> a b, &nbsp; counts as a space. */
+/**
+ * Collapses white space in one line as a browser does (CSS Text 3): runs of spaces, tabs and line breaks
+ * become one space, or nothing for a line break between two wide characters (数字\n福州 -> 数字福州), and
+ * go at both ends. &nbsp; and the ideographic space are not collapsible: pages indent paragraphs with
+ * them (\u3000\u3000一、…), a layout cue the structure parser reads, so they are kept as printed.
+ */
 function collapseLine(line: string): string {
   return line
-    .replace(/[ \t\n\r\f\u00a0]+/g, (run: string, offset: number, all: string) => {
+    .replace(/[ \t\n\r\f]+/g, (run: string, offset: number, all: string) => {
       if (!/[\n\r]/.test(run)) return ' '
       const before = all[offset - 1]
       const after = all[offset + run.length]
       return before && after && wide.test(before) && wide.test(after) ? '' : ' '
     })
-    .trim()
+    .replace(/^[ \t\n\r\f]+|[ \t\n\r\f]+$/g, '')
 }
 
 /** Lower-case words of a class or id: "main-nav navBar" -> main, nav, nav, bar. */
@@ -149,7 +154,8 @@ export function htmlToText(
 
   const flush = () => {
     const collapsed = collapseLine(line)
-    if (collapsed) lines.push(collapsed)
+    // a line of nothing but &nbsp; is spacing, not text
+    if (collapsed.trim()) lines.push(collapsed)
     line = ''
   }
   const insideSection = () => stack.some((frame) => keptInside.has(frame.name))

@@ -15,7 +15,7 @@ import {
   rankEncodings,
   readingOf,
 } from './encoding.js'
-import { declaredCharset, htmlToText, looksLikeHtml } from './html.js'
+import { declaredCharset, type HtmlChrome, htmlToText, looksLikeHtml } from './html.js'
 
 export { canonicalEncoding, scoreText } from './encoding.js'
 export type { HtmlChrome } from './html.js'
@@ -40,11 +40,15 @@ export interface DecodeOptions {
   encoding?: string
   /** File name, for messages and to tell a web page by its extension (.html, .htm). */
   file?: string
+  /** What counts as page chrome in a web page; defaults to `data/html-chrome.json`. */
+  htmlChrome?: HtmlChrome
 }
 
 export interface ReadSourceOptions {
   /** Encoding to use instead of detecting one. */
   encoding?: string
+  /** What counts as page chrome in a web page; defaults to `data/html-chrome.json`. */
+  htmlChrome?: HtmlChrome
 }
 
 /** Extensions read when a directory is given. */
@@ -134,7 +138,7 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Sou
   }
   const path = options.file ?? null
   if (!htmlByName && !looksLikeHtml(decoded)) return { text: decoded, encoding, format: 'text', path }
-  const page = htmlToText(decoded)
+  const page = htmlToText(decoded, options.htmlChrome)
   if (page.text.trim() === '') throw new PlanCascadeError('empty-input', 'the web page holds no text', place)
   return {
     text: page.text,

@@ -240,8 +240,9 @@ function findIssuerLine(text: string, titleLine: number | undefined): string | n
   return null
 }
 
+/** An organ, then a full date that ends its line or comes before (此件主动公开): not 经市委2021年5月8日常委会. */
 const dateAfterOrgan = new RegExp(
-  `([\\u4e00-\\u9fa5]{0,40}(${organSuffix}))[ \\t\\u3000]*\\n?[ \\t\\u3000]*(\\d{4})年(\\d{1,2})月(\\d{1,2})日`,
+  `([\\u4e00-\\u9fa5]{0,40}(${organSuffix}))[ \\t\\u3000]*\\n?[ \\t\\u3000]*(\\d{4})年(\\d{1,2})月(\\d{1,2})日(?=$|[\\s(（])`,
 )
 
 /** 福建省人民政府办公厅2019年3月20日: the signature, with its year. */
@@ -298,7 +299,7 @@ export function kindOfTitle(title: string, period: Period | null = null): Docume
     /十[一二三四五六七八九]五|五年/.test(name) || (period !== null && period.to - period.from === 4)
   if (/工作要点|要点$|工作计划|年度计划/.test(name)) return 'work-plan'
   if (/行动计划|行动方案/.test(name)) return 'action-plan'
-  if (/(规划|纲要)(\(|$)/.test(name) || /规划/.test(name)) return fiveYear ? 'five-year-plan' : 'special-plan'
+  if (/规划|纲要/.test(name)) return fiveYear ? 'five-year-plan' : 'special-plan'
   if (/实施方案|工作方案|方案$/.test(name)) return 'implementation-plan'
   if (/意见$|意见(\(|（)/.test(name)) return 'opinion'
   if (/通知$/.test(name)) return 'notice'
@@ -451,9 +452,9 @@ export function inferMetadata(text: string, options: InferMetadataOptions = {}):
   const names = [...placeNames(title), ...issuerNames(issuer)]
   const context = findDivisionNames(head.slice(0, 500)).map((m) => m.name)
   let jurisdiction = resolveJurisdiction(names, { context })
-  if (options.jurisdiction !== undefined)
+  if (options.jurisdiction !== undefined) {
     jurisdiction = jurisdictionOption(options.jurisdiction, jurisdiction)
-  else if (!jurisdiction) {
+  } else if (!jurisdiction) {
     warnings.push({ code: 'missing-jurisdiction', message: 'no place name in the title or the issuer' })
   } else if (jurisdiction.code === null && jurisdiction.level !== 'national') {
     warnings.push({
