@@ -212,6 +212,42 @@ describe('inferMetadata on the openings of other plans', () => {
       },
     ],
     [
+      'counts a ministry as national',
+      '工业和信息化部关于印发“十四五”信息化和工业化深度融合发展规划的通知\n工信部规〔2021〕182号',
+      {
+        title: '“十四五”信息化和工业化深度融合发展规划',
+        issuer: '工业和信息化部',
+        jurisdiction: NATIONAL,
+        kind: 'five-year-plan',
+      },
+    ],
+    [
+      'takes whatever a notice issues, a 指南 too',
+      '国务院办公厅关于印发全国一体化政务大数据体系建设指南的通知\n国办函〔2022〕102号',
+      {
+        title: '全国一体化政务大数据体系建设指南',
+        issuer: '国务院办公厅',
+        jurisdiction: NATIONAL,
+        kind: 'other',
+      },
+    ],
+    [
+      'skips a breadcrumb and tells a namesake district by the issuer under its title',
+      '首页 > 政务公开 > 规划计划\n鼓楼区“十四五”数字鼓楼专项规划\n福州市鼓楼区人民政府\n2021年12月\n第一章 发展基础',
+      {
+        title: '鼓楼区“十四五”数字鼓楼专项规划',
+        issuer: '福州市鼓楼区人民政府',
+        jurisdiction: {
+          name: '鼓楼区',
+          level: 'district',
+          code: '350102',
+          parent: '福州市',
+          parentCode: '350100',
+        },
+        year: 2021,
+      },
+    ],
+    [
       'never takes a cited plan for the title',
       '根据《福州市“十四五”数字福州专项规划》《2025年数字福建工作要点》,现将有关事项通知如下:\n一、工作目标',
       { title: 'notes', jurisdiction: null, year: null, period: null, kind: 'other' },

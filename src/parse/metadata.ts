@@ -60,7 +60,7 @@ export interface InferMetadataOptions {
 /** How far into the text the title and issuer are looked for. */
 const headLength = 3000
 
-const planWords = '规划|工作要点|要点|计划|方案|意见|纲要|行动|办法|细则|通知|战略|决定'
+const planWords = '规划|工作要点|要点|计划|方案|意见|纲要|行动|办法|细则|通知|战略|决定|指南|措施'
 /** Ends like a plan title, before an optional note in brackets: …专项规划(征求意见稿). */
 const titleEnding = new RegExp(`(${planWords})([(（〔][^)）〕]{1,12}[)）〕])?$`)
 const hasPlanWord = new RegExp(planWords)
@@ -73,6 +73,7 @@ const organSuffix =
   '人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理委员会|管委会|领导小组办公室|领导小组|国务院|中共中央|政府|局|厅|委|部|办'
 const organLine = new RegExp(`^[\\u4e00-\\u9fa5()（）]{2,30}(${organSuffix})$`)
 // 中共中央 国务院: joint issuers are separated by a space
+const organAtEndOnly = new RegExp(`(${organSuffix})$`)
 const organAtEnd = new RegExp(`[\\u4e00-\\u9fa5()（） \\u3000]{0,40}?(${organSuffix})$`)
 
 /** A line that starts the body (一、 (一) 1、 第一章) ends the search for a title line. */
@@ -121,10 +122,10 @@ function clauseBefore(text: string, at: number): string {
   return (parts[parts.length - 1] ?? '').trim()
 }
 
-/** 1. …关于印发X的通知: X is the plan. */
+/** 1. …关于印发X的通知: X is the plan, whatever it is called (规划, 指南, 清单 …). */
 function findNoticeTitle(head: string): TitleFound | null {
   const match = /关于印发(.{2,80}?)的通知/.exec(head)
-  if (!match?.[1] || !hasPlanWord.test(match[1])) return null
+  if (!match?.[1]) return null
   return { title: cleanTitle(match[1]), at: match.index, issuerClause: clauseBefore(head, match.index) }
 }
 
@@ -159,6 +160,8 @@ function findTitleLine(head: string): TitleFound | null {
     const start = at + raw.indexOf(line)
     at += raw.length + 1
     if (bodyLabel.test(line)) return null
+    // 首页 > 政务公开 > 规划计划: a breadcrumb, not a title
+    if (/[>›»]|^(首页|当前位置|您的位置|您现在的位置)/.test(line)) continue
     if (line.length < 4 || line.length > 60 || /[。;；!！?？:：,，]/.test(line)) continue
     // …关于印发X的通知 is the wrapper of X, which findNoticeTitle takes
     if (!titleEnding.test(line) || /关于(印发|转发)/.test(line)) continue
@@ -214,18 +217,17 @@ function issuerOf(clause: string | undefined): string | null {
 
 /** Cuts text before the organ's place name: 现印发给你们福建省人民政府办公厅 -> 福建省人民政府办公厅. */
 function trimToOrgan(candidate: string): string | null {
-  const national = /(国务院|中共中央|中华人民共和国|国家)/.exec(candidate)
-  const [place] = findDivisionNames(candidate, () => true)
+  const text = candidate.trim()
+  const national = /(国务院|中共中央|中华人民共和国|国家)/.exec(text)?.index
+  const [place] = findDivisionNames(text, () => true)
   // 中共福建省委: the party committee of a place keeps its 中共
-  const placeStart = place
-    ? candidate.slice(0, place.start).endsWith('中共')
-      ? place.start - 2
-      : place.start
-    : undefined
-  const starts = [national?.index, placeStart].filter((n): n is number => n !== undefined)
-  if (starts.length === 0) return null
-  const organ = candidate.slice(Math.min(...starts)).trim()
-  return new RegExp(`(${organSuffix})$`).test(organ) && organ.length >= 3 ? organ : null
+  const placeStart = place && (text.slice(0, place.start).endsWith('中共') ? place.start - 2 : place.start)
+  const starts = [national, placeStart].filter((n): n is number => n !== undefined)
+  // 工业和信息化部, 省数字办: an organ without a place name counts when it is the whole of a short clause
+  const start = starts.length > 0 ? Math.min(...starts) : text.length <= 20 && !/\s/.test(text) ? 0 : null
+  if (start === null) return null
+  const organ = text.slice(start)
+  return organ.length >= 3 && organAtEndOnly.test(organ) ? organ : null
 }
 
 /** An organ on a line of its own just under the title, or before a signature date. */
@@ -252,11 +254,16 @@ function findSignature(text: string): { issuer: string | null; year: number } | 
   return { issuer: trimToOrgan(match[1]), year: Number(match[3]) }
 }
 
-/** 发布日期:2019-03-29, 发布时间: 2022-04-21, 成文日期: 2021年5月8日, or a line (2022年12月2日). */
-function findPublicationYear(head: string): number | null {
+/**
+ * 发布日期:2019-03-29, 发布时间: 2022-04-21, 成文日期: 2021年5月8日 in the head, or a date on a line of
+ * its own in the front matter: (2022年12月2日) under an opinion, 2021年12月 under a plan's issuer.
+ */
+function findPublicationYear(head: string, front: string): number | null {
   const match = /(发布|印发|成文|发文|公布)(日期|时间)\s*[:：]?\s*(\d{4})\s*[-年./]/.exec(head)
   if (match?.[3]) return Number(match[3])
-  const dateLine = /(^|\n)[ \t\u3000]*[(（](\d{4})年\d{1,2}月\d{1,2}日[)）][ \t\u3000]*(\n|$)/.exec(head)
+  const dateLine = /(^|\n)[ \t\u3000]*[(（]?(\d{4})年\d{1,2}月(\d{1,2}日)?[)）]?[ \t\u3000]*(?=\n|$)/.exec(
+    front,
+  )
   return dateLine?.[2] ? Number(dateLine[2]) : null
 }
 
@@ -422,7 +429,7 @@ export function inferMetadata(text: string, options: InferMetadataOptions = {}):
     issuerOf(printed?.issuerClause) ?? findIssuerLine(head, printed?.line) ?? signature?.issuer ?? null
 
   // year issued
-  const publicationYear = findPublicationYear(head)
+  const publicationYear = findPublicationYear(head, front)
   const yearOfTitle = titleYear(title)
   const inferredYear = signature?.year ?? publicationYear ?? yearOfTitle
   const year = options.year ?? inferredYear
