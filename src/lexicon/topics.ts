@@ -1,0 +1,259 @@
+/**
+ * Topic tagging: which topics of the taxonomy an item is about, each with a score in [0, 1].
+ *
+ * Matching is on the text itself, not on tokens, so it needs no segmenter and a keyword need not be a
+ * dictionary word. Per topic:
+ * 1. responsibility clauses are cut out: 〔牵头责任单位:市卫健委…〕 names who, not what;
+ * 2. the topic's `exclude` patterns are masked: 12320 is not the 12345 hotline, 5G手机 is not 5G
+ *    network build-out;
+ * 3. keywords are matched longest first, each hit masking its span (so 5G基站 does not count 5G
+ *    again), then patterns; a keyword inside a longer keyword of another topic does not count
+ *    (物联网 in 农业物联网, 掌上办 in 掌上办公); keywords are weighed by specificity: shorter ones and
+ *    ones shared by several topics weigh less; patterns weigh like a long keyword;
+ * 4. repeated hits add with diminishing returns, hits inside an enumeration (云计算、大数据、物联网等)
+ *    count less, hits in the heading count more;
+ * 5. the sum becomes a score `1 - exp(-sum)`; topics below the threshold, or far below the best
+ *    topic of the item, are dropped.
+ */
+import type { TopicTag } from '../model/index.js'
+import type { Lexicon, Topic } from './lexicon.js'
+
+export interface TagTopicsOptions {
+  /** Lowest score kept, in [0, 1]; default 0.6 (one specific keyword outside a list). */
+  threshold?: number
+  /**
+   * Weak evidence must also reach this share of the item's best topic's evidence, so that a passing
+   * mention does not tag an item that is about something else; default 0.3.
+   */
+  relativeThreshold?: number
+  /** Score from which a topic is kept whatever the best topic's evidence; default 0.9. */
+  strongScore?: number
+  /** At most this many topics; default 6. */
+  max?: number
+}
+
+/** Extra weight of a hit in the heading (the lead phrase says what the item is about). */
+const HEADING_BONUS = 1.5
+/** Weight of a hit inside an enumeration (、-separated, or closed by 等). */
+const LIST_FACTOR = 0.4
+
+interface Weighted {
+  /** Lower-cased (ASCII) keyword, or a compiled pattern. */
+  match: string | RegExp
+  weight: number
+}
+
+interface CompiledTopic {
+  topic: Topic
+  /** Keywords longest first, then patterns. */
+  matchers: Weighted[]
+  exclude: RegExp[]
+}
+
+/** A `[start, end)` span of text. */
+type Span = [number, number]
+
+const compiled = new WeakMap<Lexicon, CompiledTopic[]>()
+
+/** Lower case for ASCII letters only, keeping offsets. */
+function lowerAscii(text: string): string {
+  return text.replace(/[A-Z]/g, (letter) => letter.toLowerCase())
+}
+
+/**
+ * How much a keyword says on its own: short Chinese keywords are often parts of other words (城管 in
+ * 城管局), while longer ones, terms of the policy dictionary (信创, 算力) and Latin/digit codes (5G,
+ * IPv6, 12345) are specific.
+ */
+function keywordSpecificity(keyword: string, dictionary: ReadonlySet<string>): number {
+  if (/[0-9]/.test(keyword) || /^[A-Z]{2,}/.test(keyword) || dictionary.has(keyword)) return 1
+  const length = [...keyword].length
+  return length >= 4 ? 1 : length === 3 ? 0.85 : 0.6
+}
+
+function compileTaxonomy(lexicon: Lexicon): CompiledTopic[] {
+  const cached = compiled.get(lexicon)
+  if (cached) return cached
+  const taxonomy = lexicon.taxonomy
+  const dictionary = new Set(lexicon.dictionary)
+  // A keyword listed by several topics tells them apart less well.
+  const shared = new Map<string, number>()
+  for (const topic of taxonomy) {
+    for (const keyword of new Set(topic.keywords.map(lowerAscii)))
+      shared.set(keyword, (shared.get(keyword) ?? 0) + 1)
+  }
+  const result = taxonomy.map((topic) => {
+    const keywords = [...new Set(topic.keywords)]
+      .sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))
+      .map((keyword) => ({
+        match: lowerAscii(keyword),
+        weight: keywordSpecificity(keyword, dictionary) / Math.sqrt(shared.get(lowerAscii(keyword))!),
+      }))
+    const patterns = topic.patterns.map((source) => ({ match: new RegExp(source, 'giu'), weight: 1 }))
+    return {
+      topic,
+      matchers: [...keywords, ...patterns],
+      exclude: (topic.exclude ?? []).map((source) => new RegExp(source, 'giu')),
+    }
+  })
+  compiled.set(lexicon, result)
+  return result
+}
+
+/** Words that open a responsibility clause. */
+const RESPONSIBILITY = /责任单位|牵头单位|责任部门|配合单位|牵头部门/g
+const OPENERS = '(（〔[［【'
+const CLOSERS = ')）〕]］】'
+
+/**
+ * Blanks out responsibility clauses — 〔牵头责任单位:市数据管理局;相关责任单位:市工信局…〕 — bracket
+ * included, nested brackets (市行政(市民)服务中心) respected. Offsets are kept.
+ */
+export function maskResponsibility(text: string): string {
+  let out = text
+  for (const match of text.matchAll(RESPONSIBILITY)) {
+    let start = match.index
+    while (start > 0 && !OPENERS.includes(text[start - 1]!) && match.index - start < 4) start--
+    if (start === 0 || !OPENERS.includes(text[start - 1]!)) continue
+    start--
+    let depth = 0
+    let end = start
+    for (; end < text.length; end++) {
+      if (OPENERS.includes(text[end]!)) depth++
+      else if (CLOSERS.includes(text[end]!) && --depth === 0) break
+    }
+    out = out.slice(0, start) + ' '.repeat(Math.min(end + 1, text.length) - start) + out.slice(end + 1)
+  }
+  return out
+}
+
+/** Replaces the matches of `pattern` with spaces, keeping offsets. */
+function mask(text: string, pattern: RegExp): string {
+  return text.replace(pattern, (found) => ' '.repeat(found.length))
+}
+
+/** True when the hit at [start, end) is an element of an enumeration: 云计算、大数据、物联网等. */
+function inEnumeration(text: string, start: number, end: number): boolean {
+  const before = text[start - 1]
+  const after = text[end]
+  return before === '、' || after === '、' || (after === '等' && before !== '等')
+}
+
+/** True when [start, end) lies inside a strictly longer span of `spans`. */
+function inLonger(spans: readonly Span[], start: number, end: number): boolean {
+  return spans.some(([s, e]) => s <= start && end <= e && e - s > end - start)
+}
+
+/**
+ * Finds the hits of one matcher in `text`, masking them in place; returns their spans. Keyword hits
+ * inside a longer keyword of another topic (`foreign`) are skipped.
+ */
+function findHits(text: { value: string }, match: string | RegExp, foreign: readonly Span[]): Span[] {
+  const hits: Span[] = []
+  if (typeof match === 'string') {
+    let at = text.value.indexOf(match)
+    while (at >= 0) {
+      if (!inLonger(foreign, at, at + match.length)) hits.push([at, at + match.length])
+      at = text.value.indexOf(match, at + match.length)
+    }
+  } else {
+    for (const found of text.value.matchAll(match)) {
+      if (found[0].length > 0) hits.push([found.index, found.index + found[0].length])
+    }
+  }
+  for (const [start, end] of hits) {
+    text.value = text.value.slice(0, start) + '\u0000'.repeat(end - start) + text.value.slice(end)
+  }
+  return hits
+}
+
+/** Spans of every keyword of every topic in `text`, by topic index. */
+function keywordSpans(topics: readonly CompiledTopic[], text: string): Span[][] {
+  return topics.map(({ matchers }) => {
+    const spans: Span[] = []
+    for (const { match } of matchers) {
+      if (typeof match !== 'string') continue
+      for (let at = text.indexOf(match); at >= 0; at = text.indexOf(match, at + 1))
+        spans.push([at, at + match.length])
+    }
+    return spans
+  })
+}
+
+/** Spans of the keywords of every topic but `index`. */
+function foreignSpans(spans: readonly Span[][], index: number): Span[] {
+  return spans.flatMap((list, i) => (i === index ? [] : list))
+}
+
+/** The raw (unbounded) evidence for one topic. */
+function scoreTopic(
+  topic: CompiledTopic,
+  body: string,
+  heading: string,
+  foreign: { body: Span[]; heading: Span[] },
+): number {
+  let excluded = body
+  let excludedHeading = heading
+  for (const pattern of topic.exclude) {
+    excluded = mask(excluded, pattern)
+    excludedHeading = mask(excludedHeading, pattern)
+  }
+  const text = { value: excluded }
+  const head = { value: excludedHeading }
+  let total = 0
+  for (const { match, weight } of topic.matchers) {
+    const original = text.value
+    const hits = findHits(text, match, foreign.body)
+    if (hits.length > 0) {
+      // Repeats add with diminishing returns; hits in an enumeration count less.
+      const strength = hits.map(([start, end]) => (inEnumeration(original, start, end) ? LIST_FACTOR : 1))
+      const best = Math.max(...strength)
+      const rest = strength.reduce((sum, value) => sum + value, 0) - best
+      total += weight * (best + Math.sqrt(rest) * 0.6)
+    }
+    if (head.value !== '' && findHits(head, match, foreign.heading).length > 0)
+      total += weight * HEADING_BONUS
+  }
+  return total
+}
+
+/**
+ * Scores every topic of the lexicon's taxonomy on an item and returns those above the threshold,
+ * best first (ties by id). Scores are in [0, 1], rounded to 3 decimals; the result is deterministic.
+ *
+ * @example tagTopics({ heading: '做大做优12345便民服务平台', text: '做大做优12345便民服务平台。将…热线…' }, lexicon)
+ *   // [{ id: 'hotline-12345', label: '12345便民服务热线', score: 0.99 }]
+ */
+export function tagTopics(
+  item: { heading: string; text: string },
+  lexicon: Lexicon,
+  options: TagTopicsOptions = {},
+): TopicTag[] {
+  const threshold = options.threshold ?? 0.6
+  const relative = options.relativeThreshold ?? 0.3
+  const max = options.max ?? 6
+  const strong = -Math.log(1 - Math.min(options.strongScore ?? 0.9, 0.999))
+  const body = lowerAscii(maskResponsibility(item.text.normalize('NFKC')))
+  const heading = lowerAscii(item.heading.normalize('NFKC'))
+  const topics = compileTaxonomy(lexicon)
+  const bodySpans = keywordSpans(topics, body)
+  const headingSpans = keywordSpans(topics, heading)
+  const raw = topics.map((topic, index) => ({
+    topic: topic.topic,
+    evidence: scoreTopic(topic, body, heading, {
+      body: foreignSpans(bodySpans, index),
+      heading: foreignSpans(headingSpans, index),
+    }),
+  }))
+  const best = Math.max(0, ...raw.map(({ evidence }) => evidence))
+  return raw
+    .filter(({ evidence }) => evidence > 0 && (evidence >= strong || evidence >= relative * best))
+    .map(({ topic, evidence }) => ({
+      id: topic.id,
+      label: topic.zh,
+      score: Math.round((1 - Math.exp(-evidence)) * 1000) / 1000,
+    }))
+    .filter(({ score }) => score >= threshold)
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, max)
+}
