@@ -382,3 +382,25 @@ function readNumber(s: string): number | null {
   if (s === '千') return 1000
   return parseChineseInteger(s)
 }
+
+/**
+ * A unit written on its own (a table's 单位 cell): 万条 -> 1e4 条, % -> %, 亿元 -> 1e8 元. Null when
+ * the string is not a unit of the table.
+ */
+export function readUnit(
+  s: string,
+  table: UnitTable,
+): { unit: string; base: string; multiplier: number; unitClass: UnitClass } | null {
+  const units = compile(table)
+  const u = s.trim()
+  if (!u) return null
+  const direct = units.byUnit.get(u)
+  if (direct) return { unit: u, base: direct.base, multiplier: direct.multiplier, unitClass: direct.class }
+  const m = magnitudeAt(u, 0, units)
+  if (m) {
+    const rest = units.byUnit.get(u.slice(m[0].length))
+    if (rest) return { unit: u, base: rest.base, multiplier: m[1] * rest.multiplier, unitClass: rest.class }
+    if (u === m[0] && m[1] >= 1e4) return { unit: u, base: '', multiplier: m[1], unitClass: 'count' }
+  }
+  return null
+}
