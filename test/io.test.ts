@@ -112,12 +112,12 @@ describe('decodeBytes finds the encoding', () => {
     expect(decodeBytes(encode(text, 'utf8')).encoding).toBe('utf-8')
   })
 
-  it('reads plain ASCII as UTF-8', () => {
-    expect(decodeBytes(encode('5G 2019-2025', 'utf8'))).toMatchObject({
-      encoding: 'utf-8',
-      text: '5G 2019-2025',
-    })
-  })
+  it.each([['5G 2019-2025'], ['planning'], ['The quick brown fox jumps over the lazy dog.']])(
+    'reads plain ASCII as UTF-8, never as UTF-16 (%s)',
+    (text) => {
+      expect(decodeBytes(encode(text, 'utf8'))).toMatchObject({ encoding: 'utf-8', text })
+    },
+  )
 
   it.each([
     ['gbk', 'gb18030'],

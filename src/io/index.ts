@@ -89,7 +89,9 @@ function detectEncoding(bytes: Uint8Array, place: { file?: string }, html: boole
     const [best] = rankEncodings(bytes)
     return best && best.score > reading.score + utf8Margin ? best.encoding : 'utf-8'
   }
-  const utf16 = detectUtf16(bytes)
+  // UTF-16 bytes are all below 0x80 only for a text with no line break (0A 00) and no ASCII (?? 00):
+  // a word, never a document, while "planning" read as UTF-16 is four Chinese characters
+  const utf16 = utf8.ascii && !nul ? null : detectUtf16(bytes)
   if (utf16) return utf16.encoding
   const sample = bytes.subarray(0, 64 * 1024)
   if (nul || controlShare(Buffer.from(sample).toString('latin1')) > maxControlShare) {
