@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { analyse } from 'chardet'
 import iconv from 'iconv-lite'
+import * as OpenCC from 'opencc-js'
 import { afterAll, describe, expect, it } from 'vitest'
 import { PlanCascadeError } from '../src/errors.js'
 import * as io from '../src/io/index.js'
@@ -20,6 +21,7 @@ const seeds = Object.fromEntries(
   seedNames.map((name) => [name, readFileSync(new URL(`../seeds/${name}.txt`, import.meta.url), 'utf8')]),
 )
 const seed = (name: string) => seeds[name] as string
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' })
 
 /** Bytes of a text in an encoding, with or without a byte order mark. */
 function encode(text: string, encoding: string, bom = false): Uint8Array {
@@ -96,6 +98,24 @@ describe('decodeBytes finds the encoding', () => {
     const bytes = encode(text, 'gbk')
     expect(analyse(bytes)[0]?.name).toBe(guess)
     expect(decodeBytes(bytes)).toMatchObject({ encoding: 'gb18030', text })
+  })
+
+  it.each([
+    ['gbk', (s: string) => s],
+    ['big5', (s: string) => toTraditional(s)],
+    ['utf-16le', (s: string) => s],
+    ['utf-16be', (s: string) => s],
+  ])('reads every 6-character slice of the seeds (every 997th position) in %s', (encoding, convert) => {
+    const misread: string[] = []
+    for (const text of Object.values(seeds)) {
+      for (let at = 0; at + 6 <= text.length; at += 997) {
+        const slice = convert(text.slice(at, at + 6))
+        if (!slice.trim()) continue
+        const bytes = encode(slice, encoding)
+        if (decodeBytes(bytes).text !== roundTrip(slice, encoding)) misread.push(slice)
+      }
+    }
+    expect(misread).toEqual([])
   })
 
   it.each([
