@@ -7,14 +7,8 @@
  */
 import { PlanCascadeError } from '../errors.js'
 
-// TEMP until extract lands
-interface FlattenedTable {
-  label: string
-  title: string
-  rows: Array<Omit<import('../model/index.js').TableRow, 'span'> & { span: [number, number] }>
-  span: [number, number]
-}
-const parseFlattenedTable = (_t: string, _s: number): FlattenedTable | null => null
+import type { FlattenedTable } from '../extract/index.js'
+import { parseFlattenedTable } from '../extract/index.js'
 
 import type { SourceText } from '../io/index.js'
 import type {
