@@ -4,7 +4,7 @@ import * as OpenCC from 'opencc-js/cn2t'
 import { describe, expect, it } from 'vitest'
 import { readSource } from '../src/io/index.js'
 import type { PlanDocument } from '../src/model/index.js'
-import { parseDocument } from '../src/parse/index.js'
+import { itemSourceSpan, parseDocument } from '../src/parse/index.js'
 
 const SEEDS = ['fujian-2019', 'fuzhou-2019', 'fuzhou-2025', 'xiamen-2022', 'cangshan-2022'] as const
 const seedText = (id: string) => readFileSync(`seeds/${id}.txt`, 'utf8')
@@ -228,6 +228,19 @@ describe('nothing is lost', () => {
     for (const a of texts) {
       const containing = texts.filter((b) => b !== a && b.includes(a))
       expect(containing, a.slice(0, 30)).toEqual([])
+    }
+  })
+
+  it.each(SEEDS)('%s: spans inside item texts map back to the same words in the source', (id) => {
+    const doc = parseSeed(id)
+    const fold = (s: string) => s.normalize('NFKC').replace(/\s+/g, '')
+    for (const i of doc.items) {
+      // a span inside one part: parts of a scrambled item are joined by line breaks
+      const from = Math.floor(i.text.length / 3)
+      const lineEnd = i.text.indexOf('\n', from)
+      const to = Math.min(lineEnd < 0 ? i.text.length : lineEnd, from + 12)
+      const span = itemSourceSpan(doc, i, [from, to])
+      expect(fold(doc.sourceText.slice(...span)), i.id).toBe(fold(i.text.slice(from, to)))
     }
   })
 

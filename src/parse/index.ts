@@ -26,6 +26,7 @@ import type { NormalizedText } from '../normalize/index.js'
 import { normalizeText, toSourceSpan } from '../normalize/index.js'
 import { loadBoilerplateRules } from './boilerplate.js'
 import { findDuplicates, pieceKey } from './dedupe.js'
+import { composeItemText } from './item-text.js'
 import { pathComponent, toChineseNumeral } from './labels.js'
 import { inferMetadata } from './metadata.js'
 import { type Line, type Piece, splitLines, splitPieces } from './pieces.js'
@@ -34,6 +35,7 @@ import { reparentShuffled, type TreeNode, walk } from './tree.js'
 import { itemHeading, leadPhrase, type PieceRole, walkPieces } from './walk.js'
 
 export { findDivisions, resolveJurisdiction } from './divisions.js'
+export { composedTextOf, itemSourceSpan } from './item-text.js'
 export { labelNumber, matchLabel } from './labels.js'
 export { inferMetadata } from './metadata.js'
 
@@ -327,10 +329,7 @@ function buildRecords(
     const labelPiece =
       node.labelPiece !== null && indexes[0] === node.labelPiece ? (pieces[node.labelPiece] as Piece) : null
     const labelLength = labelPiece?.label?.length ?? 0
-    const bodyText = parts
-      .map(([s, e], k) => text.slice(k === 0 ? s + labelLength : s, e))
-      .join('\n')
-      .trim()
+    const bodyText = composeItemText(text, parts, labelLength).text
     let heading = ''
     if (kind === 'key-project' && labelPiece) heading = pieceText(labelPiece.index).slice(labelLength).trim()
     else if (kind === 'paragraph') heading = leadPhrase(pieceText(indexes[0] as number), indexes.length > 1)

@@ -1,0 +1,94 @@
+/**
+ * The text of an item and the way back from it. An item's `text` is its parts joined (label dropped,
+ * blank lines folded, ends trimmed); later stages find figures and clauses in that text and need their
+ * spans in the source. `itemSourceSpan` rebuilds the item's text exactly as the parser did, from the
+ * document alone, so it works on records read back from JSON too.
+ */
+import type { PlanDocument, PlanItem, Span } from '../model/index.js'
+import { type NormalizedText, normalizeText } from '../normalize/index.js'
+import { matchLabel } from './labels.js'
+
+export interface ComposedText {
+  text: string
+  /** Normalized-text offset of each character of `text`, plus one past the end. */
+  offsets: Int32Array
+}
+
+/** Joins the normalized spans of an item into its text, keeping each character's offset. */
+export function composeItemText(normalized: string, parts: Span[], labelLength: number): ComposedText {
+  const chars: string[] = []
+  const offsets: number[] = []
+  parts.forEach(([start, end], k) => {
+    if (k > 0) {
+      chars.push('\n')
+      offsets.push(start)
+    }
+    let previousBreak = false
+    for (let i = k === 0 ? start + labelLength : start; i < end; i++) {
+      const c = normalized[i] as string
+      const isBreak = c === '\n'
+      if (isBreak && previousBreak) continue // blank lines fold into one break
+      previousBreak = isBreak
+      chars.push(c)
+      offsets.push(i)
+    }
+  })
+  let first = 0
+  let last = chars.length
+  while (first < last && /\s/.test(chars[first] as string)) first++
+  while (last > first && /\s/.test(chars[last - 1] as string)) last--
+  const endOffset = last < chars.length ? (offsets[last] as number) : (parts[parts.length - 1]?.[1] ?? 0)
+  const kept = offsets.slice(first, last)
+  kept.push(last > first ? (offsets[last - 1] as number) + 1 : endOffset)
+  return { text: chars.slice(first, last).join(''), offsets: Int32Array.from(kept) }
+}
+
+const normalizedCache = new WeakMap<PlanDocument, NormalizedText>()
+
+function normalizedOf(doc: PlanDocument): NormalizedText {
+  let hit = normalizedCache.get(doc)
+  if (!hit) {
+    hit = normalizeText(doc.sourceText, {
+      traditional: doc.source.convertedFromTraditional ? 'always' : 'never',
+    })
+    normalizedCache.set(doc, hit)
+  }
+  return hit
+}
+
+/** First normalized position whose source offset is at least `offset`. */
+function fromSource(normalized: NormalizedText, offset: number): number {
+  let lo = 0
+  let hi = normalized.text.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((normalized.toSource[mid] as number) < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+const composedCache = new WeakMap<PlanItem, ComposedText>()
+
+/** The item's text rebuilt with the normalized offset of every character. */
+export function composedTextOf(doc: PlanDocument, item: PlanItem): ComposedText {
+  let hit = composedCache.get(item)
+  if (hit) return hit
+  const normalized = normalizedOf(doc)
+  const parts: Span[] = item.parts.map(([s, e]) => [fromSource(normalized, s), fromSource(normalized, e)])
+  const first = parts[0]
+  const labelLength = item.label !== null && first ? (matchLabel(normalized.text, first[0])?.length ?? 0) : 0
+  hit = composeItemText(normalized.text, parts, labelLength)
+  composedCache.set(item, hit)
+  return hit
+}
+
+/** Maps a span of `item.text` to a span of the document's source text. */
+export function itemSourceSpan(doc: PlanDocument, item: PlanItem, [start, end]: Span): Span {
+  const composed = composedTextOf(doc, item)
+  const normalized = normalizedOf(doc)
+  const from = composed.offsets[Math.min(start, composed.offsets.length - 1)] as number
+  const lastChar = composed.offsets[Math.max(start, Math.min(end, composed.offsets.length - 1) - 1)] as number
+  const to = end > start ? lastChar + 1 : from
+  return [normalized.toSource[from] as number, normalized.toSource[to] as number]
+}
