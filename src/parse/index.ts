@@ -21,6 +21,7 @@ import type {
   Region,
   Section,
   Span,
+  TableRow,
 } from '../model/index.js'
 import type { NormalizedText } from '../normalize/index.js'
 import { normalizeText, toSourceSpan } from '../normalize/index.js'
@@ -154,12 +155,18 @@ export function parseDocument(input: string | SourceText, options: ParseOptions 
       label: t.label,
       title: t.title,
       span: toSource(t.span),
-      rows: t.rows.map((r) => ({ ...r, span: toSource(r.span) })),
+      rows: t.rows.map((r) => ({ ...tableRowRecord(r), span: toSource(r.span) })),
     })),
     regions,
     warnings: warnings.map((w) => (w.span ? { ...w, span: toSource(w.span) } : w)),
     sourceText: source.text,
   }
+}
+
+/** The record fields of a table row (the parser's drafts also carry cell positions). */
+function tableRowRecord(row: FlattenedTable['rows'][number]): TableRow {
+  const { table, category, indicator, unit, base, target, reference, annual, span } = row
+  return { table, category, indicator, unit, base, target, reference, annual, span }
 }
 
 /** Leading spaces of the source line holding `offset` (layout cue: boxes are indented differently). */
@@ -302,7 +309,7 @@ function buildRecords(
             parts: [row.span],
             responsible: null,
             targets: [],
-            row: { ...row },
+            row: tableRowRecord(row),
             topics: [],
             keywords: [],
           })

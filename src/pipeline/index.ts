@@ -1,0 +1,242 @@
+/**
+ * The pipeline: the stages composed. Each stage is exported on its own too; these functions are the
+ * short ways through them.
+ *
+ *   read -> normalize -> parse -> extract -> tag (lexicon) -> align -> report
+ */
+import { basename } from 'node:path'
+import { PlanCascadeError } from '../errors.js'
+import {
+  extractResponsible,
+  extractTargets,
+  loadMetricLexicon,
+  type MetricLexicon,
+  parseFlattenedTable,
+  type TargetDraft,
+  tableRowTargets,
+  type UnitAliases,
+} from '../extract/index.js'
+import { listInputFiles, readSource } from '../io/index.js'
+import {
+  computeKeywords,
+  createSegmenter,
+  type Lexicon,
+  type LoadLexiconOptions,
+  loadLexicon,
+  type Segmenter,
+  type SegmenterImplementation,
+  tagTopics,
+  tokenize,
+} from '../lexicon/index.js'
+import type { PlanDocument, PlanItem, Target } from '../model/index.js'
+import { normalizeText } from '../normalize/index.js'
+import { itemSourceSpan, type ParseOptions, parseDocument } from '../parse/index.js'
+
+export interface ReadOptions extends ParseOptions {
+  /** Force an encoding instead of detecting it. */
+  encoding?: string
+}
+
+export interface ExtractOptions {
+  /** Metric lexicon (default data/metrics.json). */
+  metrics?: MetricLexicon
+  /**
+   * Renamed bodies to apply to responsible units (市大数据委 -> 市数据管理局). Default none: records keep
+   * the names as printed, and the units index and similarity apply data/unit-aliases.json.
+   */
+  aliases?: UnitAliases
+}
+
+export interface TagOptions {
+  /** Segmenter to use; default `createSegmenter()` (@node-rs/jieba with the policy dictionary). */
+  segmenter?: Segmenter
+  /** Which jieba binding when no segmenter is given. */
+  segmenterImplementation?: SegmenterImplementation
+  /** Lexicon, or options to load it (user dictionary, stopwords, synonyms, taxonomy). */
+  lexicon?: Lexicon | LoadLexiconOptions
+}
+
+/** Per-file settings of a manifest: keys are file base names (fuzhou-2019.txt or fuzhou-2019) or paths. */
+export type Manifest = Record<string, Omit<ReadOptions, 'boilerplateFile' | 'traditional' | 'encoding'>>
+
+export interface LoadCorpusOptions extends Omit<ReadOptions, 'id'>, ExtractOptions, TagOptions {
+  manifest?: Manifest
+  /** Called after each file, for progress bars. */
+  onProgress?: (done: number, total: number, file: string) => void
+}
+
+/** Documents read, and the files that could not be read (the others go on). */
+export interface Corpus {
+  documents: PlanDocument[]
+  errors: Array<{ file: string; error: PlanCascadeError }>
+}
+
+/** Reads, parses and extracts one document from a file path or bytes. */
+export function readDocument(
+  pathOrBytes: string | Uint8Array,
+  options: ReadOptions & ExtractOptions = {},
+): PlanDocument {
+  const sourceOptions = options.encoding ? { encoding: options.encoding } : {}
+  const source = readSource(pathOrBytes, sourceOptions)
+  return extractDocument(parseDocument(source, options), options)
+}
+
+/** Fills responsible units and targets of every item (the extract stage over a parsed document). */
+export function extractDocument(doc: PlanDocument, options: ExtractOptions = {}): PlanDocument {
+  const metrics = options.metrics ?? loadMetricLexicon()
+  const aliases = options.aliases
+  const context = { year: doc.year, period: doc.period }
+  const rowTargets = tableTargetsByRow(doc, metrics)
+  const jurisdiction = doc.jurisdiction?.name
+  const items = doc.items.map((item): PlanItem => {
+    if (item.kind === 'table-row') return { ...item, targets: rowTargets.get(item.id) ?? [] }
+    const toSource = (span: [number, number]) => itemSourceSpan(doc, item, span)
+    const found = extractResponsible(
+      item.text,
+      aliases ? { aliases, ...(jurisdiction ? { jurisdiction } : {}) } : {},
+    )
+    const responsible = found ? { ...found, span: toSource(found.span) } : null
+    const targets = extractTargets(item.text, context, { metrics }).map((t) => targetRecord(t, toSource))
+    return { ...item, responsible, targets }
+  })
+  return { ...doc, items }
+}
+
+function targetRecord(draft: TargetDraft, toSource: (span: [number, number]) => [number, number]): Target {
+  return {
+    text: draft.text,
+    value: draft.value,
+    valueMax: draft.valueMax,
+    unit: draft.unit,
+    normalized: draft.normalized,
+    normalizedMax: draft.normalizedMax,
+    normalizedUnit: draft.normalizedUnit,
+    comparator: draft.comparator,
+    kind: draft.kind,
+    year: draft.year,
+    metric: draft.metric,
+    metricFamily: draft.metricFamily,
+    span: toSource(draft.span),
+  }
+}
+
+/** Targets of table rows, by item id: the table is read again for its cells' places. */
+function tableTargetsByRow(doc: PlanDocument, metrics: MetricLexicon): Map<string, Target[]> {
+  const out = new Map<string, Target[]>()
+  const rows = doc.items.filter((i) => i.kind === 'table-row')
+  if (rows.length === 0) return out
+  const normalized = normalizeText(doc.sourceText, {
+    traditional: doc.source.convertedFromTraditional ? 'always' : 'never',
+  })
+  const toSource = ([s, e]: [number, number]): [number, number] => [
+    normalized.toSource[s] as number,
+    normalized.toSource[e] as number,
+  ]
+  for (const table of doc.tables) {
+    const start = fromSource(normalized.toSource, table.span[0])
+    const parsed = parseFlattenedTable(normalized.text, start)
+    if (!parsed) continue
+    for (const row of parsed.rows) {
+      const span = toSource(row.span)
+      const item = rows.find((i) => i.span[0] === span[0] && i.span[1] === span[1])
+      if (!item) continue
+      const context = {
+        year: doc.year,
+        period: doc.period,
+        baseYear: parsed.baseYear,
+        targetYear: parsed.targetYear,
+      }
+      out.set(
+        item.id,
+        tableRowTargets(row, context, { metrics }).map((t) => targetRecord(t, toSource)),
+      )
+    }
+  }
+  return out
+}
+
+function fromSource(toSource: Int32Array, offset: number): number {
+  let lo = 0
+  let hi = toSource.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((toSource[mid] as number) < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** The lexicon of the options: given, or loaded once per process with the options' files. */
+export function resolveLexicon(option?: Lexicon | LoadLexiconOptions): Lexicon {
+  if (option && 'taxonomy' in option && Array.isArray(option.taxonomy)) return option as Lexicon
+  return loadLexicon(option as LoadLexiconOptions | undefined)
+}
+
+/** Text an item is compared and tagged by: its words without the 责任单位 clause. */
+export function itemContentText(item: PlanItem): string {
+  if (!item.responsible) return item.text
+  return item.text.replace(item.responsible.text, ' ')
+}
+
+/** Tags every item with topics and TF-IDF keywords (against all items of all documents given). */
+export function tagDocuments(documents: PlanDocument[], options: TagOptions = {}): PlanDocument[] {
+  const lexicon = resolveLexicon(options.lexicon)
+  const segmenter =
+    options.segmenter ??
+    createSegmenter({
+      ...(options.segmenterImplementation ? { implementation: options.segmenterImplementation } : {}),
+      dictionary: lexicon.dictionary,
+    })
+  const all = documents.flatMap((d) => d.items)
+  const tokens = all.map((item) => tokenize(itemContentText(item), segmenter, lexicon))
+  const keywords = computeKeywords(tokens)
+  let k = 0
+  return documents.map((doc) => ({
+    ...doc,
+    items: doc.items.map((item) => {
+      const index = k++
+      return {
+        ...item,
+        topics: tagTopics({ heading: item.heading, text: itemContentText(item) }, lexicon),
+        keywords: keywords[index] ?? [],
+      }
+    }),
+  }))
+}
+
+/** The manifest entry of a file, by path, base name or base name without extension. */
+function manifestEntry(manifest: Manifest | undefined, file: string) {
+  if (!manifest) return {}
+  const name = basename(file)
+  return manifest[file] ?? manifest[name] ?? manifest[name.replace(/\.[^.]+$/, '')] ?? {}
+}
+
+/**
+ * Reads every file (a directory is read whole: .txt .html .htm), then tags the corpus. A file that
+ * cannot be read is reported in `errors` and the others go on.
+ */
+export function loadCorpus(pathsOrDir: string | string[], options: LoadCorpusOptions = {}): Corpus {
+  const files = listInputFiles(pathsOrDir)
+  const documents: PlanDocument[] = []
+  const errors: Corpus['errors'] = []
+  files.forEach((file, k) => {
+    try {
+      documents.push(readDocument(file, { ...options, ...manifestEntry(options.manifest, file) }))
+    } catch (error) {
+      if (!(error instanceof PlanCascadeError)) throw error
+      errors.push({ file, error })
+    }
+    options.onProgress?.(k + 1, files.length, file)
+  })
+  const ids = new Set<string>()
+  for (const doc of documents) {
+    if (ids.has(doc.id)) {
+      throw new PlanCascadeError(
+        'bad-option',
+        `two documents have the id "${doc.id}": give one an id in the manifest`,
+      )
+    }
+    ids.add(doc.id)
+  }
+  return { documents: tagDocuments(documents, options), errors }
+}
