@@ -105,6 +105,9 @@ function numerals(text: string): Numeral[] {
       })
       continue
     }
+    // 1000万: the 万 belongs to the Arabic number before it (read with its unit later).
+    const before = out[out.length - 1]
+    if (before && !before.chinese && before.end === start) continue
     // 两千万 -> 两千 x 万; 千亿 -> 千 x 亿; 万 alone (近万条) -> 1 x 万.
     const tail = /(万亿|亿|万)$/u.exec(raw)
     let head = raw
