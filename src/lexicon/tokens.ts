@@ -48,7 +48,7 @@ function synonymMatcher(lexicon: Lexicon): SynonymMatcher {
 const LATIN = /[A-Za-z0-9]/
 
 /** Lower case for ASCII letters only: toLowerCase on other scripts can change the length (İ). */
-function lowerAscii(text: string): string {
+export function lowerAscii(text: string): string {
   return text.replace(/[A-Z]/g, (letter) => letter.toLowerCase())
 }
 

@@ -12,11 +12,12 @@
  *    ones shared by several topics weigh less; patterns weigh like a long keyword;
  * 4. repeated hits add with diminishing returns, hits inside an enumeration (云计算、大数据、物联网等)
  *    count less, hits in the heading count more;
- * 5. the sum becomes a score `1 - exp(-sum)`; topics below the threshold, or far below the best
- *    topic of the item, are dropped.
+ * 5. the sum becomes a score `1 - exp(-sum)`; a topic is kept when its score reaches the threshold
+ *    and, unless its evidence is strong on its own, when it is not far below the item's best topic.
  */
 import type { TopicTag } from '../model/index.js'
 import type { Lexicon, Topic } from './lexicon.js'
+import { lowerAscii } from './tokens.js'
 
 export interface TagTopicsOptions {
   /** Lowest score kept, in [0, 1]; default 0.6 (one specific keyword outside a list). */
@@ -54,11 +55,6 @@ interface CompiledTopic {
 type Span = [number, number]
 
 const compiled = new WeakMap<Lexicon, CompiledTopic[]>()
-
-/** Lower case for ASCII letters only, keeping offsets. */
-function lowerAscii(text: string): string {
-  return text.replace(/[A-Z]/g, (letter) => letter.toLowerCase())
-}
 
 /**
  * How much a keyword says on its own: short Chinese keywords are often parts of other words (城管 in
