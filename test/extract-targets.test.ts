@@ -397,6 +397,13 @@ describe('extractTargets on the forms of numbers, units and comparators', () => 
     ['截至2021年底已建成数据中心8个', { kind: 'baseline', year: 2021 }],
     ['十三五期间累计建成5G基站900个', { kind: 'baseline', year: 2020 }],
     ['二〇二五年建成50个', { year: 2025 }],
+    ['单位GDP能耗比2020年下降13.5%', { kind: 'growth', year: 2022, metric: '单位GDP能耗下降' }],
+    ['办理时限压缩50%以上', { kind: 'growth', comparator: '>=' }],
+    [
+      '全省一体化政务服务平台实名注册用户超过4000万',
+      { value: 4000, unit: '万', normalized: 4e7, normalizedUnit: '', kind: 'level' },
+    ],
+    ['培育100家以上大数据骨干企业', { comparator: '>=', kind: 'increment', metric: '大数据骨干企业' }],
   ]
   it.each(cases)('reads %s', (text, expected) => {
     const got = extractTargets(text, Y2022)

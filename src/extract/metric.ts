@@ -36,10 +36,14 @@ export const GROWTH_ONLY =
 
 /** A name cleaned of quotes, brackets, spaces and a trailing particle. */
 export function cleanName(s: string): string {
-  return stripMarks(dropParentheticals(s))
-    .replace(/^[的和与及、,，]+/u, '')
-    .replace(/(给予|予以|按照|按)$/u, '')
-    .replace(/[的和与及等、,，为占约]+$/u, '')
+  return (
+    stripMarks(dropParentheticals(s))
+      .replace(/^[的和与及、,，]+/u, '')
+      .replace(/(给予|予以|按照|按|每年|每月|每日|年均)$/u, '')
+      // 单位GDP能耗比2020年下降 -> 单位GDP能耗下降: the base year of a change is not part of the name.
+      .replace(/(比|较)(上年|去年|(19|20)\d{2}年(底|末)?)/u, '')
+      .replace(/[的和与及等、,，为占约]+$/u, '')
+  )
 }
 
 /** Strip time, place and verb words from the start of a phrase before a figure, repeatedly. */

@@ -43,7 +43,7 @@ const RATE_CLASSES = new Set(['percent', 'permille', 'points', 'fraction', 'rati
 
 /** A growth verb right before the figure: 比增达20%, 年均提高2个百分点, 增长率为18.6%. */
 const GROWTH_BEFORE =
-  /(增长率?|增速|增幅|比增|同比|环比|提高|提升|增加|降低|下降|减少|压减|缩减|回落|降幅)(了|为|是)?$/u
+  /(增长率?|增速|增幅|比增|同比|环比|提高|提升|增加|降低|下降|减少|压减|压缩|缩减|缩短|回落|降幅)(了|为|是)?$/u
 /** A metric that names a growth: 数字经济规模增速, 智能产业增加值年均增长率. */
 const GROWTH_METRIC = /(增速|增长率|增幅|增长|比增|降幅|下降率)$/u
 /** Nouns of a stock: 公共数据储备量, 数字经济规模, 注册用户. */

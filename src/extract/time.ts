@@ -62,8 +62,10 @@ function markers(text: string, quoted: Array<[number, number]>, context: TargetC
   const now = context.year ?? context.period?.from ?? null
   const isPast = (y: number) => now !== null && y < now
   const push = (m: Marker) => {
-    if (!insideAny(quoted, m.start, m.end) && !quoted.some(([a, b]) => m.start >= a && m.start < b))
-      out.push(m)
+    if (insideAny(quoted, m.start, m.end) || quoted.some(([a, b]) => m.start >= a && m.start < b)) return
+    // 比2020年下降13.5%, 较上年增长: the year a change is measured from, not the figure's time.
+    if (/(比|较|与|相比|同比|对比)$/u.test(text.slice(Math.max(0, m.start - 2), m.start))) return
+    out.push(m)
   }
   // 2019-2021年度, 2021—2025年: a span of years, dated by its end.
   const spans = /((?:19|20)\d{2})\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年/gu
