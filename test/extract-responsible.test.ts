@@ -77,6 +77,13 @@ describe('extractResponsible reads every printed form', () => {
       [],
     ],
     ['加快推进。\n责任单位：市工信局、市商务局', ['市工信局', '市商务局'], []],
+    [
+      '推进数据要素市场化配置改革。（省发展改革委牵头，省工业和信息化厅、省大数据局等按职责分工负责）',
+      ['省发展改革委'],
+      ['省工业和信息化厅', '省大数据局'],
+    ],
+    ['完善县级融媒体中心。（各设区市人民政府负责）', ['各设区市人民政府'], []],
+    ['推进网络安全建设。(市委网信办牵头,市公安局配合)', ['市委网信办'], ['市公安局']],
   ])('reads %s', (text, lead, related) => {
     const r = extractResponsible(normalizeLike(text))
     expect(r).not.toBeNull()
@@ -94,6 +101,7 @@ describe('extractResponsible reads every printed form', () => {
   it('gives null when there is no clause, and ignores brackets without a label', () => {
     expect(extractResponsible('加快5G(第五代移动通信系统)试验网建设。')).toBeNull()
     expect(findResponsibleClauses('启动城市大脑(一期)建设,推动IPv6(互联网协议第六版)部署')).toEqual([])
+    expect(findResponsibleClauses('支持企业(含个体工商户)发展,由政府负责兜底(试点)')).toEqual([])
   })
 
   it('applies aliases when asked, by jurisdiction', () => {

@@ -20,7 +20,7 @@ export interface ExtractResponsibleOptions {
 
 /** The labels of a clause and the role of the units after them. */
 const LABEL =
-  /(牵头责任单位|牵头单位|牵头部门|主责单位|主要责任单位|主体责任单位|相关责任单位|相关单位|相关部门|配合单位|配合部门|协办单位|协同单位|参与单位|责任单位|责任部门|责任处室)\s*[:：]/gu
+  /(牵头责任单位|牵头单位|牵头部门|主责单位|主要责任单位|主体责任单位|相关责任单位|相关单位|相关部门|配合单位|配合部门|协办单位|协同单位|参与单位|责任单位|责任部门|责任处室|负责单位|实施单位)\s*[:：]/gu
 const LEAD_LABEL = /^(牵头|主责|主要|主体)/u
 const RELATED_LABEL = /^(相关|配合|协办|协同|参与)/u
 
@@ -61,7 +61,42 @@ export function findResponsibleClauses(text: string): Array<{ span: [number, num
       covered = end
     }
   }
-  return out
+  // (省发展改革委牵头,省工业和信息化厅等按职责分工负责), (各设区市人民政府负责): no labels.
+  for (let open = 0; open < t.length; open++) {
+    if (!OPEN.includes(t[open] as string) || out.some((c) => open >= c.span[0] && open < c.span[1])) continue
+    const close = matchingClose(t, open)
+    if (readUnlabelled(t.slice(open + 1, close - 1))) {
+      out.push({ span: [open, close] })
+      open = close - 1
+    }
+  }
+  return out.sort((a, b) => a.span[0] - b.span[0])
+}
+
+const UNLABELLED_LEAD =
+  /^(.+?)牵头(?:[,，;；、]\s*(.+?))?\s*(?:按职责分工负责|按职责分工落实|按职责负责|分工负责|配合|参与|协同推进|共同推进|负责)?\s*$/u
+const UNLABELLED_ONLY = /^(.+?)(?:按职责分工)?负责$/u
+
+/** Lead and related units of a clause written without labels, or null when it is not one. */
+function readUnlabelled(inner: string): { lead: string[]; related: string[] } | null {
+  const s = inner.trim()
+  if (s.length < 2 || s.length > 200 || /[:：。]/u.test(s)) return null
+  let lead: string[]
+  let related: string[] = []
+  const m = UNLABELLED_LEAD.exec(s)
+  if (m) {
+    lead = splitUnits(m[1] as string)
+    related = m[2]
+      ? splitUnits((m[2] as string).replace(/(按职责分工负责|按职责分工落实|配合|参与|负责)$/u, ''))
+      : []
+  } else {
+    const only = UNLABELLED_ONLY.exec(s)
+    if (!only) return null
+    lead = splitUnits(only[1] as string)
+  }
+  const isUnit = (u: string) => u.length <= 30 && (ORG_SUFFIX.test(u) || /^(各|有关|相关)/u.test(u))
+  if (lead.length === 0 || !lead.every(isUnit) || !related.every(isUnit)) return null
+  return { lead, related }
 }
 
 /** Offset after the bracket closing the one at `open`, brackets nested in unit names counted. */
@@ -107,6 +142,13 @@ export function extractResponsible(
   const lead: string[] = []
   const related: string[] = []
   const labels = [...inner.matchAll(LABEL)]
+  if (labels.length === 0) {
+    const unlabelled = readUnlabelled(inner)
+    if (unlabelled) {
+      lead.push(...unlabelled.lead)
+      related.push(...unlabelled.related)
+    }
+  }
   let seenLead = false
   labels.forEach((m, k) => {
     const label = m[1] as string
