@@ -364,8 +364,12 @@ export const LinkFeatures = z.object({
   ngram: z.number(),
   /** Heading similarity (normalized edit distance). */
   heading: z.number(),
-  /** Shared topics (weighted Jaccard). */
+  /** Shared topics (weighted Jaccard over topic scores, passing mentions included). */
   topics: z.number(),
+  /** The topic both items are most about: the largest minimum score over their shared topics. */
+  topicPeak: z.number(),
+  /** The rarest term both items use: its idf over the corpus's largest idf. */
+  anchor: z.number(),
   /** Shared target metric families. */
   metrics: z.number(),
   /** Shared responsible units. */
