@@ -50,7 +50,7 @@ function foldOf(p: LabelledPair): number {
   return (createHash('sha256').update(key).digest()[0] as number) % FOLDS
 }
 
-function fit(data: typeof rows): { bias: number; w: number[] } {
+function fitModel(data: typeof rows): { bias: number; w: number[] } {
   let bias = 0
   const w = FEATURE_NAMES.map(() => 0)
   const n = data.length
@@ -84,7 +84,7 @@ function predict(bias: number, w: number[], x: number[]): number {
 // out-of-fold predictions
 const outOfFold: Array<{ p: number; y: number; label: string }> = []
 for (let fold = 0; fold < FOLDS; fold++) {
-  const model = fit(rows.filter((r) => r.fold !== fold))
+  const model = fitModel(rows.filter((r) => r.fold !== fold))
   for (const r of rows.filter((r) => r.fold === fold))
     outOfFold.push({ p: predict(model.bias, model.w, r.x), y: r.y, label: r.label })
 }
@@ -121,7 +121,7 @@ let wins = 0
 for (const p of positives) for (const q of negatives) wins += p > q ? 1 : p === q ? 0.5 : 0
 const auc = wins / Math.max(1, positives.length * negatives.length)
 
-const model = fit(rows)
+const model = fitModel(rows)
 const round = (x: number) => Math.round(x * 1000) / 1000
 const out = {
   about:

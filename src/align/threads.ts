@@ -98,7 +98,11 @@ export function buildThreads(
 
   const docs = new Map(documents.map((d) => [d.id, d]))
   const itemOrder = new Map<string, number>()
-  for (const d of documents) d.items.forEach((item, k) => itemOrder.set(item.id, k))
+  for (const d of documents) {
+    d.items.forEach((item, k) => {
+      itemOrder.set(item.id, k)
+    })
+  }
   const threads = clusters
     .map((c) => c.members.map((m) => ids[m] as string))
     .filter((members) => new Set(members.map((id) => corpus.byId.get(id)?.docId)).size >= 2)
