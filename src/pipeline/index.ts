@@ -5,6 +5,7 @@
  *   read -> normalize -> parse -> extract -> tag (lexicon) -> align -> report
  */
 import { basename } from 'node:path'
+import { type AlignOptions, type AlignResult, align } from '../align/index.js'
 import { PlanCascadeError } from '../errors.js'
 import {
   extractResponsible,
@@ -239,4 +240,19 @@ export function loadCorpus(pathsOrDir: string | string[], options: LoadCorpusOpt
     ids.add(doc.id)
   }
   return { documents: tagDocuments(documents, options), errors }
+}
+
+/** Everything `analyze` returns: the documents (items tagged), links, threads and evolution pairs. */
+export interface Analysis extends AlignResult {
+  documents: PlanDocument[]
+  errors: Corpus['errors']
+}
+
+/** The whole pipeline on files or a directory: read, parse, extract, tag, align. */
+export function analyze(pathsOrDir: string | string[], options: LoadCorpusOptions & AlignOptions = {}): Analysis {
+  const corpus = loadCorpus(pathsOrDir, options)
+  const { segmenter, lexicon, ...alignOptions } = options
+  const lexiconOption = lexicon ? { lexicon } : {}
+  const segmenterOption = segmenter ? { segmenter } : {}
+  return { ...corpus, ...align(corpus.documents, { ...alignOptions, ...lexiconOption, ...segmenterOption }) }
 }

@@ -1,0 +1,50 @@
+/**
+ * plan-cascade: compare Chinese government plan documents.
+ *
+ * Each stage is exported on its own; `analyze` composes them:
+ *   read -> normalize -> parse -> extract -> tag -> align
+ */
+export type { AlignOptions, AlignResult, Decision } from './align/index.js'
+export { align, compare, parseDecisions, relateDocuments } from './align/index.js'
+export type { Evaluation, GoldThreads } from './align/evaluate.js'
+export { evaluateAlignment } from './align/evaluate.js'
+export type { ErrorPlace, PlanCascadeErrorCode } from './errors.js'
+export { PlanCascadeError } from './errors.js'
+export type {
+  FlattenedTable,
+  MetricLexicon,
+  TargetContext,
+  TargetDraft,
+  UnitAliases,
+  UnitsIndex,
+} from './extract/index.js'
+export {
+  extractResponsible,
+  extractTargets,
+  loadMetricLexicon,
+  loadUnitAliases,
+  parseChineseNumber,
+  parseFlattenedTable,
+  unitsIndex,
+} from './extract/index.js'
+export type { SourceText } from './io/index.js'
+export { decodeBytes, listInputFiles, readSource } from './io/index.js'
+export type { Lexicon, LoadLexiconOptions, Segmenter, Topic } from './lexicon/index.js'
+export {
+  computeKeywords,
+  createSegmenter,
+  isNodejiebaAvailable,
+  learnStopwords,
+  loadLexicon,
+  tagTopics,
+  tokenize,
+} from './lexicon/index.js'
+export * from './model/index.js'
+export type { NormalizedText } from './normalize/index.js'
+export { normalizeText } from './normalize/index.js'
+export type { ParseOptions } from './parse/index.js'
+export { inferMetadata, itemSourceSpan, parseDocument } from './parse/index.js'
+export type { Corpus, ExtractOptions, LoadCorpusOptions, Manifest, ReadOptions, TagOptions } from './pipeline/index.js'
+export { analyze, extractDocument, loadCorpus, readDocument, tagDocuments } from './pipeline/index.js'
+export type { CorpusFeatures, ItemFeatures, ScoreWeights } from './similarity/index.js'
+export { buildFeatures, loadScoreWeights, pairFeatures, scoreFeatures, scoreItems } from './similarity/index.js'
