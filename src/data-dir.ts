@@ -1,31 +1,70 @@
 /**
- * The package's `data/` folder (dictionary, taxonomy, metrics, divisions, boilerplate rules), found by
- * walking up from this module: it is `src/` under tsx and `dist/` once bundled, and data/ sits beside
- * both at the package root.
+ * The package's `data/` folder (dictionary, taxonomy, metrics, units, divisions, boilerplate rules,
+ * weights). The code runs from `src/` under tsx and vitest and from `dist/` once bundled (ESM, and CJS
+ * where tsup shims `import.meta.url`), and `data/` sits at the package root beside both: walk up from
+ * this module until a folder holding `data/boilerplate.json` is found. Every stage finds its files here.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { PlanCascadeError } from './errors.js'
+
+/** The file whose presence marks the package's data folder. */
+const MARKER = 'boilerplate.json'
 
 let cached: string | null = null
 
-export function dataDir(): string {
-  if (cached) return cached
-  let dir = dirname(fileURLToPath(import.meta.url))
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'data')
-    if (existsSync(join(candidate, 'boilerplate.json'))) {
-      cached = candidate
-      return candidate
-    }
+/** Directory of this module, whichever build it runs from. */
+function moduleDirectory(): string {
+  try {
+    return dirname(fileURLToPath(import.meta.url))
+  } catch {
+    // a bundler that left import.meta.url undefined: CJS globals, then the working directory
+    return typeof __dirname === 'string' ? __dirname : process.cwd()
+  }
+}
+
+function walkUp(start: string): string | null {
+  let dir = resolve(start)
+  for (;;) {
+    if (existsSync(join(dir, 'data', MARKER))) return join(dir, 'data')
     const parent = dirname(dir)
-    if (parent === dir) break
+    if (parent === dir) return null
     dir = parent
   }
-  throw new Error(`plan-cascade: cannot find its data/ folder above ${fileURLToPath(import.meta.url)}`)
+}
+
+/** The package's data folder. Throws `unreadable-file` when the install is broken. */
+export function dataDir(): string {
+  if (cached) return cached
+  const found = walkUp(moduleDirectory())
+  if (!found) {
+    throw new PlanCascadeError(
+      'unreadable-file',
+      `cannot find the package data: no data/${MARKER} above ${moduleDirectory()}`,
+    )
+  }
+  cached = found
+  return found
+}
+
+/** Path of a file of the data folder. */
+export function dataFile(...parts: string[]): string {
+  return join(dataDir(), ...parts)
 }
 
 /** Reads and parses a JSON file of the data folder (or a user's file when `path` is given). */
 export function readDataJson<T>(name: string, path?: string): T {
-  return JSON.parse(readFileSync(path ?? join(dataDir(), name), 'utf8')) as T
+  const file = path ?? dataFile(name)
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new PlanCascadeError('unreadable-file', `cannot read: ${(error as Error).message}`, { file })
+  }
+  try {
+    return JSON.parse(text) as T
+  } catch (error) {
+    throw new PlanCascadeError('bad-option', `not valid JSON: ${(error as Error).message}`, { file })
+  }
 }

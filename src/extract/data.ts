@@ -3,10 +3,11 @@
  * live in the package's `data/` folder so that users can read, replace or extend them; the stage itself
  * only takes their parsed form, so that tests and users can also build them in code.
  */
-import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { z } from 'zod'
+import { dataDir } from '../data-dir.js'
 import { PlanCascadeError } from '../errors'
 
 /** What a measure unit counts. `time` units count only with a comparator (3个工作日内). */
@@ -105,29 +106,9 @@ export interface LoadDataOptions {
   extend?: boolean
 }
 
-let dataDirCache: string | null = null
-
-/**
- * The package's `data/` folder: walk up from this module until `data/metrics.json` exists (src/extract
- * in development, dist/ once built; tsup shims `import.meta.url` for the CommonJS build).
- */
+/** The package's `data/` folder (see src/data-dir.ts). */
 export function findDataDir(): string {
-  if (dataDirCache) return dataDirCache
-  let dir = dirname(fileURLToPath(import.meta.url))
-  for (;;) {
-    if (existsSync(join(dir, 'data', 'metrics.json'))) {
-      dataDirCache = join(dir, 'data')
-      return dataDirCache
-    }
-    const parent = dirname(dir)
-    if (parent === dir) {
-      throw new PlanCascadeError(
-        'unreadable-file',
-        'cannot find the package data/ folder (data/metrics.json)',
-      )
-    }
-    dir = parent
-  }
+  return dataDir()
 }
 
 function readDataFile<T>(file: string, schema: z.ZodType<T>, what: string): T {

@@ -4,10 +4,10 @@
  * white space is collapsed within a line. What comes out is the text every span of the document points
  * into, so it is built once, here, and never re-flowed later.
  */
-import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+
+import { readFileSync } from 'node:fs'
 import { Parser } from 'htmlparser2'
+import { dataFile } from '../data-dir.js'
 
 /** What counts as page chrome: the format of `data/html-chrome.json`. */
 export interface HtmlChrome {
@@ -38,20 +38,9 @@ const blockTags = new Set(
 
 let defaultChrome: HtmlChrome | null = null
 
-function findDataFile(name: string): string {
-  let dir = dirname(fileURLToPath(import.meta.url))
-  for (;;) {
-    const candidate = join(dir, 'data', name)
-    if (existsSync(candidate)) return candidate
-    const parent = dirname(dir)
-    if (parent === dir) throw new Error(`plan-cascade: data/${name} not found above ${import.meta.url}`)
-    dir = parent
-  }
-}
-
 /** The chrome rules shipped in `data/html-chrome.json` (read once). */
 export function loadHtmlChrome(): HtmlChrome {
-  defaultChrome ??= JSON.parse(readFileSync(findDataFile('html-chrome.json'), 'utf8')) as HtmlChrome
+  defaultChrome ??= JSON.parse(readFileSync(dataFile('html-chrome.json'), 'utf8')) as HtmlChrome
   return defaultChrome
 }
 
