@@ -4,10 +4,11 @@
  * Each stage is exported on its own; `analyze` composes them:
  *   read -> normalize -> parse -> extract -> tag -> align
  */
-export type { AlignOptions, AlignResult, Decision } from './align/index.js'
-export { align, compare, parseDecisions, relateDocuments } from './align/index.js'
+
 export type { Evaluation, GoldThreads } from './align/evaluate.js'
 export { evaluateAlignment } from './align/evaluate.js'
+export type { AlignOptions, AlignResult, Decision } from './align/index.js'
+export { align, compare, parseDecisions, relateDocuments } from './align/index.js'
 export type { ErrorPlace, PlanCascadeErrorCode } from './errors.js'
 export { PlanCascadeError } from './errors.js'
 export type {
@@ -44,7 +45,20 @@ export type { NormalizedText } from './normalize/index.js'
 export { normalizeText } from './normalize/index.js'
 export type { ParseOptions } from './parse/index.js'
 export { inferMetadata, itemSourceSpan, parseDocument } from './parse/index.js'
-export type { Corpus, ExtractOptions, LoadCorpusOptions, Manifest, ReadOptions, TagOptions } from './pipeline/index.js'
+export type {
+  Corpus,
+  ExtractOptions,
+  LoadCorpusOptions,
+  Manifest,
+  ReadOptions,
+  TagOptions,
+} from './pipeline/index.js'
 export { analyze, extractDocument, loadCorpus, readDocument, tagDocuments } from './pipeline/index.js'
 export type { CorpusFeatures, ItemFeatures, ScoreWeights } from './similarity/index.js'
-export { buildFeatures, loadScoreWeights, pairFeatures, scoreFeatures, scoreItems } from './similarity/index.js'
+export {
+  buildFeatures,
+  loadScoreWeights,
+  pairFeatures,
+  scoreFeatures,
+  scoreItems,
+} from './similarity/index.js'

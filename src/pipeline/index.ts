@@ -249,7 +249,10 @@ export interface Analysis extends AlignResult {
 }
 
 /** The whole pipeline on files or a directory: read, parse, extract, tag, align. */
-export function analyze(pathsOrDir: string | string[], options: LoadCorpusOptions & AlignOptions = {}): Analysis {
+export function analyze(
+  pathsOrDir: string | string[],
+  options: LoadCorpusOptions & AlignOptions = {},
+): Analysis {
   const corpus = loadCorpus(pathsOrDir, options)
   const { segmenter, lexicon, ...alignOptions } = options
   const lexiconOption = lexicon ? { lexicon } : {}
