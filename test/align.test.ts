@@ -1,0 +1,212 @@
+import { readFileSync } from 'node:fs'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { evaluateAlignment, type GoldThreads } from '../src/align/evaluate.js'
+import { type AlignResult, align, featuresOf, parseDecisions, relateDocuments } from '../src/align/index.js'
+import { buildThreads } from '../src/align/threads.js'
+import type { Link, PlanDocument } from '../src/model/index.js'
+import { loadCorpus } from '../src/pipeline/index.js'
+
+let documents: PlanDocument[]
+let result: AlignResult
+const doc = (id: string) => documents.find((d) => d.id === id) as PlanDocument
+const key = (l: Pick<Link, 'source' | 'target'>) => `${l.source} -> ${l.target}`
+
+beforeAll(() => {
+  documents = loadCorpus('seeds').documents
+  result = align(documents)
+})
+
+describe('relations between documents', () => {
+  it.each([
+    ['fujian-2019', 'fuzhou-2019', 'cascade', 'fujian-2019'],
+    ['fuzhou-2019', 'fujian-2019', 'cascade', 'fujian-2019'],
+    ['fuzhou-2019', 'fuzhou-2025', 'evolution', 'fuzhou-2019'],
+    ['fuzhou-2025', 'fuzhou-2019', 'evolution', 'fuzhou-2019'],
+    ['fuzhou-2019', 'xiamen-2022', 'peer', 'fuzhou-2019'],
+    ['fuzhou-2025', 'cangshan-2022', 'cascade', 'fuzhou-2025'],
+    ['fujian-2019', 'cangshan-2022', 'other', 'fujian-2019'],
+    ['fuzhou-2019', 'cangshan-2022', 'other', 'fuzhou-2019'],
+  ])('%s and %s: %s, from %s', (a, b, relation, source) => {
+    const related = relateDocuments(doc(a), doc(b))
+    expect(related.relation).toBe(relation)
+    expect(related.source.id).toBe(source)
+  })
+})
+
+describe('links', () => {
+  it('explains every link: score and features in [0, 1], shared terms, a summary in words', () => {
+    expect(result.links.length).toBeGreaterThan(20)
+    for (const link of result.links) {
+      expect(link.score).toBeGreaterThanOrEqual(0)
+      expect(link.score).toBeLessThanOrEqual(1)
+      for (const value of Object.values(link.evidence.features)) {
+        expect(value).toBeGreaterThanOrEqual(0)
+        expect(value).toBeLessThanOrEqual(1)
+      }
+      expect(link.evidence.summary.length).toBeGreaterThan(10)
+      expect(link.source.split('#')[0]).not.toBe(link.target.split('#')[0])
+    }
+  })
+
+  it('links the 5G base-station tasks of Fuzhou 2025 and Xiamen 2022, with the shared metric as evidence', () => {
+    const link = result.links.find(
+      (l) =>
+        key(l) === 'fuzhou-2025#2.3 -> xiamen-2022#[5].1' ||
+        key(l) === 'xiamen-2022#[5].1 -> fuzhou-2025#2.3',
+    )
+    expect(link).toBeDefined()
+    expect(link?.relation).toBe('peer')
+    expect(link?.evidence.sharedMetrics).toContain('5g-base-stations')
+  })
+
+  it('classifies what changed: Fuzhou’s 5G target rose from 2019 to 2025', () => {
+    const link = result.links.find((l) => key(l) === 'fuzhou-2019#2.3 -> fuzhou-2025#2.3')
+    expect(link?.relation).toBe('evolution')
+    expect(link?.changes).toContain('target-raised')
+  })
+
+  it('proposes, from the candidate index, every link that comparing all pairs would make', () => {
+    const exhaustive = align(documents, { exhaustive: true })
+    expect(result.links.map(key).sort()).toEqual(exhaustive.links.map(key).sort())
+  })
+
+  it('gives the same output for the same input', () => {
+    expect(JSON.stringify(align(documents))).toBe(JSON.stringify(result))
+  })
+
+  it('matches one to one when asked (at most one link per item and document pair)', () => {
+    const oneToOne = align(documents, { mode: 'one-to-one' })
+    const seen = new Set<string>()
+    for (const l of oneToOne.links) {
+      for (const [item, other] of [
+        [l.source, l.target],
+        [l.target, l.source],
+      ]) {
+        const k = `${item}|${other?.split('#')[0]}`
+        expect(seen.has(k), k).toBe(false)
+        seen.add(k)
+      }
+    }
+  })
+})
+
+describe('threads', () => {
+  it('groups linked items of several documents, ordered by level then year, with a label', () => {
+    expect(result.threads.length).toBeGreaterThan(3)
+    for (const thread of result.threads) {
+      expect(thread.documents.length).toBeGreaterThanOrEqual(2)
+      expect(thread.label.length).toBeGreaterThan(0)
+      const levels = thread.items.map((id) => {
+        const d = doc(id.split('#')[0] as string)
+        return ['national', 'province', 'city', 'district', 'county'].indexOf(d.jurisdiction?.level ?? '')
+      })
+      expect([...levels].sort((a, b) => a - b)).toEqual(levels)
+    }
+  })
+
+  it('does not chain two goals together through one weak link', () => {
+    const corpus = featuresOf(documents)
+    const link = (source: string, target: string, score: number): Link => ({
+      source,
+      target,
+      score,
+      relation: 'other',
+      changes: [],
+      evidence: {
+        features: {
+          tfidf: 0,
+          ngram: 0,
+          heading: 0,
+          topics: 0,
+          topicPeak: 0,
+          anchor: 0,
+          metrics: 0,
+          units: 0,
+        },
+        sharedTerms: [],
+        sharedTopics: [],
+        sharedMetrics: [],
+        sharedUnits: [],
+        summary: '',
+      },
+      decision: 'machine',
+    })
+    // two tight groups (5G; data sharing) and one weak link between them
+    const links = [
+      link('fuzhou-2019#2.3', 'fuzhou-2025#2.3', 0.9),
+      link('fuzhou-2025#2.3', 'xiamen-2022#[5].1', 0.9),
+      link('fuzhou-2019#2.3', 'xiamen-2022#[5].1', 0.8),
+      link('fuzhou-2019#2.7', 'fuzhou-2025#3.6', 0.9),
+      link('fuzhou-2025#3.6', 'xiamen-2022#[3].2', 0.9),
+      link('fuzhou-2019#2.7', 'xiamen-2022#[3].2', 0.85),
+      link('xiamen-2022#[5].1', 'fuzhou-2019#2.7', 0.55),
+    ]
+    const threads = buildThreads(links, documents, corpus, { threshold: 0.3 })
+    expect(threads).toHaveLength(2)
+    expect(threads.map((t) => t.items.length)).toEqual([3, 3])
+  })
+})
+
+describe('decisions of a reviewer', () => {
+  it('honours confirm, reject, merge and split, from JSON or the CSV review sheet', () => {
+    const rejected = result.links[0] as Link
+    const decisions = parseDecisions(
+      JSON.stringify([
+        { action: 'reject', source: rejected.source, target: rejected.target },
+        { action: 'confirm', source: 'fujian-2019#1.(一)', target: 'fuzhou-2025#1.1' },
+        { action: 'merge', items: ['fuzhou-2019#3.12', 'xiamen-2022#[1].2.2'] },
+      ]),
+    )
+    const reviewed = align(documents, { decisions })
+    expect(reviewed.links.some((l) => key(l) === key(rejected))).toBe(false)
+    const confirmed = reviewed.links.find((l) => key(l) === 'fujian-2019#1.(一) -> fuzhou-2025#1.1')
+    expect(confirmed?.decision).toBe('confirmed')
+    const threadOf = (id: string) => reviewed.threads.find((t) => t.items.includes(id))?.id
+    expect(threadOf('fuzhou-2019#3.12')).toBeDefined()
+    expect(threadOf('fuzhou-2019#3.12')).toBe(threadOf('xiamen-2022#[1].2.2'))
+    expect(
+      threadOf(rejected.source) === undefined || threadOf(rejected.source) !== threadOf(rejected.target),
+    ).toBe(true)
+
+    const csv = `source,target,score,decision\n${rejected.source},${rejected.target},0.9,reject\nfoo,bar,0.1,\n`
+    expect(parseDecisions(csv)).toEqual([
+      { action: 'reject', source: rejected.source, target: rejected.target },
+    ])
+  })
+
+  it('says where a decisions file is wrong', () => {
+    expect(() => parseDecisions('action,source,target\nmaybe,a,b\n', 'review.csv')).toThrowError(
+      /review\.csv:2: expected an action/,
+    )
+    expect(() => parseDecisions('[{"action":"confirm","source":"a"}]', 'd.json')).toThrowError(
+      /needs a source and a target/,
+    )
+  })
+})
+
+describe('evolution of one jurisdiction', () => {
+  it('lists new, dropped and continued goals from Fuzhou 2019 to 2025', () => {
+    const pair = result.evolution.find((e) => e.from === 'fuzhou-2019' && e.to === 'fuzhou-2025')
+    expect(pair).toBeDefined()
+    if (!pair) return
+    expect(pair.continued.length).toBeGreaterThan(5)
+    const later = new Set(doc('fuzhou-2025').items.map((i) => i.id))
+    const continuedTo = new Set(pair.continued.map((c) => c.to))
+    for (const id of pair.new) {
+      expect(later.has(id)).toBe(true)
+      expect(continuedTo.has(id)).toBe(false)
+    }
+    expect(new Set(pair.continued.map((c) => c.from)).size).toBe(pair.continued.length)
+    expect(pair.continued.some((c) => c.from === 'fuzhou-2019#2.3' && c.to === 'fuzhou-2025#2.3')).toBe(true)
+  })
+})
+
+describe('evaluation against the hand-labelled dev threads', () => {
+  it('reaches F1 >= 0.9 with no hard negative linked', () => {
+    const gold = JSON.parse(readFileSync('test/fixtures/dev-threads.json', 'utf8')) as GoldThreads
+    const evaluation = evaluateAlignment(gold, documents, result)
+    expect(evaluation.unmatchedAnchors).toEqual([])
+    expect(evaluation.linkedNegatives).toEqual([])
+    expect(evaluation.f1).toBeGreaterThanOrEqual(0.9)
+  })
+})
