@@ -81,7 +81,7 @@ export type UnitsChange = z.infer<typeof UnitsChange>
 
 /** Why a pair of items was diffed in a report. */
 export const DiffBasis = z.enum([
-  /** A link of the alignment joins them. */
+  /** Every link is diffed (a report built with `allLinks`). */
   'link',
   /** The second item follows the first one in a thread (the first is its closest earlier member). */
   'thread',
@@ -174,7 +174,10 @@ export type Trajectory = z.infer<typeof Trajectory>
 
 /** The whole report: the alignment output plus word diffs and target trajectories. */
 export const ReportOutput = AlignOutput.extend({
-  /** Diffs of linked items, of consecutive thread members and of continued goals, ordered by ids. */
+  /**
+   * Diffs of each thread member against the member it is compared with, of continued goals, and (when
+   * asked) of every link; ordered by ids.
+   */
   diffs: z.array(ItemDiff),
   /** Target trajectories, one per metric family and base unit, ordered by id. */
   trajectories: z.array(Trajectory),

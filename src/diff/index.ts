@@ -1,0 +1,238 @@
+/**
+ * The diff stage: what changed between aligned items. Word diffs of their texts (over segmenter tokens,
+ * not characters), their figures compared as numbers, their responsible units compared as sets; and,
+ * across the corpus, the trajectory of every metric family.
+ */
+import { createSegmenter, type Segmenter } from '../lexicon/index.js'
+import type { EvolutionPair, Level, Link, PlanDocument, PlanItem, Thread } from '../model/index.js'
+import type { DiffBasis, ItemDiff, UnitsChange } from '../model/report.js'
+import { diffTargets } from './targets.js'
+import { compareStrings, LEVEL_RANK } from './trajectories.js'
+import { cleanupDiff, cutText, type DiffWordsOptions, diffOverlap, diffTokens } from './words.js'
+
+export { compareTargets, diffTargets, formatNumber, targetKey } from './targets.js'
+export {
+  type BuildTrajectoriesOptions,
+  buildTrajectories,
+  compareStrings,
+  LEVEL_RANK,
+} from './trajectories.js'
+export {
+  cleanupDiff,
+  countWordCharacters,
+  cutText,
+  type DiffWordsOptions,
+  diffOverlap,
+  diffSide,
+  diffTokens,
+  diffWords,
+} from './words.js'
+
+export interface DiffItemsOptions extends DiffWordsOptions {
+  /** Segmenter that cuts the texts into words; default `createSegmenter()` (jieba, policy dictionary). */
+  segmenter?: Segmenter
+  /** Tokens of items already cut, by item id (filled as items are cut): saves cutting an item twice. */
+  tokenCache?: Map<string, string[]>
+  /** The link joining the items, when there is one: its relation and score go into the diff. */
+  link?: Pick<Link, 'relation' | 'score'>
+  /** Why the pair is diffed (kept in the diff). */
+  basis?: DiffBasis[]
+}
+
+/** Text of an item that is diffed: heading and body without the responsibility clause. */
+export function diffableText(item: PlanItem): string {
+  const text = item.responsible ? item.text.replace(item.responsible.text, '') : item.text
+  return text.trim()
+}
+
+/** All responsible units of an item (lead first, then related), each once. */
+export function itemUnits(item: PlanItem): string[] {
+  if (!item.responsible) return []
+  return [...new Set([...item.responsible.lead, ...item.responsible.related])]
+}
+
+/** Responsible units of two items compared by name. */
+export function diffUnits(from: PlanItem, to: PlanItem): UnitsChange {
+  const a = itemUnits(from)
+  const b = itemUnits(to)
+  return {
+    kept: b.filter((u) => a.includes(u)),
+    added: b.filter((u) => !a.includes(u)),
+    removed: a.filter((u) => !b.includes(u)),
+  }
+}
+
+/**
+ * Diffs two items: a word diff of their texts (responsibility clauses left out, they are compared as
+ * units), their figures paired by metric family and compared as numbers, their responsible units.
+ *
+ * @example
+ * const d = diffItems(fuzhou2019Item, fuzhou2025Item)
+ * d.targets[0].summary // '3000个以上 -> 3200个 (+6.7%, level -> increment)'
+ */
+export function diffItems(from: PlanItem, to: PlanItem, options: DiffItemsOptions = {}): ItemDiff {
+  const segmenter = options.segmenter ?? createSegmenter()
+  const tokens = (item: PlanItem) => {
+    const cached = options.tokenCache?.get(item.id)
+    if (cached) return cached
+    const cut = cutText(diffableText(item), segmenter)
+    options.tokenCache?.set(item.id, cut)
+    return cut
+  }
+  // Overlap is counted on the raw diff: the cleanup turns short shared runs into changes.
+  const raw = diffTokens(tokens(from), tokens(to), { cleanup: false })
+  const parts = (options.cleanup ?? true) ? cleanupDiff(raw) : raw
+  return {
+    from: from.id,
+    to: to.id,
+    relation: options.link?.relation ?? null,
+    score: options.link?.score ?? null,
+    basis: options.basis ?? [],
+    parts,
+    overlap: diffOverlap(raw),
+    targets: diffTargets(from.targets, to.targets),
+    units: diffUnits(from, to),
+  }
+}
+
+export interface BuildDiffsOptions extends DiffWordsOptions {
+  /** Segmenter that cuts the texts into words; default `createSegmenter()`. */
+  segmenter?: Segmenter
+  /**
+   * Also diff every link, not only thread steps and continued goals (default false). Links are many
+   * (thousands on the five seed plans): the report grows tenfold and takes seconds more.
+   */
+  allLinks?: boolean
+}
+
+/** What the alignment gives: links, threads, evolution pairs. */
+export interface AlignedCorpus {
+  links: readonly Link[]
+  threads: readonly Thread[]
+  evolution: readonly EvolutionPair[]
+}
+
+/**
+ * The diffs a report shows, each pair once, ordered by ids: in every thread, each member against the
+ * member it is compared with (see `threadSteps`); every continued goal of every evolution pair; and,
+ * with `allLinks`, every link (source -> target). A diff keeps the relation and score of the link
+ * joining its items, if any. Pairs naming an unknown item are skipped.
+ */
+export function buildDiffs(
+  documents: readonly PlanDocument[],
+  aligned: AlignedCorpus,
+  options: BuildDiffsOptions = {},
+): ItemDiff[] {
+  const items = indexItems(documents)
+  const links = new Map(aligned.links.map((l) => [pairKey(l.source, l.target), l]))
+  const pairs = new Map<string, { from: string; to: string; basis: Set<DiffBasis> }>()
+  const add = (from: string, to: string, basis: DiffBasis) => {
+    if (!items.has(from) || !items.has(to) || from === to) return
+    const key = pairKey(from, to)
+    const pair = pairs.get(key) ?? { from, to, basis: new Set<DiffBasis>() }
+    pair.basis.add(basis)
+    pairs.set(key, pair)
+  }
+  if (options.allLinks) for (const link of aligned.links) add(link.source, link.target, 'link')
+  for (const thread of aligned.threads) {
+    for (const step of threadSteps(thread, documents, aligned.links)) add(step.from, step.to, 'thread')
+  }
+  for (const pair of aligned.evolution) for (const c of pair.continued) add(c.from, c.to, 'evolution')
+  const segmenter = options.segmenter ?? createSegmenter()
+  const tokenCache = new Map<string, string[]>()
+  const order: DiffBasis[] = ['link', 'thread', 'evolution']
+  return [...pairs.values()]
+    .sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to))
+    .map((pair) => {
+      const link = links.get(pairKey(pair.from, pair.to))
+      return diffItems(items.get(pair.from)!.item, items.get(pair.to)!.item, {
+        ...options,
+        segmenter,
+        tokenCache,
+        ...(link ? { link } : {}),
+        basis: order.filter((b) => pair.basis.has(b)),
+      })
+    })
+}
+
+/** A thread member with the member it is compared with (null for the first). */
+export interface ThreadStep {
+  /** Member compared with: the closest earlier member, or null. */
+  from: string | null
+  /** The member. */
+  to: string
+}
+
+/**
+ * Members of a thread in reading order (level, province first, then year), each with the member it is
+ * compared with: among the members before it, the one a link joins it to with the highest score, else
+ * the one just before it. The first member is compared with nothing.
+ */
+export function threadSteps(
+  thread: Pick<Thread, 'items'>,
+  documents: readonly PlanDocument[],
+  links: readonly Link[],
+): Array<ThreadStep & { from: string }> {
+  return orderThread(thread, documents, links).flatMap((step) =>
+    step.from ? [step as ThreadStep & { from: string }] : [],
+  )
+}
+
+/** Every member of a thread in reading order, with the member it is compared with (see `threadSteps`). */
+export function orderThread(
+  thread: Pick<Thread, 'items'>,
+  documents: readonly PlanDocument[],
+  links: readonly Link[],
+): ThreadStep[] {
+  const items = indexItems(documents)
+  const members = [...new Set(thread.items)].filter((id) => items.has(id))
+  const rank = (id: string) => {
+    const { doc, index } = items.get(id)!
+    return { level: levelRank(doc.jurisdiction?.level ?? null), year: doc.year ?? 9999, doc: doc.id, index }
+  }
+  members.sort((a, b) => {
+    const x = rank(a)
+    const y = rank(b)
+    return x.level - y.level || x.year - y.year || compareStrings(x.doc, y.doc) || x.index - y.index
+  })
+  const score = new Map<string, number>()
+  for (const link of links) {
+    score.set(pairKey(link.source, link.target), link.score)
+    score.set(pairKey(link.target, link.source), link.score)
+  }
+  return members.map((id, k) => {
+    if (k === 0) return { from: null, to: id }
+    let best: string | null = null
+    let bestScore = -1
+    for (let j = 0; j < k; j++) {
+      const other = members[j]!
+      const s = score.get(pairKey(other, id))
+      if (s !== undefined && s >= bestScore) {
+        best = other
+        bestScore = s
+      }
+    }
+    return { from: best ?? members[k - 1]!, to: id }
+  })
+}
+
+function levelRank(level: Level | null): number {
+  return level ? LEVEL_RANK[level] : 9
+}
+
+function pairKey(a: string, b: string): string {
+  return `${a}\u0000${b}`
+}
+
+/** Items by id, with their document and their place in it. */
+export function indexItems(
+  documents: readonly PlanDocument[],
+): Map<string, { item: PlanItem; doc: PlanDocument; index: number }> {
+  const map = new Map<string, { item: PlanItem; doc: PlanDocument; index: number }>()
+  for (const doc of documents) {
+    doc.items.forEach((item, index) => {
+      map.set(item.id, { item, doc, index })
+    })
+  }
+  return map
+}

@@ -1,0 +1,217 @@
+/**
+ * The cascade diagram of the HTML report, as inline SVG: documents in rows by level (province, city,
+ * district) and columns by year, and the threads flowing between them as curves whose width grows with
+ * the number of threads two documents share. Laid out here, in plain geometry: it is a diagram, not a
+ * chart with axes.
+ */
+import type { PlanDocument } from '../../model/index.js'
+import type { ReportOutput } from '../../model/report.js'
+import {
+  documentName,
+  documentRelation,
+  escapeXml,
+  indexReport,
+  LEVEL_LABEL,
+  levelRank,
+  sortDocuments,
+  truncate,
+} from '../shared.js'
+import type { OrderedThread } from '../threads.js'
+
+const NODE_W = 176
+const NODE_H = 64
+const COL_W = 236
+const ROW_GAP = 70
+const STACK_GAP = 14
+const LEFT = 92
+const TOP = 40
+
+/** A pair of documents some threads join. */
+export interface DocumentFlow {
+  from: string
+  to: string
+  /** Indices (in the report's thread order) of the threads that join the two documents. */
+  threads: number[]
+  /** Number of links between items of the two documents inside those threads. */
+  links: number
+}
+
+/**
+ * The document pairs threads join: for each thread, the pairs of documents its links join (the links
+ * with both ends in the thread), else its consecutive members. Pairs go from the earlier / higher
+ * document to the other; ordered by document order.
+ */
+export function documentFlows(report: ReportOutput, threads: readonly OrderedThread[]): DocumentFlow[] {
+  const index = indexReport(report)
+  const order = new Map(sortDocuments(report.documents).map((d, k) => [d.id, k]))
+  const flows = new Map<string, DocumentFlow>()
+  const add = (a: string, b: string, thread: number, links: number) => {
+    if (a === b) return
+    const [from, to] = (order.get(a) ?? 0) <= (order.get(b) ?? 0) ? [a, b] : [b, a]
+    const key = `${from}\u0000${to}`
+    const flow = flows.get(key) ?? { from, to, threads: [], links: 0 }
+    if (!flow.threads.includes(thread)) flow.threads.push(thread)
+    flow.links += links
+    flows.set(key, flow)
+  }
+  threads.forEach((thread, k) => {
+    const members = new Set(thread.items)
+    const docOf = (id: string) => index.items.get(id)?.doc.id
+    const inside = report.links.filter((l) => members.has(l.source) && members.has(l.target))
+    if (inside.length > 0) {
+      for (const link of inside) {
+        const a = docOf(link.source)
+        const b = docOf(link.target)
+        if (a && b) add(a, b, k, 1)
+      }
+    } else {
+      for (const step of thread.steps) {
+        const a = step.from ? docOf(step.from) : undefined
+        const b = docOf(step.to)
+        if (a && b) add(a, b, k, 0)
+      }
+    }
+  })
+  return [...flows.values()].sort(
+    (x, y) =>
+      (order.get(x.from) ?? 0) - (order.get(y.from) ?? 0) || (order.get(x.to) ?? 0) - (order.get(y.to) ?? 0),
+  )
+}
+
+interface Placed {
+  doc: PlanDocument
+  /** Row (level tier) of the document. */
+  row: number
+  x: number
+  y: number
+}
+
+/** The cascade diagram as an SVG element (scales down with its container). */
+export function renderCascade(report: ReportOutput, threads: readonly OrderedThread[]): string {
+  const documents = sortDocuments(report.documents)
+  if (documents.length === 0) return '<p class="empty">No documents.</p>'
+  const threadsOfDoc = new Map<string, number[]>()
+  threads.forEach((thread, k) => {
+    for (const id of thread.documents) threadsOfDoc.set(id, [...(threadsOfDoc.get(id) ?? []), k])
+  })
+
+  // Rows: the level tiers present; columns: the years present (unknown year last).
+  const tier = (d: PlanDocument) => levelRank(d.jurisdiction?.level ?? null)
+  const tiers = [...new Set(documents.map(tier))].sort((a, b) => a - b)
+  const yearKey = (d: PlanDocument) => (d.year === null ? 'unknown' : String(d.year))
+  const years = [...new Set(documents.map(yearKey))].sort((a, b) =>
+    a === 'unknown' ? 1 : b === 'unknown' ? -1 : Number(a) - Number(b),
+  )
+  const cells = new Map<string, PlanDocument[]>()
+  for (const d of documents) {
+    const key = `${tier(d)}|${yearKey(d)}`
+    cells.set(key, [...(cells.get(key) ?? []), d])
+  }
+  const stackOf = (t: number) => Math.max(...years.map((y) => cells.get(`${t}|${y}`)?.length ?? 0), 1)
+  const rowTop = new Map<number, number>()
+  let y = TOP
+  for (const t of tiers) {
+    rowTop.set(t, y)
+    y += stackOf(t) * (NODE_H + STACK_GAP) - STACK_GAP + ROW_GAP
+  }
+  const height = y - ROW_GAP + 56
+  const width = LEFT + years.length * COL_W + 8
+
+  const placed = new Map<string, Placed>()
+  for (const [key, docs] of cells) {
+    const [t, year] = key.split('|') as [string, string]
+    const col = years.indexOf(year)
+    docs.forEach((doc, k) => {
+      placed.set(doc.id, {
+        doc,
+        row: Number(t),
+        x: LEFT + col * COL_W + (COL_W - NODE_W) / 2,
+        y: (rowTop.get(Number(t)) ?? 0) + k * (NODE_H + STACK_GAP),
+      })
+    })
+  }
+
+  const out: string[] = []
+  out.push(
+    `<svg class="cascade-svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="cascade-title">`,
+    '<title id="cascade-title">Documents by level and year, with the threads they share</title>',
+  )
+  // Grid: row bands and year labels.
+  for (const t of tiers) {
+    const top = rowTop.get(t)! - 18
+    const h = stackOf(t) * (NODE_H + STACK_GAP) - STACK_GAP + 36
+    out.push(`<rect class="band" x="4" y="${top}" width="${width - 8}" height="${h}" rx="10"/>`)
+    out.push(
+      `<text class="row-label" x="16" y="${top + h / 2 + 5}">${escapeXml(tierLabel(t, documents))}</text>`,
+    )
+  }
+  years.forEach((year, col) => {
+    out.push(
+      `<text class="col-label" x="${LEFT + col * COL_W + COL_W / 2}" y="18" text-anchor="middle">${escapeXml(year === 'unknown' ? 'year?' : year)}</text>`,
+    )
+  })
+
+  // Flows under the nodes.
+  const flows = documentFlows(report, threads)
+  const max = Math.max(1, ...flows.map((f) => f.threads.length))
+  out.push('<g class="flows">')
+  for (const flow of flows) {
+    const a = placed.get(flow.from)
+    const b = placed.get(flow.to)
+    if (!a || !b) continue
+    const relation = documentRelation(a.doc, b.doc)
+    const w = (1.5 + 7 * Math.sqrt(flow.threads.length / max)).toFixed(1)
+    const title = `${documentName(a.doc)} → ${documentName(b.doc)}: ${flow.threads.length} thread${flow.threads.length === 1 ? '' : 's'}, ${flow.links} link${flow.links === 1 ? '' : 's'} (${relation})`
+    out.push(
+      `<path class="flow flow-${relation}" d="${flowPath(a, b)}" stroke-width="${w}" data-from="${escapeXml(flow.from)}" data-to="${escapeXml(flow.to)}" data-threads="${flow.threads.join(' ')}" tabindex="0" role="button" aria-label="${escapeXml(title)}"><title>${escapeXml(title)}</title></path>`,
+    )
+  }
+  out.push('</g>')
+
+  // Nodes.
+  out.push('<g class="nodes">')
+  for (const { doc, x, y: top } of placed.values()) {
+    const level = doc.jurisdiction?.level ?? 'other'
+    const count = threadsOfDoc.get(doc.id)?.length ?? 0
+    const title = `${doc.title} (${doc.id}): ${doc.items.length} items, ${count} threads`
+    out.push(
+      `<g class="doc-node level-${level}" data-doc="${escapeXml(doc.id)}" data-level="${level}" data-year="${doc.year ?? ''}" data-threads="${(threadsOfDoc.get(doc.id) ?? []).join(' ')}" transform="translate(${x},${top})" tabindex="0" role="button" aria-label="${escapeXml(title)}">`,
+      `<title>${escapeXml(title)}</title>`,
+      `<rect width="${NODE_W}" height="${NODE_H}" rx="8"/>`,
+      `<text class="doc-name" x="12" y="22">${escapeXml(truncate(documentName(doc), 14))}</text>`,
+      `<text class="doc-title" x="12" y="40">${escapeXml(truncate(doc.title, 13))}</text>`,
+      `<text class="doc-count" x="12" y="56">${doc.items.length} items · ${count} threads</text>`,
+      '</g>',
+    )
+  }
+  out.push('</g>', '</svg>')
+  return out.join('\n')
+}
+
+/** A curve from one document box to another: down between rows, an arch within a row. */
+function flowPath(a: Placed, b: Placed): string {
+  const ax = a.x + NODE_W / 2
+  const bx = b.x + NODE_W / 2
+  if (a.row === b.row && Math.abs(ax - bx) < 1) {
+    // Stacked in one cell: a loop on the right side.
+    const x = a.x + NODE_W
+    const [y1, y2] = [a.y + NODE_H / 2, b.y + NODE_H / 2]
+    return `M${x},${y1} C${x + 36},${y1} ${x + 36},${y2} ${x},${y2}`
+  }
+  if (a.row === b.row) {
+    // Same row: an arch over the boxes, higher when they are further apart.
+    const lift = 26 + Math.abs(bx - ax) / 9
+    return `M${ax},${a.y} C${ax},${a.y - lift} ${bx},${b.y - lift} ${bx},${b.y}`
+  }
+  const [upper, lower, ux, lx] = a.y < b.y ? [a, b, ax, bx] : [b, a, bx, ax]
+  const y1 = upper.y + NODE_H
+  const y2 = lower.y
+  const mid = (y1 + y2) / 2
+  return `M${ux},${y1} C${ux},${mid} ${lx},${mid} ${lx},${y2}`
+}
+
+function tierLabel(rank: number, documents: readonly PlanDocument[]): string {
+  const doc = documents.find((d) => levelRank(d.jurisdiction?.level ?? null) === rank)
+  const level = doc?.jurisdiction?.level
+  return level ? LEVEL_LABEL[level] : 'other'
+}

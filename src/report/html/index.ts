@@ -1,0 +1,541 @@
+/**
+ * The HTML report: one standalone file that works offline (styles, script, diagram and charts inline;
+ * a Content-Security-Policy forbids any request). For a person who wants to look rather than read:
+ *
+ * - overview: the cascade diagram (documents by level and year, threads flowing between them);
+ * - threads: each thread's items side by side in level and year order, with word diffs (<del>/<ins>),
+ *   target changes, targets and responsible units;
+ * - evolution: new, dropped and continued goals of each jurisdiction;
+ * - target trajectories: one chart per metric family (vega-lite, rendered to SVG in Node);
+ * - documents; filters by topic, level and year, and a search box.
+ *
+ * Same report in, same bytes out: no timestamps, no random ids, stable orders.
+ */
+import { formatNumber } from '../../diff/index.js'
+import type { PlanDocument, PlanItem, Target } from '../../model/index.js'
+import type { DiffPart, ItemDiff, ReportOutput, TargetChange, Trajectory } from '../../model/report.js'
+import {
+  documentName,
+  escapeXml,
+  formatScore,
+  indexReport,
+  itemName,
+  LEVEL_LABEL,
+  levelRank,
+  type ReportIndex,
+  sortDocuments,
+  truncate,
+} from '../shared.js'
+import { type OrderedThread, orderedThreads } from '../threads.js'
+import { renderCascade } from './cascade.js'
+import { chartUnit, jurisdictionColors, renderTrajectoryChart } from './charts.js'
+import { SCRIPT } from './script.js'
+import { STYLE } from './style.js'
+
+export { documentFlows, renderCascade } from './cascade.js'
+export { jurisdictionColors, renderTrajectoryChart, trajectorySpec } from './charts.js'
+
+export interface ToHtmlOptions {
+  /** Title of the page (default `Plan cascade report`). */
+  title?: string
+}
+
+const CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+/** The report as one standalone HTML page. Async because the charts are rendered by vega. */
+export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}): Promise<string> {
+  const index = indexReport(report)
+  const threads = orderedThreads(report)
+  const diffs = new Map(report.diffs.map((d) => [pairKey(d.from, d.to), d]))
+  const documents = sortDocuments(report.documents)
+  const title = options.title ?? 'Plan cascade report'
+  const itemCount = report.documents.reduce((n, d) => n + d.items.length, 0)
+  const targetCount = report.documents.reduce(
+    (n, d) => n + d.items.reduce((m, i) => m + i.targets.length, 0),
+    0,
+  )
+  const charts = await renderCharts(report, documents)
+
+  const levels = [...new Set(documents.map((d) => d.jurisdiction?.level).filter((l) => l !== undefined))]
+  const years = [...new Set(documents.map((d) => d.year).filter((y): y is number => y !== null))].sort()
+  const topicCounts = new Map<string, number>()
+  for (const thread of threads)
+    for (const topic of threadTopics(thread, index)) topicCounts.set(topic, (topicCounts.get(topic) ?? 0) + 1)
+  const topics = [...topicCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+
+  const html: string[] = []
+  html.push(
+    '<!doctype html>',
+    '<html lang="zh-CN">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="generator" content="plan-cascade">',
+    '<link rel="icon" href="data:,">',
+    `<title>${escapeXml(title)}</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    '<header class="top">',
+    '<div>',
+    `<h1>${escapeXml(title)}</h1>`,
+    `<p class="sub">${escapeXml(documents.map((d) => documentName(d)).join(' · '))}</p>`,
+    '</div>',
+    '<ul class="stats">',
+    `<li><b>${report.documents.length}</b>documents</li>`,
+    `<li><b>${itemCount}</b>items</li>`,
+    `<li><b>${targetCount}</b>targets</li>`,
+    `<li><b>${report.links.length}</b>links</li>`,
+    `<li><b>${report.threads.length}</b>threads</li>`,
+    '</ul>',
+    '<nav class="tabs" aria-label="Sections">',
+    '<a href="#overview">Overview</a><a href="#threads">Threads</a><a href="#evolution">Evolution</a>',
+    '<a href="#trajectories">Targets</a><a href="#documents">Documents</a>',
+    '</nav>',
+    '</header>',
+  )
+
+  // Filters
+  html.push(
+    '<form class="filters" role="search" onsubmit="return false">',
+    '<input type="search" id="q" placeholder="Search threads, items, units… 搜索 (press /)" aria-label="Search" autocomplete="off">',
+  )
+  if (topics.length > 0) {
+    html.push('<select id="topic" aria-label="Topic"><option value="">All topics 全部主题</option>')
+    for (const [id, n] of topics) {
+      html.push(`<option value="${escapeXml(id)}">${escapeXml(index.topics.get(id) ?? id)} (${n})</option>`)
+    }
+    html.push('</select>')
+  }
+  if (levels.length > 0) {
+    html.push('<fieldset><legend>Level</legend>')
+    for (const level of levels.sort((a, b) => levelRank(a) - levelRank(b))) {
+      html.push(
+        `<label class="chip"><input type="checkbox" name="level" value="${level}" checked><span class="dot level-${level}"></span>${LEVEL_LABEL[level]}</label>`,
+      )
+    }
+    html.push('</fieldset>')
+  }
+  if (years.length > 0) {
+    html.push('<fieldset><legend>Year</legend>')
+    for (const year of years) {
+      html.push(
+        `<label class="chip"><input type="checkbox" name="year" value="${year}" checked>${year}</label>`,
+      )
+    }
+    html.push('</fieldset>')
+  }
+  html.push(
+    '<span class="active-filter" id="picked" hidden><span id="picked-label"></span><button type="button" id="picked-clear" aria-label="Clear">×</button></span>',
+    '<button type="button" class="link-button" id="reset">Reset</button>',
+    '<span class="count" id="count" aria-live="polite"></span>',
+    '</form>',
+    '<main>',
+  )
+
+  // Overview
+  html.push(
+    '<section id="overview">',
+    '<h2>Cascade</h2>',
+    '<p class="hint">Documents by level (rows) and year (columns). A line joins two documents that share threads — the same goal stated in both; the thicker, the more threads. Click a document or a line to list its threads.</p>',
+    '<div class="panel">',
+    `<figure class="cascade">${renderCascade(report, threads)}</figure>`,
+    '<div class="legend"><span class="cascade">cascade (higher → lower level)</span><span class="evolution">evolution (same jurisdiction, later plan)</span><span class="peer">peers (same level)</span></div>',
+    '</div>',
+    '</section>',
+  )
+
+  // Threads
+  html.push(
+    '<section id="threads">',
+    '<h2>Threads</h2>',
+    '<p class="hint">A thread is one goal followed across documents. Its items stand side by side, province first, then by year; each item is compared with the closest earlier item it is linked to: <del>removed words</del> <ins>added words</ins>.</p>',
+  )
+  if (threads.length === 0) {
+    html.push('<p class="empty panel">No thread: the alignment found no goal stated in two documents.</p>')
+  }
+  html.push(
+    `<div class="thread-layout"${threads.length === 0 ? ' hidden' : ''}>`,
+    '<nav class="thread-list panel" aria-label="Threads"><ol>',
+  )
+  html.push(...threads.map((thread, k) => threadButton(thread, k, index)))
+  html.push(
+    '</ol><p class="empty" id="no-threads" hidden>No thread matches the filters.</p></nav>',
+    '<div class="thread-view">',
+    '<p class="placeholder" id="thread-placeholder">Select a thread.</p>',
+  )
+  for (const thread of threads) html.push(threadDetail(thread, index, diffs))
+  html.push('</div>', '</div>', '</section>')
+
+  // Evolution
+  html.push(
+    '<section id="evolution">',
+    '<h2>Evolution</h2>',
+    '<p class="hint">For a jurisdiction with two plans: the goals the later plan continues, the new ones, and the ones it drops.</p>',
+  )
+  if (report.evolution.length === 0) {
+    html.push(
+      '<p class="empty panel">No evolution pair: no jurisdiction has two documents in this report.</p>',
+    )
+  }
+  for (const pair of report.evolution) html.push(evolutionPair(pair, index, diffs))
+  html.push('</section>')
+
+  // Trajectories
+  html.push(
+    '<section id="trajectories">',
+    '<h2>Target trajectories</h2>',
+    '<p class="hint">The figures of each metric family across the corpus: year across, value up; colour is the jurisdiction, shape the kind of figure (a stock <i>level</i>, a new <i>increment</i>, a <i>share</i>, a <i>growth</i> rate, or a <i>baseline</i> from the past).</p>',
+  )
+  html.push(...charts)
+  html.push('</section>')
+
+  // Documents
+  html.push('<section id="documents">', '<h2>Documents</h2>', documentTable(documents, threads), '</section>')
+
+  html.push(
+    '</main>',
+    `<footer>plan-cascade report · schema version ${report.schemaVersion} · the same data as report.json and the CSV tables</footer>`,
+    `<script>${SCRIPT}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  )
+  return html.join('\n')
+}
+
+function pairKey(a: string, b: string): string {
+  return `${a}\u0000${b}`
+}
+
+/** Topic ids a thread is filed under: its own topic and its members' main topics. */
+function threadTopics(thread: OrderedThread, index: ReportIndex): string[] {
+  const topics = new Set<string>()
+  if (thread.topic) topics.add(thread.topic)
+  for (const id of thread.items) {
+    const topic = index.items.get(id)?.item.topics[0]?.id
+    if (topic) topics.add(topic)
+  }
+  return [...topics].sort()
+}
+
+/** Lower-cased text a search runs over. */
+function searchText(parts: Array<string | null | undefined>): string {
+  return parts
+    .filter((p): p is string => Boolean(p))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .toLowerCase()
+}
+
+function membersOf(thread: OrderedThread, index: ReportIndex): Array<{ item: PlanItem; doc: PlanDocument }> {
+  return thread.steps.flatMap((s) => {
+    const found = index.items.get(s.to)
+    return found ? [found] : []
+  })
+}
+
+function threadButton(thread: OrderedThread, k: number, index: ReportIndex): string {
+  const members = membersOf(thread, index)
+  const docs = [...new Set(members.map((m) => m.doc))]
+  const levels = [...new Set(docs.map((d) => d.jurisdiction?.level).filter(Boolean))]
+  const years = [...new Set(docs.map((d) => d.year).filter((y) => y !== null))]
+  const search = searchText([
+    thread.label,
+    thread.id,
+    thread.topic ? index.topics.get(thread.topic) : null,
+    ...thread.terms,
+    ...members.flatMap((m) => [
+      m.item.id,
+      m.item.heading,
+      m.item.text,
+      documentName(m.doc),
+      m.doc.title,
+      ...(m.item.responsible ? [...m.item.responsible.lead, ...m.item.responsible.related] : []),
+    ]),
+  ])
+  const dots = docs
+    .map(
+      (d) =>
+        `<span class="dot level-${d.jurisdiction?.level ?? 'other'}" title="${escapeXml(documentName(d))}"></span>`,
+    )
+    .join('')
+  const topic = thread.topic ? (index.topics.get(thread.topic) ?? thread.topic) : ''
+  return [
+    '<li>',
+    `<button type="button" class="thread-button" data-thread-id="${escapeXml(thread.id)}" data-index="${k}" data-topics="${escapeXml(threadTopics(thread, index).join(' '))}" data-levels="${levels.join(' ')}" data-years="${years.join(' ')}" data-docs="${escapeXml(docs.map((d) => d.id).join(' '))}" data-search="${escapeXml(search)}" aria-selected="false">`,
+    `<span class="label">${escapeXml(thread.label)}</span>`,
+    `<span class="meta"><span class="dots">${dots}</span>${members.length} items · ${escapeXml(docs.map((d) => documentName(d)).join(', '))}${topic ? ` · ${escapeXml(topic)}` : ''}</span>`,
+    '</button>',
+    '</li>',
+  ].join('')
+}
+
+function threadDetail(thread: OrderedThread, index: ReportIndex, diffs: Map<string, ItemDiff>): string {
+  const members = membersOf(thread, index)
+  const docs = [...new Set(members.map((m) => m.doc))]
+  const topic = thread.topic ? (index.topics.get(thread.topic) ?? thread.topic) : null
+  const out: string[] = [
+    `<article class="thread-detail" data-thread-id="${escapeXml(thread.id)}" hidden>`,
+    '<header>',
+    `<h3>${escapeXml(thread.label)}</h3>`,
+    `<p class="meta">${topic ? `<span class="tag">${escapeXml(topic)}</span>` : ''}${thread.terms.map((t) => `<span class="tag">${escapeXml(t)}</span>`).join('')} ${members.length} items in ${docs.length} documents · <code>${escapeXml(thread.id)}</code></p>`,
+    '</header>',
+    '<div class="toolbar"><label><input type="checkbox" class="show-plain"> Plain text (hide changes)</label></div>',
+    '<div class="cards">',
+  ]
+  for (const step of thread.steps) {
+    const found = index.items.get(step.to)
+    if (!found) continue
+    const base = step.from ? index.items.get(step.from) : undefined
+    const diff = step.from ? diffs.get(pairKey(step.from, step.to)) : undefined
+    out.push(itemCard(found.item, found.doc, base, diff))
+  }
+  out.push('</div>', '</article>')
+  return out.join('\n')
+}
+
+function itemCard(
+  item: PlanItem,
+  doc: PlanDocument,
+  base: { item: PlanItem; doc: PlanDocument } | undefined,
+  diff: ItemDiff | undefined,
+): string {
+  const level = doc.jurisdiction?.level ?? 'other'
+  const out: string[] = [
+    `<section class="card level-${level}" data-item="${escapeXml(item.id)}">`,
+    '<div class="card-head">',
+    `<span class="badge level-${level}">${doc.jurisdiction ? LEVEL_LABEL[doc.jurisdiction.level] : '—'}</span>`,
+    `<strong>${escapeXml(documentName(doc))}</strong>`,
+    '</div>',
+    `<span class="doc-title" lang="zh">${escapeXml(doc.title)}</span>`,
+    `<p class="item-ref">${item.sectionPath.length ? `${escapeXml(truncate(item.sectionPath.join(' › '), 40))} › ` : ''}<code>${escapeXml(item.path)}</code>${item.heading ? ` <span class="heading">${escapeXml(item.heading)}</span>` : ''}</p>`,
+  ]
+  if (base && diff) {
+    const relation = diff.relation ? ` · ${diff.relation}` : ''
+    const score = diff.score !== null ? ` · link <b>${formatScore(diff.score)}</b>` : ''
+    out.push(
+      `<p class="compare">Compared with <b>${escapeXml(documentName(base.doc))}</b> <code>${escapeXml(base.item.path)}</code>: <b>${Math.round(diff.overlap * 100)}%</b> shared words${score}${relation}</p>`,
+      `<div class="text diff" lang="zh">${renderDiffHtml(diff.parts)}</div>`,
+    )
+  } else {
+    out.push(`<div class="text diff" lang="zh">${escapeXml(displayText(item))}</div>`)
+  }
+  out.push(`<div class="text plain" lang="zh">${escapeXml(displayText(item))}</div>`)
+  if (diff && diff.targets.length > 0) {
+    out.push('<h4>Target changes</h4>', targetChanges(diff.targets))
+  }
+  if (item.targets.length > 0) out.push('<h4>Targets</h4>', targetTable(item.targets))
+  out.push(...unitsBlock(item, diff))
+  out.push('</section>')
+  return out.join('\n')
+}
+
+/** Text shown for an item: without the responsibility clause (its units are listed apart). */
+function displayText(item: PlanItem): string {
+  const text = item.responsible ? item.text.replace(item.responsible.text, '') : item.text
+  return text.trim()
+}
+
+/** A diff as HTML: <del>removed</del><ins>added</ins>. */
+export function renderDiffHtml(parts: DiffPart[]): string {
+  return parts
+    .map((p) => {
+      const text = escapeXml(p.text)
+      if (p.op === 'removed') return `<del>${text}</del>`
+      if (p.op === 'added') return `<ins>${text}</ins>`
+      return text
+    })
+    .join('')
+}
+
+function targetChanges(changes: TargetChange[]): string {
+  const items = changes.map((c) => {
+    const figure = (t: Target | null) => (t ? escapeXml(t.text) : '—')
+    const note: string[] = []
+    if (c.ratio !== null && c.change !== 'unchanged') {
+      const pct = c.from?.normalizedUnit === '%' || c.from?.normalizedUnit === '个百分点'
+      note.push(
+        pct && c.delta !== null
+          ? `${c.delta > 0 ? '+' : '−'}${formatNumber(Math.abs(c.delta))} pp`
+          : `${c.ratio > 0 ? '+' : '−'}${formatNumber(Math.abs(c.ratio) * 100, 1)}%`,
+      )
+    }
+    if (c.kindChange) note.push(`${c.kindChange[0]} → ${c.kindChange[1]}`)
+    if (c.change === 'incomparable') note.push('different units')
+    const body =
+      c.change === 'added'
+        ? `${figure(c.to)} <span class="kind">new</span>`
+        : c.change === 'dropped'
+          ? `<s>${figure(c.from)}</s> <span class="kind">dropped</span>`
+          : `${figure(c.from)} → ${figure(c.to)}${note.length ? ` <span class="kind">${escapeXml(note.join(', '))}</span>` : ''}`
+    return `<li class="${c.change}" title="${escapeXml(c.metric)}">${body}</li>`
+  })
+  return `<ul class="changes" lang="zh">${items.join('')}</ul>`
+}
+
+function targetTable(targets: Target[]): string {
+  const rows = targets.map(
+    (t) =>
+      `<tr><td>${escapeXml(t.metric)}</td><td class="num">${escapeXml(t.text)}</td><td><span class="kind">${t.kind}</span></td><td class="num">${t.year ?? ''}</td></tr>`,
+  )
+  return `<table class="targets" lang="zh"><thead><tr><th>metric</th><th>figure</th><th>kind</th><th>year</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+}
+
+function unitsBlock(item: PlanItem, diff: ItemDiff | undefined): string[] {
+  // An item without a responsibility clause names no units: that is not dropping them.
+  const removed = item.responsible ? (diff?.units.removed ?? []) : []
+  if (!item.responsible) return []
+  const added = new Set(diff?.units.added ?? [])
+  const lead = new Set(item.responsible?.lead ?? [])
+  const units = item.responsible ? [...new Set([...item.responsible.lead, ...item.responsible.related])] : []
+  const chips = units.map((u) => {
+    const classes = ['unit', lead.has(u) ? 'lead' : '', added.has(u) ? 'added' : ''].filter(Boolean).join(' ')
+    const title = `${lead.has(u) ? 'lead' : 'related'}${added.has(u) ? ', new here' : ''}`
+    return `<span class="${classes}" title="${title}">${escapeXml(u)}</span>`
+  })
+  for (const u of removed)
+    chips.push(`<span class="unit removed" title="named before, not here">${escapeXml(u)}</span>`)
+  return ['<h4>Responsible</h4>', `<p class="units" lang="zh">${chips.join('')}</p>`]
+}
+
+function evolutionPair(
+  pair: ReportOutput['evolution'][number],
+  index: ReportIndex,
+  diffs: Map<string, ItemDiff>,
+): string {
+  const from = index.documents.get(pair.from)
+  const to = index.documents.get(pair.to)
+  const attributes = (doc: PlanDocument | undefined, item: PlanItem | undefined, extra: string[]) => {
+    const search = searchText([item?.id, item?.heading, item?.text, ...extra])
+    const topic = item?.topics[0]?.id
+    return `data-filter-item data-search="${escapeXml(search)}" data-levels="${doc?.jurisdiction?.level ?? ''}" data-years="${doc?.year ?? ''}"${topic ? ` data-topics="${escapeXml(topic)}"` : ''}`
+  }
+  const name = (id: string) => {
+    const found = index.items.get(id)
+    return found
+      ? `<code>${escapeXml(found.item.path)}</code> ${escapeXml(itemName(found.item, 36))}`
+      : `<code>${escapeXml(id)}</code>`
+  }
+  const out: string[] = [
+    '<article class="evolution-pair panel">',
+    '<header>',
+    `<h3>${escapeXml(from?.jurisdiction?.name ?? pair.from)}: ${escapeXml(String(from?.year ?? pair.from))} → ${escapeXml(String(to?.year ?? pair.to))}</h3>`,
+    `<span class="score">${escapeXml(from?.title ?? pair.from)} → ${escapeXml(to?.title ?? pair.to)}</span>`,
+    '</header>',
+    '<div class="evo-columns">',
+    `<div class="continued"><h4>Continued<span class="n">${pair.continued.length}</span></h4><ul>`,
+  ]
+  for (const c of pair.continued) {
+    const diff = diffs.get(pairKey(c.from, c.to))
+    const a = index.items.get(c.from)
+    const b = index.items.get(c.to)
+    out.push(
+      `<li ${attributes(b?.doc, b?.item, [a?.item.text ?? ''])}><details><summary>${name(c.from)} → ${name(c.to)} <span class="score">${formatScore(c.score)}</span></summary>`,
+    )
+    if (diff) {
+      out.push(`<div class="text" lang="zh">${renderDiffHtml(diff.parts)}</div>`)
+      if (diff.targets.length) out.push(targetChanges(diff.targets))
+    }
+    out.push('</details></li>')
+  }
+  out.push('</ul></div>', `<div class="new"><h4>New<span class="n">${pair.new.length}</span></h4><ul>`)
+  for (const id of pair.new) {
+    const found = index.items.get(id)
+    out.push(`<li ${attributes(found?.doc, found?.item, [])} lang="zh">${name(id)}</li>`)
+  }
+  out.push(
+    '</ul></div>',
+    `<div class="dropped"><h4>Dropped<span class="n">${pair.dropped.length}</span></h4><ul>`,
+  )
+  for (const id of pair.dropped) {
+    const found = index.items.get(id)
+    out.push(`<li ${attributes(found?.doc, found?.item, [])} lang="zh">${name(id)}</li>`)
+  }
+  out.push('</ul></div>', '</div>', '</article>')
+  return out.join('\n')
+}
+
+async function renderCharts(report: ReportOutput, documents: PlanDocument[]): Promise<string[]> {
+  // Charts that compare documents first: more documents, then more figures, then by id.
+  const documentsOf = (t: Trajectory) => new Set(t.points.map((p) => p.docId)).size
+  const plotted = report.trajectories
+    .filter((t) => t.points.length > 1)
+    .sort(
+      (a, b) =>
+        documentsOf(b) - documentsOf(a) || b.points.length - a.points.length || (a.id < b.id ? -1 : 1),
+    )
+  const single = report.trajectories.filter((t) => t.points.length === 1)
+  if (report.trajectories.length === 0) return ['<p class="empty panel">No figure with a metric family.</p>']
+  const names = [...new Set(documents.map((d) => d.jurisdiction?.name ?? d.id))]
+  const colors = jurisdictionColors(names)
+  const out: string[] = ['<div class="charts">']
+  for (const [k, trajectory] of plotted.entries()) {
+    const svg = await renderTrajectoryChart(trajectory, colors, `chart${k + 1}`)
+    out.push(chartFigure(trajectory, svg))
+  }
+  out.push('</div>')
+  if (single.length > 0) {
+    out.push(
+      '<div class="single panel" style="margin-top:14px">',
+      `<details><summary>${single.length} metric families with a single figure</summary>`,
+      '<table class="targets" lang="zh"><thead><tr><th>metric</th><th>jurisdiction</th><th>year</th><th>figure</th><th>kind</th></tr></thead><tbody>',
+    )
+    for (const t of single) {
+      const p = t.points[0]!
+      out.push(
+        `<tr data-filter-item data-search="${escapeXml(searchText([t.label, t.labelEn, p.text, p.jurisdiction, p.metric]))}" data-levels="${p.level ?? ''}" data-years="${p.year ?? ''}"><td>${escapeXml(t.label)}</td><td>${escapeXml(p.jurisdiction ?? p.docId)}</td><td class="num">${p.year ?? ''}</td><td class="num">${escapeXml(p.text)}</td><td><span class="kind">${p.kind}</span></td></tr>`,
+      )
+    }
+    out.push('</tbody></table></details></div>')
+  }
+  return out
+}
+
+function chartFigure(trajectory: Trajectory, svg: string): string {
+  const levels = [...new Set(trajectory.points.map((p) => p.level).filter(Boolean))].join(' ')
+  const years = [...new Set(trajectory.points.map((p) => p.year).filter((y) => y !== null))].join(' ')
+  const search = searchText([
+    trajectory.label,
+    trajectory.labelEn,
+    trajectory.id,
+    ...trajectory.points.flatMap((p) => [p.metric, p.text, p.jurisdiction]),
+  ])
+  const rows = trajectory.points.map(
+    (p) =>
+      `<tr><td>${escapeXml(p.jurisdiction ?? p.docId)}</td><td class="num">${p.year ?? ''}</td><td class="num">${escapeXml(p.text)}</td><td><span class="kind">${p.kind}</span></td><td>${escapeXml(p.metric)}</td><td><code>${escapeXml(p.itemId)}</code></td></tr>`,
+  )
+  return [
+    `<figure class="chart" data-filter-item data-search="${escapeXml(search)}" data-levels="${levels}" data-years="${years}">`,
+    `<h3 lang="zh">${escapeXml(trajectory.label)}${chartUnit(trajectory) ? ` <span class="en">(${escapeXml(chartUnit(trajectory))})</span>` : ''}</h3>`,
+    trajectory.labelEn ? `<span class="en">${escapeXml(trajectory.labelEn)}</span>` : '',
+    svg,
+    `<details><summary>${trajectory.points.length} figures</summary><table class="targets" lang="zh"><thead><tr><th>jurisdiction</th><th>year</th><th>figure</th><th>kind</th><th>metric</th><th>item</th></tr></thead><tbody>${rows.join('')}</tbody></table></details>`,
+    '</figure>',
+  ].join('\n')
+}
+
+function documentTable(documents: PlanDocument[], threads: readonly OrderedThread[]): string {
+  const rows = documents.map((d) => {
+    const level = d.jurisdiction?.level
+    const count = threads.filter((t) => t.documents.includes(d.id)).length
+    const warnings = d.warnings.map((w) => `${w.code}: ${w.message}`).join('\n')
+    return [
+      `<tr data-filter-item data-search="${escapeXml(searchText([d.id, d.title, d.jurisdiction?.name, d.issuer]))}" data-levels="${level ?? ''}" data-years="${d.year ?? ''}">`,
+      `<td>${level ? `<span class="badge level-${level}">${LEVEL_LABEL[level]}</span>` : ''}</td>`,
+      `<td lang="zh">${escapeXml(d.jurisdiction?.name ?? '')}</td>`,
+      `<td class="num">${d.year ?? ''}</td>`,
+      `<td lang="zh">${escapeXml(d.title)}<br><code>${escapeXml(d.id)}</code></td>`,
+      `<td>${d.kind}</td>`,
+      `<td class="num">${d.sections.length}</td>`,
+      `<td class="num">${d.items.length}</td>`,
+      `<td class="num">${d.items.reduce((n, i) => n + i.targets.length, 0)}</td>`,
+      `<td class="num">${count}</td>`,
+      `<td class="num"${warnings ? ` title="${escapeXml(warnings)}"` : ''}>${d.warnings.length}</td>`,
+      '</tr>',
+    ].join('')
+  })
+  return `<table class="documents"><thead><tr><th>level</th><th>jurisdiction</th><th>year</th><th>title</th><th>kind</th><th>sections</th><th>items</th><th>targets</th><th>threads</th><th>warnings</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+}

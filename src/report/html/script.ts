@@ -1,0 +1,199 @@
+/**
+ * The script of the HTML report, inlined into the page: filters (search, topic, level, year, a
+ * document or a pair of documents picked in the diagram), thread selection with a link in the address
+ * (#thread=<id>), and the diff / plain-text switch. Plain ES2017, no library, no request.
+ */
+export const SCRIPT = `
+(function () {
+  'use strict';
+  var $ = function (selector, root) { return (root || document).querySelector(selector); };
+  var $$ = function (selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); };
+  var words = function (value) { return (value || '').split(' ').filter(Boolean); };
+  var has = function (list, value) { return words(list).indexOf(value) >= 0; };
+
+  var state = { q: [], topic: '', levels: null, years: null, doc: '', pair: null };
+  var threadButtons = $$('.thread-button');
+  var details = {};
+  $$('.thread-detail').forEach(function (el) { details[el.getAttribute('data-thread-id')] = el; });
+  var svg = $('.cascade-svg');
+  var current = null;
+
+  function checked(name) {
+    var boxes = $$('input[name="' + name + '"]');
+    if (boxes.length === 0) return null;
+    return boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+  }
+
+  function readFilters() {
+    state.q = ($('#q').value || '').toLowerCase().split(/\\s+/).filter(Boolean);
+    state.topic = $('#topic') ? $('#topic').value : '';
+    state.levels = checked('level');
+    state.years = checked('year');
+  }
+
+  function anyIn(list, selected) {
+    if (selected === null) return true;
+    var values = words(list);
+    if (values.length === 0) return true;
+    for (var i = 0; i < values.length; i++) if (selected.indexOf(values[i]) >= 0) return true;
+    return false;
+  }
+
+  function matchesText(el) {
+    var text = el.getAttribute('data-search') || '';
+    for (var i = 0; i < state.q.length; i++) if (text.indexOf(state.q[i]) < 0) return false;
+    return true;
+  }
+
+  function matchesThread(el) {
+    if (state.topic && !has(el.getAttribute('data-topics'), state.topic)) return false;
+    if (!anyIn(el.getAttribute('data-levels'), state.levels)) return false;
+    if (!anyIn(el.getAttribute('data-years'), state.years)) return false;
+    var docs = el.getAttribute('data-docs');
+    if (state.doc && !has(docs, state.doc)) return false;
+    if (state.pair && !(has(docs, state.pair[0]) && has(docs, state.pair[1]))) return false;
+    return matchesText(el);
+  }
+
+  function apply() {
+    readFilters();
+    var shown = 0;
+    threadButtons.forEach(function (button) {
+      var ok = matchesThread(button);
+      button.parentNode.hidden = !ok;
+      if (ok) shown++;
+    });
+    $('#no-threads').hidden = shown > 0;
+    $('#count').textContent = shown + ' / ' + threadButtons.length + ' threads';
+    $$('[data-filter-item]').forEach(function (el) {
+      el.hidden = !(matchesText(el) && anyIn(el.getAttribute('data-levels'), state.levels) &&
+        anyIn(el.getAttribute('data-years'), state.years) &&
+        (!state.topic || !el.hasAttribute('data-topics') || has(el.getAttribute('data-topics'), state.topic)));
+    });
+    $$('.doc-node').forEach(function (node) {
+      var ok = anyIn(node.getAttribute('data-level'), state.levels) && anyIn(node.getAttribute('data-year'), state.years);
+      node.classList.toggle('dim', !ok);
+    });
+    var label = '';
+    if (state.doc) label = 'Document: ' + state.doc;
+    if (state.pair) label = 'Documents: ' + state.pair[0] + ' + ' + state.pair[1];
+    $('#picked').hidden = !label;
+    $('#picked-label').textContent = label;
+    if (current && !matchesThread(buttonOf(current))) {
+      var first = threadButtons.filter(function (b) { return !b.parentNode.hidden; })[0];
+      if (first) select(first.getAttribute('data-thread-id'), false);
+    } else if (!current) {
+      var visible = threadButtons.filter(function (b) { return !b.parentNode.hidden; })[0];
+      if (visible) select(visible.getAttribute('data-thread-id'), false);
+    }
+  }
+
+  function buttonOf(id) {
+    for (var i = 0; i < threadButtons.length; i++) {
+      if (threadButtons[i].getAttribute('data-thread-id') === id) return threadButtons[i];
+    }
+    return null;
+  }
+
+  function highlight(button) {
+    if (!svg) return;
+    var index = button ? button.getAttribute('data-index') : null;
+    svg.classList.toggle('focus', index !== null);
+    $$('.flow, .doc-node', svg).forEach(function (el) {
+      el.classList.toggle('on', index !== null && has(el.getAttribute('data-threads'), index));
+    });
+  }
+
+  function select(id, remember) {
+    var detail = details[id];
+    var button = buttonOf(id);
+    if (!detail || !button) return;
+    Object.keys(details).forEach(function (key) { details[key].hidden = key !== id; });
+    threadButtons.forEach(function (b) { b.setAttribute('aria-selected', String(b === button)); });
+    $('#thread-placeholder').hidden = true;
+    current = id;
+    highlight(button);
+    if (remember && window.history && history.replaceState) {
+      history.replaceState(null, '', '#thread=' + encodeURIComponent(id));
+    }
+  }
+
+  function fromHash() {
+    var match = /^#thread=(.+)$/.exec(location.hash);
+    if (!match) return false;
+    var id;
+    try { id = decodeURIComponent(match[1]); } catch (e) { return false; }
+    if (!details[id]) return false;
+    select(id, false);
+    var el = document.getElementById('threads');
+    if (el) el.scrollIntoView();
+    return true;
+  }
+
+  var timer = 0;
+  $('#q').addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(apply, 120);
+  });
+  $$('.filters select, .filters input[type="checkbox"]').forEach(function (el) {
+    el.addEventListener('change', apply);
+  });
+  $('#reset').addEventListener('click', function () {
+    $('#q').value = '';
+    if ($('#topic')) $('#topic').value = '';
+    $$('.filters input[type="checkbox"]').forEach(function (b) { b.checked = true; });
+    state.doc = '';
+    state.pair = null;
+    apply();
+  });
+  $('#picked-clear').addEventListener('click', function () {
+    state.doc = '';
+    state.pair = null;
+    apply();
+  });
+  threadButtons.forEach(function (button) {
+    button.addEventListener('click', function () { select(button.getAttribute('data-thread-id'), true); });
+  });
+  $$('.show-plain').forEach(function (box) {
+    box.addEventListener('change', function () {
+      var article = box.closest('.thread-detail');
+      if (article) article.classList.toggle('plain-text', box.checked);
+    });
+  });
+
+  function pick(el) {
+    if (el.classList.contains('doc-node')) {
+      state.pair = null;
+      state.doc = state.doc === el.getAttribute('data-doc') ? '' : el.getAttribute('data-doc');
+    } else {
+      state.doc = '';
+      state.pair = [el.getAttribute('data-from'), el.getAttribute('data-to')];
+    }
+    apply();
+    var list = document.getElementById('threads');
+    if (list) list.scrollIntoView();
+  }
+  $$('.doc-node, .flow').forEach(function (el) {
+    el.addEventListener('click', function () { pick(el); });
+    el.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); pick(el); }
+    });
+  });
+
+  document.addEventListener('keydown', function (event) {
+    var target = event.target;
+    var typing = target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA');
+    if (event.key === '/' && !typing) { event.preventDefault(); $('#q').focus(); }
+    if ((event.key === 'j' || event.key === 'k') && !typing && current) {
+      var visible = threadButtons.filter(function (b) { return !b.parentNode.hidden; });
+      var at = visible.indexOf(buttonOf(current));
+      var next = visible[at + (event.key === 'j' ? 1 : -1)];
+      if (next) { select(next.getAttribute('data-thread-id'), true); next.scrollIntoView({ block: 'nearest' }); }
+    }
+  });
+  window.addEventListener('hashchange', fromHash);
+
+  fromHash();
+  apply();
+})();
+`
