@@ -115,6 +115,7 @@ describe('threads', () => {
       evidence: {
         features: {
           tfidf: 0,
+          sentence: 0,
           ngram: 0,
           heading: 0,
           topics: 0,

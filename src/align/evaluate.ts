@@ -51,15 +51,15 @@ export function evaluateAlignment(
   const linked = new Set(
     result.links.flatMap((l) => [`${l.source}\u0000${l.target}`, `${l.target}\u0000${l.source}`]),
   )
-  const threadOf = new Map<string, string>()
-  for (const t of result.threads) for (const id of t.items) threadOf.set(id, t.id)
+  // an item may be in more than one thread (it states two goals)
+  const threadsOf = new Map<string, Set<string>>()
+  for (const t of result.threads) {
+    for (const id of t.items) threadsOf.set(id, (threadsOf.get(id) ?? new Set<string>()).add(t.id))
+  }
+  const shareThread = (x: string, y: string) =>
+    [...(threadsOf.get(x) ?? [])].some((t) => threadsOf.get(y)?.has(t))
   const predictedSame = (xs: string[], ys: string[]) =>
-    xs.some((x) =>
-      ys.some(
-        (y) =>
-          x === y || linked.has(`${x}\u0000${y}`) || (threadOf.has(x) && threadOf.get(x) === threadOf.get(y)),
-      ),
-    )
+    xs.some((x) => ys.some((y) => x === y || linked.has(`${x}\u0000${y}`) || shareThread(x, y)))
 
   const anchors = gold.threads.flatMap((t) => t.members.map((m) => ({ ...m, thread: t.id })))
   const unmatched = anchors

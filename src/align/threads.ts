@@ -14,6 +14,14 @@ export interface ThreadOptions {
   mustLink?: Array<[string, string]>
   /** Pairs that must never share a thread (rejected links, split decisions). */
   cannotLink?: Array<[string, string]>
+  /**
+   * An item may also join a second thread (an item can state two goals: a city-governance platform that
+   * connects the 12345 hotline) when its average score to the thread's members of other documents
+   * reaches this, and it is linked to at least two of them and a third of them; default 0.3 (as
+   * `threshold`).
+   * Null: every item in one thread only.
+   */
+  attachThreshold?: number | null
 }
 
 interface Cluster {
@@ -94,6 +102,33 @@ export function buildThreads(
     }
     if (!bestPair || best < threshold) break
     join(bestPair[0], bestPair[1])
+  }
+
+  const attachThreshold = options.attachThreshold === undefined ? threshold : options.attachThreshold
+  if (attachThreshold !== null) {
+    const hard = clusters.map((c) => new Set(c.members))
+    clusters.forEach((cluster, c) => {
+      const core = hard[c] as Set<number>
+      if (new Set([...core].map((m) => docOf[m])).size < 2) return
+      for (let x = 0; x < n; x++) {
+        if (core.has(x)) continue
+        let sum = 0
+        let pairs = 0
+        let linked = 0
+        let forbiddenPair = false
+        for (const m of core) {
+          if (forbidden.has(key(x, m))) forbiddenPair = true
+          if (docOf[m] === docOf[x]) continue
+          const s = score.get(key(x, m)) ?? 0
+          sum += s
+          pairs++
+          if (s > 0) linked++
+        }
+        if (forbiddenPair || pairs === 0) continue
+        if (sum / pairs >= attachThreshold && linked >= 2 && linked * 3 >= pairs) cluster.members.push(x)
+      }
+      cluster.members.sort((p, q) => p - q)
+    })
   }
 
   const docs = new Map(documents.map((d) => [d.id, d]))

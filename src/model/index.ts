@@ -360,6 +360,8 @@ export type ChangeKind = z.infer<typeof ChangeKind>
 export const LinkFeatures = z.object({
   /** TF-IDF cosine over lexicon tokens without stopwords. */
   tfidf: z.number(),
+  /** The most similar pair of sentences, one from each item (TF-IDF cosine). */
+  sentence: z.number(),
   /** Character n-gram (bigram) similarity. */
   ngram: z.number(),
   /** Heading similarity (normalized edit distance). */

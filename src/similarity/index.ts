@@ -22,6 +22,8 @@ export interface ItemFeatures {
   termVector: Map<string, number>
   /** IDF-weighted character bigram vector, unit length. */
   bigramVector: Map<string, number>
+  /** TF-IDF vector of each sentence (split at 。；！？ and line breaks), unit length. */
+  sentenceVectors: Array<Map<string, number>>
   /** Lead phrase. */
   heading: string
   /**
@@ -54,6 +56,14 @@ export interface FeatureOptions {
   lexicon: Lexicon
   /** Renamed bodies; default data/unit-aliases.json. */
   aliases?: UnitAliases
+}
+
+/** Sentences of a text: a goal mentioned in passing is usually one sentence of a longer item. */
+export function splitSentences(text: string): string[] {
+  return text
+    .split(/(?<=[。；;！？!?\n])/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
 }
 
 /** Topic tagging that keeps passing mentions. */
@@ -104,7 +114,12 @@ export function buildFeatures(documents: PlanDocument[], options: FeatureOptions
   const aliases = options.aliases ?? loadUnitAliases()
   const entries = documents.flatMap((doc) => doc.items.map((item) => ({ doc, item })))
   const texts = entries.map(({ item }) => comparableText(item))
-  const tokenLists = texts.map((t) => tokenize(t, options.segmenter, options.lexicon, { mode: 'search' }))
+  const sentenceLists = texts.map((t) =>
+    splitSentences(t).map((sentence) =>
+      tokenize(sentence, options.segmenter, options.lexicon, { mode: 'search' }),
+    ),
+  )
+  const tokenLists = sentenceLists.map((sentences) => sentences.flat())
   const bigramLists = texts.map(bigramsOf)
   const idf = inverseFrequency(tokenLists)
   const bigramIdf = inverseFrequency(bigramLists)
@@ -126,6 +141,9 @@ export function buildFeatures(documents: PlanDocument[], options: FeatureOptions
       tokens: tokenLists[k] as string[],
       termVector: weightedVector(tokenLists[k] as string[], idf),
       bigramVector: weightedVector(bigramLists[k] as string[], bigramIdf),
+      sentenceVectors: (sentenceLists[k] as string[][])
+        .filter((tokens) => tokens.length > 0)
+        .map((tokens) => weightedVector(tokens, idf)),
       heading: item.heading,
       topics: new Map(profiles[k]?.map((t) => [t.id, t.score])),
       topicLabels: new Map(profiles[k]?.map((t) => [t.id, t.label])),
@@ -195,6 +213,7 @@ function setJaccard(a: Set<string>, b: Set<string>): number {
 export function pairFeatures(a: ItemFeatures, b: ItemFeatures, corpus: CorpusFeatures): LinkFeatures {
   return {
     tfidf: cosine(a.termVector, b.termVector),
+    sentence: bestSentencePair(a, b),
     ngram: cosine(a.bigramVector, b.bigramVector),
     heading: headingSimilarity(a.heading, b.heading),
     topics: weightedJaccard(a.topics, b.topics),
@@ -203,6 +222,13 @@ export function pairFeatures(a: ItemFeatures, b: ItemFeatures, corpus: CorpusFea
     anchor: strongestSharedTerm(a, b, corpus),
     topicPeak: strongestSharedTopic(a.topics, b.topics),
   }
+}
+
+/** The most similar pair of sentences (TF-IDF cosine): two items may share one clause and little else. */
+export function bestSentencePair(a: ItemFeatures, b: ItemFeatures): number {
+  let best = 0
+  for (const x of a.sentenceVectors) for (const y of b.sentenceVectors) best = Math.max(best, cosine(x, y))
+  return best
 }
 
 /** The rarest term both items use, as its idf over the largest idf: one specific term (12345热线) can carry a link. */
@@ -245,6 +271,7 @@ export function loadScoreWeights(file?: string): ScoreWeights {
 
 export const FEATURE_NAMES: ReadonlyArray<keyof LinkFeatures> = [
   'tfidf',
+  'sentence',
   'ngram',
   'heading',
   'topics',
