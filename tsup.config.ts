@@ -9,6 +9,8 @@ export default defineConfig([
     sourcemap: false,
     target: 'node20',
     shims: true,
+    // htmlparser2 ships only as an ES module: bundle it so the CommonJS build needs no require(esm)
+    noExternal: ['htmlparser2'],
   },
   {
     entry: { cli: 'src/cli/main.ts' },
