@@ -122,6 +122,22 @@ describe('items of the seeds', () => {
     expect(item(doc, '[1].2.2').heading).toBe('打造市区两级城市治理平台')
   })
 
+  it('names the inferred sections of xiamen-2022 after the six parts its summary lists', () => {
+    const doc = parseSeed('xiamen-2022')
+    const inferred = doc.sections.filter((s) => s.inferred)
+    expect(inferred.map((s) => s.title)).toEqual([
+      '数字政府',
+      '数字经济',
+      '数据资源',
+      '数字社会',
+      '数字基础设施',
+      '数字化发展环境',
+    ])
+    expect(inferred.every((s) => s.titleSource === 'summary')).toBe(true)
+    expect(item(doc, '[3].2').sectionPath).toEqual(['数据资源'])
+    expect(item(doc, '[1].2.2').sectionPath).toEqual(['数字政府', '推进市域治理“一网统管”'])
+  })
+
   it('splits fujian-2019’s run-on lines into its 20 printed items, once each, in label order', () => {
     const doc = parseSeed('fujian-2019')
     const printed = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 16, 18, 21, 23, 25, 26, 28]

@@ -136,8 +136,11 @@ export const Section = z.object({
   number: z.number().int().nullable(),
   /** Heading text without the label; '' when nothing was printed or found. */
   title: z.string(),
-  /** Where the title came from: printed in the body, taken from the table of contents, or inferred. */
-  titleSource: z.enum(['printed', 'toc', 'none']),
+  /**
+   * Where the title came from: printed in the body, taken from the table of contents, taken from a
+   * summary that names the parts (从数字政府、数字经济…6个方面), or nowhere.
+   */
+  titleSource: z.enum(['printed', 'toc', 'summary', 'none']),
   /** Depth in the tree, 0 at the top. */
   depth: z.number().int().nonnegative(),
   /** True when no heading was printed and the section was inferred from a numbering restart. */

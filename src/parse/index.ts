@@ -38,6 +38,9 @@ import { itemHeading, leadPhrase, type PieceRole, walkPieces } from './walk.js'
 export { findDivisions, resolveJurisdiction } from './divisions.js'
 export { composedTextOf, itemSourceSpan } from './item-text.js'
 export { labelNumber, matchLabel } from './labels.js'
+
+import { labelNumber } from './labels.js'
+
 export { inferMetadata } from './metadata.js'
 
 export interface ParseOptions {
@@ -128,6 +131,7 @@ export function parseDocument(input: string | SourceText, options: ParseOptions 
   warnings.push(...missingLabelWarnings(walked.root))
 
   const built = buildRecords(id, text, pieces, walked.root, toc?.titles ?? new Map(), tables)
+  nameInferredSections(built.sections, built.items, summaryParts(text, pieces, walked.roles))
   const toSource = (span: Span): Span => toSourceSpan(normalized, span)
   const regions = buildRegions(text, pieces, walked.roles, built, tables, normalized)
   return {
@@ -455,6 +459,43 @@ function buildRegions(
     if (r.ref) region.ref = r.ref
     if (r.note) region.note = r.note
     return region
+  })
+}
+
+/**
+ * Names of the parts a summary lists before the plan: 从数字政府、数字经济、数据资源、数字社会、数字基础设施
+ * 以及数字化发展环境6个方面提出38项重点任务. Only lists whose count is printed, and matches, are taken.
+ */
+function summaryParts(text: string, pieces: Piece[], roles: PieceRole[]): string[] {
+  const preamble = pieces
+    .filter((p) => roles[p.index]?.kind === 'preamble')
+    .map((p) => text.slice(p.start, p.end))
+    .join('')
+  const m =
+    /(?:从|围绕|包括|涵盖|聚焦)([^。；：:]{4,160}?)(?:等)?(\d{1,2}|[一二三四五六七八九十]{1,3})(?:个|大)(?:方面|领域|部分|板块)/.exec(
+      preamble,
+    )
+  if (!m) return []
+  const names = (m[1] as string)
+    .split(/、|，|,|以及|及|和/)
+    .map((n) => n.trim())
+    .filter(Boolean)
+  const count = /^\d+$/.test(m[2] as string) ? Number(m[2]) : labelNumber(m[2] as string)
+  return names.length === count && names.every((n) => n.length <= 12) ? names : []
+}
+
+/** Gives inferred top-level sections the names a summary lists, when the counts agree. */
+function nameInferredSections(sections: Section[], items: PlanItem[], names: string[]): void {
+  const top = sections.filter((s) => s.parentId === null)
+  if (names.length === 0 || top.length !== names.length || !top.some((s) => s.inferred)) return
+  top.forEach((section, k) => {
+    if (section.title !== '') return
+    const title = names[k] as string
+    section.title = title
+    section.titleSource = 'summary'
+    for (const item of items) {
+      if (item.id.startsWith(`${section.id}.`)) item.sectionPath = [title, ...item.sectionPath.slice(1)]
+    }
   })
 }
 
