@@ -359,7 +359,11 @@ function jurisdictionOption(
   if (given.name !== undefined) {
     base = isNationalName(given.name)
       ? { ...NATIONAL }
-      : resolveJurisdiction([given.name], given.level ? { level: given.level } : {})
+      : resolveJurisdiction([given.name], {
+          ...(given.level ? { level: given.level } : {}),
+          // 鼓楼区 given for a plan titled 福州…: the document's own place picks Fuzhou's 鼓楼区
+          context: [inferred?.name, inferred?.parent].filter((n): n is string => Boolean(n)),
+        })
     // 厦门 -> 厦门市: a name found in the data is given in full
     if (base) fields = { ...given, name: base.name }
     else {
