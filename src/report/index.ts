@@ -26,8 +26,10 @@ import { type ToMarkdownOptions, toMarkdown } from './markdown.js'
 export { CSV_NAMES, type CsvFiles, type CsvName, toCsv } from './csv.js'
 export { buildGraph, documentEdges, toDot, toGraphml } from './graph.js'
 export {
+  chartUnit,
   documentFlows,
   jurisdictionColors,
+  prefixIds,
   renderCascade,
   renderDiffHtml,
   renderTrajectoryChart,

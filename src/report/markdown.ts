@@ -3,7 +3,7 @@
  * (new, dropped and continued goals), every thread with its items in order and their word diffs
  * (~~removed~~ **added**), and the target trajectories.
  */
-import { formatNumber } from '../diff/index.js'
+import { diffableText, formatNumber } from '../diff/index.js'
 import type { DiffPart, ItemDiff, ReportOutput, Trajectory } from '../model/report.js'
 import {
   documentName,
@@ -108,7 +108,7 @@ export function toMarkdown(report: ReportOutput, options: ToMarkdownOptions = {}
         out.push(`   > ${renderDiff(diff.parts)}`, '')
         out.push(...diffDetails(diff).map((line) => `   ${line}`))
       } else {
-        out.push('', `   > ${escapeMarkdown(item.text).replace(/\n/g, ' ')}`, '')
+        out.push('', `   > ${escapeMarkdown(diffableText(item)).replace(/\s*\n\s*/g, ' ')}`, '')
         if (item.responsible)
           out.push(
             `   - Responsible: ${escapeMarkdown([...item.responsible.lead, ...item.responsible.related].join('、'))}`,
@@ -220,9 +220,9 @@ function flanks(text: string, before: string, after: string): boolean {
   return opens && closes
 }
 
-/** Escapes the characters Markdown would read as syntax. */
+/** Escapes the characters Markdown would read as syntax (a `>` only starts a quote at a line's start). */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_~[\]<>|#]/g, (c) => `\\${c}`)
+  return text.replace(/[\\`*_~[\]<|#]/g, (c) => `\\${c}`)
 }
 
 /** A table cell: escaped, on one line, not too long. */

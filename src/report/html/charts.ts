@@ -65,7 +65,9 @@ export function trajectorySpec(trajectory: Trajectory, colors: Map<string, strin
       .filter(([, ps]) => ps.length > 1 && new Set(ps.map((p) => p.year)).size === ps.length)
       .map(([key]) => key),
   )
-  const owners = [...new Set(trajectory.points.map(pointOwner))].sort((a, b) => order(colors, a) - order(colors, b))
+  const owners = [...new Set(trajectory.points.map(pointOwner))].sort(
+    (a, b) => order(colors, a) - order(colors, b),
+  )
   const values = trajectory.points.map((p) => ({
     year: yearLabel(p.year),
     value: round(p.normalized / divisor),

@@ -33,7 +33,7 @@ import { SCRIPT } from './script.js'
 import { STYLE } from './style.js'
 
 export { documentFlows, renderCascade } from './cascade.js'
-export { jurisdictionColors, renderTrajectoryChart, trajectorySpec } from './charts.js'
+export { chartUnit, jurisdictionColors, prefixIds, renderTrajectoryChart, trajectorySpec } from './charts.js'
 
 export interface ToHtmlOptions {
   /** Title of the page (default `Plan cascade report`). */

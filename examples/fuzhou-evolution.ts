@@ -1,0 +1,39 @@
+/**
+ * One city across years: 2019年数字福州工作要点 → 2025年数字福州工作要点. Which goals continue, which are
+ * new, which were dropped, and how the figures of continued goals moved.
+ *
+ *   npx tsx examples/fuzhou-evolution.ts
+ *   TS_NODE_PROJECT=examples/tsconfig.json node --loader ts-node/esm examples/fuzhou-evolution.ts
+ */
+import { compare } from '../src/align/index.js'
+import { diffItems, indexItems } from '../src/diff/index.js'
+import { loadCorpus } from '../src/pipeline/index.js'
+
+const { documents } = loadCorpus(['seeds/fuzhou-2019.txt', 'seeds/fuzhou-2025.txt'])
+const [before, after] = documents as [(typeof documents)[0], (typeof documents)[0]]
+// compare(): align two documents with a one-to-one matching.
+const { evolution } = compare(before, after)
+const pair = evolution[0]
+if (!pair) throw new Error('no evolution pair between the two Fuzhou plans')
+const items = indexItems(documents)
+const heading = (id: string) => {
+  const item = items.get(id)!.item
+  return `${item.path} ${item.heading || item.text.slice(0, 30)}`
+}
+
+console.log(`${before.title} → ${after.title}`)
+console.log(`${pair.continued.length} continued, ${pair.new.length} new, ${pair.dropped.length} dropped\n`)
+
+console.log('Continued goals whose figures changed:')
+for (const c of pair.continued) {
+  const diff = diffItems(items.get(c.from)!.item, items.get(c.to)!.item)
+  const moved = diff.targets.filter((t) => t.change === 'increased' || t.change === 'decreased')
+  if (moved.length === 0) continue
+  console.log(`  ${heading(c.from)}  →  ${heading(c.to)}`)
+  for (const t of moved) console.log(`    ${t.summary}`)
+}
+
+console.log('\nNew in 2025:')
+for (const id of pair.new) console.log(`  ${heading(id)}`)
+console.log('\nDropped after 2019:')
+for (const id of pair.dropped) console.log(`  ${heading(id)}`)
