@@ -23,7 +23,7 @@ interface LabelledPair {
 }
 
 const L2 = 0.001
-const UNLABELLED_WEIGHT = 1
+const UNLABELLED_WEIGHT = 0.5
 const STEPS = 4000
 const RATE = 0.5
 const FOLDS = 5
@@ -159,6 +159,15 @@ for (let t = 0.05; t <= 0.951; t += 0.01) {
 }
 
 const onLabelled = metricsAt(best.threshold, false)
+if (process.argv.includes('--curve')) {
+  for (let t = 0.1; t <= 0.61; t += 0.05) {
+    const c = metricsAt(Math.round(t * 100) / 100)
+    const l = metricsAt(Math.round(t * 100) / 100, false)
+    process.stdout.write(
+      `threshold ${t.toFixed(2)}  candidates P ${c.precision.toFixed(3)} R ${c.recall.toFixed(3)} F1 ${c.f1.toFixed(3)}  labelled P ${l.precision.toFixed(3)} F1 ${l.f1.toFixed(3)}\n`,
+    )
+  }
+}
 
 // AUC of the out-of-fold predictions on the labelled pairs
 const positives = outOfFold.filter((r) => r.y === 1).map((r) => r.p)

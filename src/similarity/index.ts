@@ -9,7 +9,14 @@
 import levenshtein from 'fast-levenshtein'
 import { readDataJson } from '../data-dir.js'
 import { loadUnitAliases, type UnitAliases } from '../extract/index.js'
-import { type Lexicon, type Segmenter, tagTopics, tokenize } from '../lexicon/index.js'
+import {
+  applySynonyms,
+  isContentToken,
+  type Lexicon,
+  type Segmenter,
+  tagTopics,
+  tokenize,
+} from '../lexicon/index.js'
 import type { Evidence, LinkFeatures, PlanDocument, PlanItem, Target } from '../model/index.js'
 
 /** The features of one item, computed once per corpus. */
@@ -84,8 +91,17 @@ function unitLength(vector: Map<string, number>): Map<string, number> {
   return out
 }
 
-function bigramsOf(text: string): string[] {
-  const letters = text.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '|')
+/**
+ * Character bigrams of the content words: stopwords and political formulas are cut out first (the
+ * guiding-ideology sentence every plan repeats must not make two items look alike), so bigrams never
+ * span a removed word.
+ */
+function bigramsOf(text: string, segmenter: Segmenter, lexicon: Lexicon): string[] {
+  const content = segmenter
+    .cut(applySynonyms(text.normalize('NFKC'), lexicon))
+    .map((token) => (isContentToken(token) && !lexicon.stopwords.has(token) ? token : '|'))
+    .join('')
+  const letters = content.replace(/[^\p{L}\p{N}]+/gu, '|')
   const out: string[] = []
   for (const run of letters.split('|')) for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2))
   return out
@@ -120,7 +136,7 @@ export function buildFeatures(documents: PlanDocument[], options: FeatureOptions
     ),
   )
   const tokenLists = sentenceLists.map((sentences) => sentences.flat())
-  const bigramLists = texts.map(bigramsOf)
+  const bigramLists = texts.map((t) => bigramsOf(t, options.segmenter, options.lexicon))
   const idf = inverseFrequency(tokenLists)
   const bigramIdf = inverseFrequency(bigramLists)
   const unitLists = entries.map(({ doc, item }) => unitKeys(doc, item, aliases))
