@@ -151,21 +151,26 @@ export function renderCascade(report: ReportOutput, threads: readonly OrderedThr
     )
   })
 
-  // Flows under the nodes.
-  const flows = documentFlows(report, threads)
-  const max = Math.max(1, ...flows.map((f) => f.threads.length))
+  // Flows under the nodes: peers first, then cascades, evolution on top.
+  const order = { peer: 0, other: 0, cascade: 1, evolution: 2 }
+  const drawn = documentFlows(report, threads)
+    .flatMap((flow) => {
+      const a = placed.get(flow.from)
+      const b = placed.get(flow.to)
+      return a && b ? [{ flow, a, b, relation: documentRelation(a.doc, b.doc) }] : []
+    })
+    .sort((x, y) => order[x.relation] - order[y.relation])
+  const anchors = spreadAnchors(drawn)
+  const max = Math.max(1, ...drawn.map((d) => d.flow.threads.length))
   out.push('<g class="flows">')
-  for (const flow of flows) {
-    const a = placed.get(flow.from)
-    const b = placed.get(flow.to)
-    if (!a || !b) continue
-    const relation = documentRelation(a.doc, b.doc)
+  drawn.forEach(({ flow, a, b, relation }, k) => {
     const w = (1.5 + 7 * Math.sqrt(flow.threads.length / max)).toFixed(1)
     const title = `${documentName(a.doc)} → ${documentName(b.doc)}: ${flow.threads.length} thread${flow.threads.length === 1 ? '' : 's'}, ${flow.links} link${flow.links === 1 ? '' : 's'} (${relation})`
+    const [ax, bx] = anchors[k]!
     out.push(
-      `<path class="flow flow-${relation}" d="${flowPath(a, b)}" stroke-width="${w}" data-from="${escapeXml(flow.from)}" data-to="${escapeXml(flow.to)}" data-threads="${flow.threads.join(' ')}" tabindex="0" role="button" aria-label="${escapeXml(title)}"><title>${escapeXml(title)}</title></path>`,
+      `<path class="flow flow-${relation}" d="${flowPath(a, b, ax, bx)}" stroke-width="${w}" data-from="${escapeXml(flow.from)}" data-to="${escapeXml(flow.to)}" data-threads="${flow.threads.join(' ')}" tabindex="0" role="button" aria-label="${escapeXml(title)}"><title>${escapeXml(title)}</title></path>`,
     )
-  }
+  })
   out.push('</g>')
 
   // Nodes.
@@ -188,11 +193,41 @@ export function renderCascade(report: ReportOutput, threads: readonly OrderedThr
   return out.join('\n')
 }
 
+/**
+ * Where each flow meets its two boxes: flows meeting one side of a box are spread along it, ordered by
+ * where their other end lies, so that they do not all start from one point.
+ */
+function spreadAnchors(drawn: Array<{ a: Placed; b: Placed }>): Array<[number, number]> {
+  const sides = new Map<string, Array<{ k: number; end: 0 | 1; toward: number }>>()
+  drawn.forEach(({ a, b }, k) => {
+    const sameRow = a.row === b.row
+    const ends: Array<[Placed, Placed, 0 | 1]> = [
+      [a, b, 0],
+      [b, a, 1],
+    ]
+    for (const [box, other, end] of ends) {
+      const side = sameRow ? 'top' : box.y < other.y ? 'bottom' : 'top'
+      const key = `${box.doc.id}|${side}`
+      sides.set(key, [...(sides.get(key) ?? []), { k, end, toward: other.x + (sameRow ? 0 : 0.5) }])
+    }
+  })
+  const out: Array<[number, number]> = drawn.map(({ a, b }) => [a.x + NODE_W / 2, b.x + NODE_W / 2])
+  for (const [key, list] of sides) {
+    const box =
+      drawn.find((d) => d.a.doc.id === key.split('|')[0])?.a ??
+      drawn.find((d) => d.b.doc.id === key.split('|')[0])!.b
+    list.sort((x, y) => x.toward - y.toward || x.k - y.k)
+    const step = Math.min(16, (NODE_W * 0.7) / Math.max(1, list.length - 1))
+    list.forEach(({ k, end }, i) => {
+      out[k]![end] = box.x + NODE_W / 2 + (i - (list.length - 1) / 2) * step
+    })
+  }
+  return out
+}
+
 /** A curve from one document box to another: down between rows, an arch within a row. */
-function flowPath(a: Placed, b: Placed): string {
-  const ax = a.x + NODE_W / 2
-  const bx = b.x + NODE_W / 2
-  if (a.row === b.row && Math.abs(ax - bx) < 1) {
+function flowPath(a: Placed, b: Placed, ax: number, bx: number): string {
+  if (a.row === b.row && a.x === b.x) {
     // Stacked in one cell: a loop on the right side.
     const x = a.x + NODE_W
     const [y1, y2] = [a.y + NODE_H / 2, b.y + NODE_H / 2]
@@ -200,14 +235,19 @@ function flowPath(a: Placed, b: Placed): string {
   }
   if (a.row === b.row) {
     // Same row: an arch over the boxes, higher when they are further apart.
-    const lift = 26 + Math.abs(bx - ax) / 9
-    return `M${ax},${a.y} C${ax},${a.y - lift} ${bx},${b.y - lift} ${bx},${b.y}`
+    const lift = 22 + Math.abs(bx - ax) / 7
+    return `M${f(ax)},${a.y} C${f(ax)},${f(a.y - lift)} ${f(bx)},${f(b.y - lift)} ${f(bx)},${b.y}`
   }
   const [upper, lower, ux, lx] = a.y < b.y ? [a, b, ax, bx] : [b, a, bx, ax]
   const y1 = upper.y + NODE_H
   const y2 = lower.y
   const mid = (y1 + y2) / 2
-  return `M${ux},${y1} C${ux},${mid} ${lx},${mid} ${lx},${y2}`
+  return `M${f(ux)},${y1} C${f(ux)},${f(mid)} ${f(lx)},${f(mid)} ${f(lx)},${y2}`
+}
+
+/** A coordinate with at most one decimal. */
+function f(value: number): string {
+  return String(Math.round(value * 10) / 10)
 }
 
 function tierLabel(rank: number, documents: readonly PlanDocument[]): string {

@@ -1,0 +1,210 @@
+// The CLI is tested by running it: `node --import tsx src/cli/main.ts …` in a child process.
+import { execFile } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { AlignOutput, ParseOutput } from '../src/model/index.js'
+import { ItemDiff } from '../src/model/report.js'
+
+interface Run {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+function cli(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', ...args],
+      { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
+        resolve({ code, stdout, stderr })
+      },
+    )
+  })
+}
+
+const FUZHOU = ['seeds/fuzhou-2019.txt', 'seeds/fuzhou-2025.txt']
+const tmp = mkdtempSync(join(tmpdir(), 'plan-cascade-cli-'))
+afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+
+describe('usage', () => {
+  it('prints help with examples and exits 0', async () => {
+    const { code, stdout } = await cli('--help')
+    expect(code).toBe(0)
+    for (const command of ['parse', 'align', 'topics', 'diff', 'report']) expect(stdout).toContain(command)
+    expect(stdout).toContain('Examples:')
+    expect(stdout).toContain('plan-cascade report seeds/ -o out/')
+  })
+
+  it('prints the help of a command', async () => {
+    const { code, stdout } = await cli('report', '--help')
+    expect(code).toBe(0)
+    expect(stdout).toContain('--format <formats>')
+    expect(stdout).toContain('--manifest <file>')
+    expect(stdout).toContain('--taxonomy <file>')
+  })
+
+  it('prints the version', async () => {
+    const { code, stdout } = await cli('--version')
+    expect(code).toBe(0)
+    expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+/)
+  })
+
+  it.each([
+    [['parse', '--bogus', 'seeds/'], /unknown option '--bogus'/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+    [['parse'], /missing required argument 'inputs'/],
+    [['report', 'seeds/'], /required option '-o, --out <dir>' not specified/],
+    [['report', 'seeds/', '-o', 'x', '--format', 'html,pdf'], /unknown format pdf/],
+    [['align', 'seeds/', '--threshold', '2'], /between 0 and 1/],
+    [['parse', 'seeds/', '--segmenter', 'ltp'], /Allowed choices are node-rs, nodejieba/],
+    [[], /Usage: plan-cascade/],
+  ])('exits 2 on bad usage: %j', async (args, message) => {
+    const { code, stderr } = await cli(...args)
+    expect(code).toBe(2)
+    expect(stderr).toMatch(message)
+  })
+})
+
+describe('parse', () => {
+  it('prints a summary table per document', async () => {
+    const { code, stdout, stderr } = await cli('parse', ...FUZHOU)
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    const lines = stdout.trim().split('\n')
+    expect(lines[0]).toMatch(
+      /^id\s+title\s+jurisdiction\s+level\s+year\s+sections\s+items\s+targets\s+warnings$/,
+    )
+    expect(lines[2]).toMatch(/^fuzhou-2019\s+2019年数字福州工作要点\s+福州市\s+city\s+2019\s+5\s+28\s/)
+    expect(lines).toHaveLength(4)
+  })
+
+  it('reports a file it cannot read on stderr, goes on with the others, and exits 1', async () => {
+    const { code, stdout, stderr } = await cli('parse', 'seeds/fuzhou-2019.txt', 'seeds/missing.txt')
+    expect(code).toBe(1)
+    expect(stderr).toContain('seeds/missing.txt: cannot read')
+    expect(stdout).toContain('fuzhou-2019')
+  })
+
+  it('exits 1 when no document can be read', async () => {
+    const { code, stderr } = await cli('parse', 'seeds/missing.txt')
+    expect(code).toBe(1)
+    expect(stderr).toContain('no document to read')
+  })
+
+  it('prints { schemaVersion, documents } with --json: targets, table rows, responsible units', async () => {
+    const { code, stdout } = await cli('parse', 'seeds/', '--json')
+    expect(code).toBe(0)
+    const output = ParseOutput.parse(JSON.parse(stdout))
+    expect(output.schemaVersion).toBe(1)
+    expect(output.documents.map((d) => d.id)).toEqual([
+      'cangshan-2022',
+      'fujian-2019',
+      'fuzhou-2019',
+      'fuzhou-2025',
+      'xiamen-2022',
+    ])
+    const items = output.documents.flatMap((d) => d.items)
+    expect(items.some((i) => i.targets.length > 0)).toBe(true)
+    expect(items.some((i) => i.row !== null)).toBe(true)
+    expect(items.some((i) => i.responsible !== null)).toBe(true)
+  })
+
+  it('takes titles, jurisdictions and years from a manifest', async () => {
+    const manifest = join(tmp, 'manifest.json')
+    writeFileSync(
+      manifest,
+      JSON.stringify({ 'fuzhou-2019.txt': { title: '福州2019要点', year: 2018, id: 'fz19' } }),
+    )
+    const { code, stdout } = await cli('parse', 'seeds/fuzhou-2019.txt', '--json', '--manifest', manifest)
+    expect(code).toBe(0)
+    const doc = ParseOutput.parse(JSON.parse(stdout)).documents[0]!
+    expect([doc.id, doc.title, doc.year]).toEqual(['fz19', '福州2019要点', 2018])
+  })
+
+  it('exits 1 on a manifest that is not valid', async () => {
+    const manifest = join(tmp, 'bad-manifest.json')
+    writeFileSync(manifest, JSON.stringify({ 'fuzhou-2019.txt': { year: 'last year' } }))
+    const { code, stderr } = await cli('parse', 'seeds/fuzhou-2019.txt', '--manifest', manifest)
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/bad-manifest\.json: fuzhou-2019\.txt\.year/)
+  })
+})
+
+describe('align, topics, diff', () => {
+  it('prints the AlignOutput with --json', async () => {
+    const { code, stdout } = await cli('align', ...FUZHOU, '--json')
+    expect(code).toBe(0)
+    const output = AlignOutput.parse(JSON.parse(stdout))
+    expect(output.links.length).toBeGreaterThan(0)
+    expect(output.evolution.map((e) => `${e.from}->${e.to}`)).toEqual(['fuzhou-2019->fuzhou-2025'])
+  })
+
+  it('prints links, threads and evolution in words without --json', async () => {
+    const { code, stdout } = await cli('align', ...FUZHOU)
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^2 documents, 57 items: \d+ links, \d+ threads, 1 evolution pairs/)
+    expect(stdout).toMatch(/fuzhou-2019 → fuzhou-2025: \d+ continued, \d+ new, \d+ dropped/)
+  })
+
+  it('lists topics with their items per document', async () => {
+    const { code, stdout } = await cli('topics', 'seeds/fuzhou-2019.txt')
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^12345便民服务热线 \(hotline-12345\): \d+ items$/m)
+    expect(stdout).toMatch(/^ {2}fuzhou-2019: .*3\.12/m)
+  })
+
+  it('takes a user taxonomy', async () => {
+    const { code, stdout } = await cli(
+      'topics',
+      'seeds/',
+      '--taxonomy',
+      'examples/data/my-taxonomy.json',
+      '--json',
+    )
+    expect(code).toBe(0)
+    const topics = JSON.parse(stdout).topics as Array<{ id: string; label: string }>
+    expect(topics.find((t) => t.id === 'data-governance')?.label).toBe('数据治理与首席数据官')
+  })
+
+  it('diffs two items word by word, with their targets and units', async () => {
+    const { code, stdout } = await cli('diff', 'fuzhou-2019#2.3', 'fuzhou-2025#2.3', ...FUZHOU)
+    expect(code).toBe(0)
+    expect(stdout).toContain('fuzhou-2019#2.3 → fuzhou-2025#2.3')
+    expect(stdout).toMatch(/\[-[^\]]+-\]/)
+    expect(stdout).toMatch(/\{\+[^}]+\+\}/)
+    expect(stdout).toContain('3000个以上 -> 3200个 (+6.7%, level -> increment)')
+    expect(stdout).toMatch(/kept\s+市通管办/)
+  })
+
+  it('prints the ItemDiff with --json', async () => {
+    const { code, stdout } = await cli('diff', 'fuzhou-2019#2.3', 'fuzhou-2025#2.3', ...FUZHOU, '--json')
+    expect(code).toBe(0)
+    expect(ItemDiff.parse(JSON.parse(stdout)).from).toBe('fuzhou-2019#2.3')
+  })
+
+  it('exits 1 on an unknown item, naming items of that document', async () => {
+    const { code, stderr } = await cli('diff', 'fuzhou-2019#99', 'fuzhou-2025#2.3', ...FUZHOU)
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/no item 'fuzhou-2019#99'; items of that document include fuzhou-2019#1\.1/)
+  })
+})
+
+describe('report', () => {
+  it('writes the formats asked for and says where the report is', async () => {
+    const out = join(tmp, 'out')
+    const { code, stdout } = await cli('report', ...FUZHOU, '-o', out, '--format', 'html,csv,json')
+    expect(code).toBe(0)
+    expect(stdout).toContain(`Report written to ${out}:`)
+    expect(stdout).toContain(`Open ${join(out, 'report.html')} in a browser.`)
+    for (const name of ['report.html', 'report.json', 'items.csv', 'links.csv']) {
+      expect(existsSync(join(out, name)), name).toBe(true)
+    }
+    expect(existsSync(join(out, 'report.md'))).toBe(false)
+    expect(readFileSync(join(out, 'items.csv'), 'utf8').startsWith('\ufeffid,')).toBe(true)
+  })
+})
