@@ -271,7 +271,15 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
       ]
       if (diff.targets.length) {
         lines.push('', 'Targets:')
-        for (const t of diff.targets) lines.push(`  ${t.change.padEnd(12)} ${t.summary}`)
+        const marks = {
+          increased: '↑',
+          decreased: '↓',
+          unchanged: '=',
+          incomparable: '≠',
+          added: '+',
+          dropped: '−',
+        }
+        for (const t of diff.targets) lines.push(`  ${marks[t.change]} ${t.summary}`)
       }
       const { kept, added, removed } = diff.units
       if (kept.length || added.length || removed.length) {

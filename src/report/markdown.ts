@@ -106,7 +106,7 @@ export function toMarkdown(report: ReportOutput, options: ToMarkdownOptions = {}
           '',
         )
         out.push(`   > ${renderDiff(diff.parts)}`, '')
-        out.push(...diffDetails(diff).map((line) => `   ${line}`))
+        out.push(...diffDetails(diff, item.responsible !== null).map((line) => `   ${line}`))
       } else {
         out.push('', `   > ${escapeMarkdown(diffableText(item)).replace(/\s*\n\s*/g, ' ')}`, '')
         if (item.responsible)
@@ -146,12 +146,15 @@ export function toMarkdown(report: ReportOutput, options: ToMarkdownOptions = {}
     .trimEnd()}\n`
 }
 
-/** Target changes and responsible units of a diff, as list lines. */
-function diffDetails(diff: ItemDiff): string[] {
+/**
+ * Target changes and responsible units of a diff, as list lines. An item without a responsibility
+ * clause names no units: that is not dropping them, so its units are left out.
+ */
+function diffDetails(diff: ItemDiff, namesUnits: boolean): string[] {
   const lines: string[] = []
   for (const t of diff.targets) lines.push(`- Target: ${escapeMarkdown(t.summary)}`)
   const { kept, added, removed } = diff.units
-  if (kept.length || added.length || removed.length) {
+  if (namesUnits && (kept.length || added.length || removed.length)) {
     const units = [
       ...kept.map(escapeMarkdown),
       ...added.map((u) => `**+${escapeMarkdown(u)}**`),

@@ -19,7 +19,6 @@ import {
   escapeXml,
   formatScore,
   indexReport,
-  itemName,
   LEVEL_LABEL,
   levelRank,
   type ReportIndex,
@@ -416,7 +415,7 @@ function evolutionPair(
   const name = (id: string) => {
     const found = index.items.get(id)
     return found
-      ? `<code>${escapeXml(found.item.path)}</code> ${escapeXml(itemName(found.item, 36))}`
+      ? `<code>${escapeXml(found.item.path)}</code> ${escapeXml(truncate(found.item.heading || found.item.text, 36))}`
       : `<code>${escapeXml(id)}</code>`
   }
   const out: string[] = [
