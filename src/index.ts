@@ -9,6 +9,8 @@ export type { Evaluation, GoldThreads } from './align/evaluate.js'
 export { evaluateAlignment } from './align/evaluate.js'
 export type { AlignOptions, AlignResult, Decision } from './align/index.js'
 export { align, compare, parseDecisions, relateDocuments } from './align/index.js'
+export type { BuildDiffsOptions, DiffItemsOptions, DiffWordsOptions } from './diff/index.js'
+export { buildDiffs, buildTrajectories, diffItems, diffTargets, diffWords } from './diff/index.js'
 export type { ErrorPlace, PlanCascadeErrorCode } from './errors.js'
 export { PlanCascadeError } from './errors.js'
 export type {
@@ -41,6 +43,7 @@ export {
   tokenize,
 } from './lexicon/index.js'
 export * from './model/index.js'
+export * from './model/report.js'
 export type { NormalizedText } from './normalize/index.js'
 export { normalizeText } from './normalize/index.js'
 export type { ParseOptions } from './parse/index.js'
@@ -54,6 +57,24 @@ export type {
   TagOptions,
 } from './pipeline/index.js'
 export { analyze, extractDocument, loadCorpus, readDocument, tagDocuments } from './pipeline/index.js'
+export type {
+  BuildReportOptions,
+  ReportFormat,
+  ToHtmlOptions,
+  ToMarkdownOptions,
+  WriteReportOptions,
+} from './report/index.js'
+export {
+  buildReport,
+  REPORT_FORMATS,
+  toCsv,
+  toDot,
+  toGraphml,
+  toHtml,
+  toJson,
+  toMarkdown,
+  writeReport,
+} from './report/index.js'
 export type { CorpusFeatures, ItemFeatures, ScoreWeights } from './similarity/index.js'
 export {
   buildFeatures,
