@@ -188,23 +188,25 @@ function describeThread(id: string, members: string[], corpus: CorpusFeatures): 
       topicLabel.set(topic, f.topicLabels.get(topic) ?? topic)
     }
   }
-  // terms used by several members say what the thread is about
+  // terms used by several members say what the thread is about; a term inside a longer chosen term
+  // (政务 in 政务服务) adds nothing to a label
   const minSupport = Math.min(2, members.length)
-  const terms = [...weight.entries()]
-    .filter(([t]) => (support.get(t) ?? 0) >= minSupport && t.length >= 2)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, 5)
-    .map(([t]) => t)
+  const shared = [...weight.keys()].filter((t) => (support.get(t) ?? 0) >= minSupport && t.length >= 2)
+  // whole words, not the pieces search-mode segmentation adds (场主 of 市场主体)
+  const whole = shared.filter((t) => !shared.some((other) => other !== t && other.includes(t)))
+  const ranked = whole.sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0) || (a < b ? -1 : 1))
+  const terms: string[] = []
+  for (const term of ranked) {
+    if (terms.length >= 5) break
+    if (terms.some((chosen) => chosen.includes(term) || term.includes(chosen))) continue
+    terms.push(term)
+  }
   const topic =
     [...topicWeight.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null
-  const topicText = topic ? `（${topicLabel.get(topic)}）` : ''
   const documents = [...new Set(members.map((m) => corpus.byId.get(m)?.docId ?? ''))]
-  return {
-    id,
-    label: `${terms.slice(0, 3).join(' · ')}${topicText}`,
-    topic,
-    terms,
-    items: members,
-    documents,
-  }
+  // the topic names the area; the thread's own terms say which goal in it
+  const area = topic ? (topicLabel.get(topic) ?? topic) : null
+  const own = terms.filter((t) => !area?.includes(t)).slice(0, area ? 2 : 3)
+  const label = area ? (own.length > 0 ? `${area}：${own.join(' · ')}` : area) : own.join(' · ')
+  return { id, label, topic, terms, items: members, documents }
 }

@@ -166,7 +166,8 @@ export interface ThreadStep {
 /**
  * Members of a thread in reading order (level, province first, then year), each with the member it is
  * compared with: among the members before it, the one a link joins it to with the highest score, else
- * the one just before it. The first member is compared with nothing.
+ * the closest earlier member of another document. Members of the first document are compared with
+ * nothing.
  */
 export function threadSteps(
   thread: Pick<Thread, 'items'>,
@@ -212,7 +213,15 @@ export function orderThread(
         bestScore = s
       }
     }
-    return { from: best ?? members[k - 1]!, to: id }
+    if (best) return { from: best, to: id }
+    // no link: the closest earlier member of another document (two items of one document are not
+    // versions of each other), else nothing
+    const doc = items.get(id)?.doc.id
+    for (let j = k - 1; j >= 0; j--) {
+      const other = members[j]!
+      if (items.get(other)?.doc.id !== doc) return { from: other, to: id }
+    }
+    return { from: null, to: id }
   })
 }
 
