@@ -5,6 +5,7 @@ import { type AlignResult, align, featuresOf, parseDecisions, relateDocuments } 
 import { buildThreads } from '../src/align/threads.js'
 import type { Link, PlanDocument } from '../src/model/index.js'
 import { loadCorpus } from '../src/pipeline/index.js'
+import { buildReport, toCsv } from '../src/report/index.js'
 
 let documents: PlanDocument[]
 let result: AlignResult
@@ -172,6 +173,18 @@ describe('decisions of a reviewer', () => {
     const csv = `source,target,score,decision\n${rejected.source},${rejected.target},0.9,reject\nfoo,bar,0.1,\n`
     expect(parseDecisions(csv)).toEqual([
       { action: 'reject', source: rejected.source, target: rejected.target },
+    ])
+  })
+
+  it('reads back the review sheet of the CSV export once a reviewer has filled in its decision column', () => {
+    const sheet = toCsv(buildReport(documents, result))['review.csv']
+    const lines = sheet.split('\r\n')
+    expect(lines[0]?.replace(/^\ufeff/, '').startsWith('decision,source,target,score')).toBe(true)
+    expect(parseDecisions(sheet)).toEqual([])
+    lines[1] = `reject${lines[1]}`
+    const first = result.links[0] as Link
+    expect(parseDecisions(lines.join('\r\n'), 'review.csv')).toEqual([
+      { action: 'reject', source: first.source, target: first.target },
     ])
   })
 

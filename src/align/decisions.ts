@@ -2,7 +2,7 @@
  * The review loop: researchers correct the machine. A decisions file confirms or rejects links and
  * merges or splits threads; `align` honours it. JSON (an array, or `{ "decisions": [...] }`) or CSV
  * with the columns `action,source,target,items,note` — and the review sheet of the CSV export
- * (links.csv with its `decision` column filled in with confirm or reject) is accepted as it is.
+ * (review.csv, its `decision` column filled in with confirm or reject) is accepted as it is.
  */
 import { parse as parseCsv } from 'csv-parse/sync'
 import { PlanCascadeError } from '../errors.js'
@@ -49,10 +49,15 @@ function fromCsv(text: string, file: string): Decision[] {
   }
   const out: Decision[] = []
   rows.forEach((row, k) => {
-    // the review sheet: a links.csv row with its decision column filled in (or left empty)
-    const action = (row.action ?? row.decision ?? '').toLowerCase()
-    if (action === '' && 'decision' in row) return
-    out.push(toDecision({ ...row, action }, file, k + 2))
+    // the review sheet (review.csv, or links.csv): a decision column filled in with confirm or reject;
+    // rows left empty, and the machine's own marks (machine, confirmed), are not decisions
+    if (!('action' in row) && 'decision' in row) {
+      const decision = (row.decision ?? '').trim().toLowerCase()
+      if (decision === '' || decision === 'machine' || decision === 'confirmed') return
+      out.push(toDecision({ ...row, action: decision }, file, k + 2))
+      return
+    }
+    out.push(toDecision({ ...row, action: (row.action ?? '').toLowerCase() }, file, k + 2))
   })
   return out
 }

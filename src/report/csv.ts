@@ -22,6 +22,7 @@ export const CSV_NAMES = [
   'evolution.csv',
   'diffs.csv',
   'target-changes.csv',
+  'review.csv',
 ] as const
 export type CsvName = (typeof CSV_NAMES)[number]
 
@@ -33,7 +34,7 @@ const LIST = '; '
 /**
  * The report as CSV tables: documents, items, targets (one row per figure: the trajectories in long
  * form), links, threads (one row per member), evolution (one row per continued, new or dropped goal),
- * diffs and target changes.
+ * diffs and target changes, and a review sheet of the links to fill in and read back as decisions.
  */
 export function toCsv(report: ReportOutput): CsvFiles {
   const index = indexReport(report)
@@ -210,6 +211,25 @@ export function toCsv(report: ReportOutput): CsvFiles {
       summary: t.summary,
     })),
   )
+  // The review sheet: one row per link with both texts side by side and an empty decision column to
+  // fill in with confirm or reject; `plan-cascade align --decisions review.csv` reads it back.
+  const review: Row[] = report.links.map((l) => {
+    const source = index.items.get(l.source)?.item
+    const target = index.items.get(l.target)?.item
+    return {
+      decision: null,
+      source: l.source,
+      target: l.target,
+      score: l.score,
+      relation: l.relation,
+      source_heading: source?.heading ?? null,
+      target_heading: target?.heading ?? null,
+      source_text: source?.text ?? null,
+      target_text: target?.text ?? null,
+      evidence: l.evidence.summary,
+      note: null,
+    }
+  })
   return {
     'documents.csv': writeCsv(documents, DOCUMENT_COLUMNS),
     'items.csv': writeCsv(items, ITEM_COLUMNS),
@@ -223,6 +243,7 @@ export function toCsv(report: ReportOutput): CsvFiles {
     'evolution.csv': writeCsv(evolution, ['from_doc', 'to_doc', 'status', 'from_item', 'to_item', 'score']),
     'diffs.csv': writeCsv(diffs, DIFF_COLUMNS),
     'target-changes.csv': writeCsv(changes, CHANGE_COLUMNS),
+    'review.csv': writeCsv(review, REVIEW_COLUMNS),
   }
 }
 
@@ -245,6 +266,10 @@ const LINK_COLUMNS =
   )
 const THREAD_COLUMNS =
   'thread_id label topic terms position item_id doc_id jurisdiction level year heading'.split(' ')
+const REVIEW_COLUMNS =
+  'decision source target score relation source_heading target_heading source_text target_text evidence note'.split(
+    ' ',
+  )
 const DIFF_COLUMNS =
   'from to basis relation score overlap removed added from_text to_text units_kept units_added units_removed'.split(
     ' ',

@@ -94,7 +94,7 @@ export interface WriteReportOptions extends ToHtmlOptions, ToMarkdownOptions, To
 /**
  * Writes the report to a folder (created if needed): report.html, report.md, report.json,
  * report.graphml, report.dot and the CSV tables (documents.csv, items.csv, targets.csv, links.csv,
- * threads.csv, evolution.csv, diffs.csv, target-changes.csv). Returns the files written, in order.
+ * threads.csv, evolution.csv, diffs.csv, target-changes.csv, review.csv). Returns the files written, in order.
  *
  * @throws PlanCascadeError `bad-option` for an unknown format, `unreadable-file` when the folder
  * cannot be written.
