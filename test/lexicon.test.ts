@@ -446,6 +446,7 @@ describe('public surface', () => {
       'parseDictionary',
       'parseTaxonomy',
       'readDictionary',
+      'resolveLexicon',
       'tagTopics',
       'tokenize',
     ])

@@ -6,7 +6,7 @@ import {
   createSegmenter,
   type Lexicon,
   type LoadLexiconOptions,
-  loadLexicon,
+  resolveLexicon,
   type Segmenter,
 } from '../lexicon/index.js'
 import type { EvolutionPair, Link, PlanDocument, Thread } from '../model/index.js'
@@ -57,11 +57,6 @@ export interface AlignResult {
   evolution: EvolutionPair[]
 }
 
-function resolveLexicon(option?: Lexicon | LoadLexiconOptions): Lexicon {
-  if (option && 'taxonomy' in option && Array.isArray(option.taxonomy)) return option as Lexicon
-  return loadLexicon(option as LoadLexiconOptions | undefined)
-}
-
 /** The features of a corpus, with the options' segmenter and lexicon. */
 export function featuresOf(documents: PlanDocument[], options: AlignOptions = {}): CorpusFeatures {
   const lexicon = resolveLexicon(options.lexicon)
@@ -86,27 +81,9 @@ export function scorePairs(
           pairs.push([i, j])
       }
   } else pairs.push(...findCandidates(corpus))
-  const out: Link[] = []
-  for (const [i, j] of pairs) {
-    const a = corpus.items[i] as ItemFeatures
-    const b = corpus.items[j] as ItemFeatures
-    const { relation, source } = relateDocuments(
-      docs.get(a.docId) as PlanDocument,
-      docs.get(b.docId) as PlanDocument,
-    )
-    const [from, to] = source.id === a.docId ? [a, b] : [b, a]
-    const { score, evidence } = scoreItems(from, to, corpus, weights)
-    out.push({
-      source: from.id,
-      target: to.id,
-      score: round(score),
-      relation,
-      changes: detectChanges(from, to),
-      evidence,
-      decision: 'machine',
-    })
-  }
-  return out
+  return pairs.map(([i, j]) =>
+    scoreLink(docs, corpus, corpus.items[i] as ItemFeatures, corpus.items[j] as ItemFeatures, weights),
+  )
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000
@@ -189,6 +166,7 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
   const decisions = options.decisions ?? []
   const needed = decisions.filter((d) => d.action === 'confirm')
   const scored = scorePairs(documents, corpus, options)
+  const docsById = new Map(documents.map((d) => [d.id, d]))
   // a confirmed link the candidate index did not propose is scored directly
   const scoredKeys = new Set(scored.map((l) => `${l.source}\u0000${l.target}`))
   for (const d of needed) {
@@ -201,7 +179,7 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
       scoredKeys.has(`${d.target}\u0000${d.source}`)
     )
       continue
-    scored.push(...scorePairsOf(documents, corpus, a, b, weights))
+    scored.push(scoreLink(docsById, corpus, a, b, weights))
   }
   const selected =
     options.mode === 'one-to-one'
@@ -229,8 +207,7 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
     if (!threadLinks.some((l) => (l.source === a && l.target === b) || (l.source === b && l.target === a))) {
       const fa = corpus.byId.get(a)
       const fb = corpus.byId.get(b)
-      if (fa && fb && fa.docId !== fb.docId)
-        threadLinks.push(...scorePairsOf(documents, corpus, fa, fb, weights))
+      if (fa && fb && fa.docId !== fb.docId) threadLinks.push(scoreLink(docsById, corpus, fa, fb, weights))
     }
   }
   const threads = buildThreads(threadLinks, documents, corpus, {
@@ -241,31 +218,29 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
   return { links, threads, evolution: evolutionPairs(documents, links) }
 }
 
-function scorePairsOf(
-  documents: PlanDocument[],
+/** The link of two items: oriented from the higher or earlier document, scored, with its changes. */
+function scoreLink(
+  docs: Map<string, PlanDocument>,
   corpus: CorpusFeatures,
   a: ItemFeatures,
   b: ItemFeatures,
   weights: ScoreWeights,
-): Link[] {
-  const docs = new Map(documents.map((d) => [d.id, d]))
+): Link {
   const { relation, source } = relateDocuments(
     docs.get(a.docId) as PlanDocument,
     docs.get(b.docId) as PlanDocument,
   )
   const [from, to] = source.id === a.docId ? [a, b] : [b, a]
   const { score, evidence } = scoreItems(from, to, corpus, weights)
-  return [
-    {
-      source: from.id,
-      target: to.id,
-      score: round(score),
-      relation,
-      changes: detectChanges(from, to),
-      evidence,
-      decision: 'machine',
-    },
-  ]
+  return {
+    source: from.id,
+    target: to.id,
+    score: round(score),
+    relation,
+    changes: detectChanges(from, to),
+    evidence,
+    decision: 'machine',
+  }
 }
 
 /** Every pair of documents of one jurisdiction and different years, earlier first. */

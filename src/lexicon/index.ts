@@ -9,7 +9,7 @@ export { DEFAULT_TERM_FREQ, parseDictionary, readDictionary } from './dictionary
 export type { ComputeKeywordsOptions, LearnStopwordsOptions } from './keywords.js'
 export { computeKeywords, learnStopwords } from './keywords.js'
 export type { Lexicon, LoadLexiconOptions, Topic } from './lexicon.js'
-export { lexiconDataDir, loadLexicon, parseTaxonomy } from './lexicon.js'
+export { lexiconDataDir, loadLexicon, parseTaxonomy, resolveLexicon } from './lexicon.js'
 export { isNodejiebaAvailable } from './nodejieba.js'
 export type { CreateSegmenterOptions, Segmenter, SegmenterImplementation } from './segmenter.js'
 export { createSegmenter } from './segmenter.js'

@@ -231,3 +231,9 @@ export function loadLexicon(options: LoadLexiconOptions = {}): Lexicon {
 
   return { stopwords, synonyms, taxonomy, dictionary }
 }
+
+/** A lexicon given as it is, or loaded (once per process per files) from options. */
+export function resolveLexicon(option?: Lexicon | LoadLexiconOptions): Lexicon {
+  if (option && 'taxonomy' in option && Array.isArray(option.taxonomy)) return option as Lexicon
+  return loadLexicon(option as LoadLexiconOptions | undefined)
+}

@@ -23,7 +23,7 @@ import {
   createSegmenter,
   type Lexicon,
   type LoadLexiconOptions,
-  loadLexicon,
+  resolveLexicon,
   type Segmenter,
   type SegmenterImplementation,
   tagTopics,
@@ -165,12 +165,6 @@ function fromSource(toSource: Int32Array, offset: number): number {
     else hi = mid
   }
   return lo
-}
-
-/** The lexicon of the options: given, or loaded once per process with the options' files. */
-export function resolveLexicon(option?: Lexicon | LoadLexiconOptions): Lexicon {
-  if (option && 'taxonomy' in option && Array.isArray(option.taxonomy)) return option as Lexicon
-  return loadLexicon(option as LoadLexiconOptions | undefined)
 }
 
 /** Text an item is compared and tagged by: its words without the 责任单位 clause. */
