@@ -222,6 +222,38 @@ describe('items of the seeds', () => {
   })
 })
 
+describe('layouts of other plans', () => {
+  it('takes the lead phrase of a dash-led principle without its dash', () => {
+    const doc = parseDocument(
+      '二、基本原则\n——统筹规划,集约建设。坚持全市一盘棋,避免重复建设。\n——需求导向,注重实效。坚持从群众需求出发。\n',
+      { id: 'principles' },
+    )
+    expect(doc.items.map((i) => i.heading)).toEqual(['统筹规划,集约建设', '需求导向,注重实效'])
+  })
+
+  it('sets aside a publication line whatever the spacing of its date', () => {
+    const doc = parseDocument(
+      '某市数字政府建设行动方案\n发布日期: 2022- 04- 27 浏览次数:\n一、总体要求\n1.建设政务云平台。\n',
+      {
+        id: 'spacing',
+      },
+    )
+    const boilerplate = doc.regions
+      .filter((r) => r.kind === 'boilerplate')
+      .map((r) => doc.sourceText.slice(...r.span))
+    expect(boilerplate.join('')).toContain('发布日期: 2022- 04- 27')
+  })
+
+  it('reads a notice in traditional characters followed by its plan', () => {
+    const text =
+      '各縣(市、區)人民政府,市人民政府各部門:\n現將《某市加強數字政府建設實施方案》印發給你們,請認真貫徹執行。\n2024年1月13日\n某市加強數字政府建設實施方案\n一、總體要求\n(一)指導思想。以數據為驅動,全面推進政府數字化轉型。\n二、重點任務\n1.提升政務服務效能。到2025年,全程網辦率達到80%以上。(責任單位:市大數據管理局)\n'
+    const doc = parseDocument(text, { id: 'traditional' })
+    expect(doc.source.convertedFromTraditional).toBe(true)
+    expect(doc.items.map((i) => i.heading)).toEqual(['指导思想', '提升政务服务效能'])
+    expect(doc.regions.find((r) => r.kind === 'preamble')).toBeDefined()
+  })
+})
+
 describe('nothing is lost', () => {
   it.each(SEEDS)('%s: regions cover the source text exactly once', (id) => {
     expectRegionsCoverSource(parseSeed(id))

@@ -212,9 +212,14 @@ function nextContentIndex(pieces: Piece[], from: number): number | null {
   return null
 }
 
+/** A heading without the dash or bullet it is printed after: ——统一规划,创新发展 / ●智慧交通. */
+function stripBullet(text: string): string {
+  return text.trim().replace(/^(?:—{1,2}|-{2}|[●•◆◇■□★☆▲△○◎▶►➢✓√·])\s*/u, '')
+}
+
 /** The lead phrase of a paragraph: a short first sentence (5G网络。 / 统筹协调,集约建设。). */
 export function leadPhrase(sentence: string, hasMore: boolean, max = 20): string {
-  const t = sentence.trim()
+  const t = stripBullet(sentence)
   if (!hasMore || !/。$/.test(t)) return ''
   const phrase = t.slice(0, -1)
   return phrase.length >= 2 && phrase.length <= max ? phrase : ''
@@ -222,7 +227,7 @@ export function leadPhrase(sentence: string, hasMore: boolean, max = 20): string
 
 /** The heading of a numbered item: its first sentence when short. */
 export function itemHeading(firstSentence: string): string {
-  const t = firstSentence.trim()
+  const t = stripBullet(firstSentence)
   const phrase = t.replace(/[。！？!?]$/, '')
   if (phrase.length < 2 || phrase.length > LEAD_MAX) return ''
   return phrase
