@@ -231,6 +231,15 @@ describe('layouts of other plans', () => {
     expect(doc.items.map((i) => i.heading)).toEqual(['统筹规划,集约建设', '需求导向,注重实效'])
   })
 
+  it('nests 第X部分 parts, (一) sub-parts and 1) items', () => {
+    const doc = parseDocument(
+      '第一部分 发展目标\n(一)网络设施\n1)建成5G基站5000个。\n2)实现千兆光网全覆盖。\n第二部分 保障措施\n(一)组织保障\n1)建立工作专班。\n',
+      { id: 'parts' },
+    )
+    expect(doc.items.map((i) => i.path)).toEqual(['第1部分.(一).(1)', '第1部分.(一).(2)', '第2部分.(一).(1)'])
+    expect(doc.items[0]?.sectionPath).toEqual(['发展目标', '网络设施'])
+  })
+
   it('sets aside a publication line whatever the spacing of its date', () => {
     const doc = parseDocument(
       '某市数字政府建设行动方案\n发布日期: 2022- 04- 27 浏览次数:\n一、总体要求\n1.建设政务云平台。\n',

@@ -56,6 +56,8 @@ export type DocumentKind = z.infer<typeof DocumentKind>
 
 /** A numbering style. The hierarchy of a document is built from the order these appear in. */
 export const LabelStyle = z.enum([
+  /** 第一部分 第一篇 */
+  'part',
   /** 第一章 */
   'chapter',
   /** 第一节 */

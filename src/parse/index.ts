@@ -536,6 +536,8 @@ function formatLabel(style: string, n: number): string {
       return `(${n})`
     case 'num-dun':
       return `${n}、`
+    case 'part':
+      return `第${toChineseNumeral(n)}部分`
     case 'chapter':
       return `第${toChineseNumeral(n)}章`
     case 'section':

@@ -61,6 +61,7 @@ interface LabelPattern {
 
 /** In the order they are tried: longer, more specific forms first. */
 const PATTERNS: LabelPattern[] = [
+  { style: 'part', pattern: new RegExp(`第(${CN}{1,4}|\\d{1,3})(?:部分|篇)[ \\t]*`, 'y') },
   { style: 'chapter', pattern: new RegExp(`第(${CN}{1,4}|\\d{1,3})章[ \\t]*`, 'y') },
   { style: 'section', pattern: new RegExp(`第(${CN}{1,4}|\\d{1,3})节[ \\t]*`, 'y') },
   { style: 'article', pattern: new RegExp(`第(${CN}{1,4}|\\d{1,3})条[ \\t]*`, 'y') },
@@ -76,6 +77,8 @@ const PATTERNS: LabelPattern[] = [
   { style: 'table', pattern: /表[ \t]*(\d{1,3})(?![\d.])[ \t]*/y, notFollowedBy: /^[，,。；;、）)]/ },
   { style: 'cn-paren', pattern: new RegExp(`\\((${CN}{1,3})\\)[ \\t]*`, 'y') },
   { style: 'num-paren', pattern: /\((\d{1,3})\)[ \t]*/y },
+  // 1) with only a closing bracket, the same level as (1)
+  { style: 'num-paren', pattern: /(\d{1,2})\)[ \t]*/y },
   { style: 'cn-dun', pattern: new RegExp(`(${CN}{1,3})[、.][ \\t]*`, 'y'), notFollowedBy: /^[\d]/ },
   { style: 'num-dun', pattern: /(\d{1,3})、[ \t]*/y },
   // 1. but not 1.5亿 or 3.0
@@ -98,7 +101,14 @@ export function matchLabel(text: string, at: number): LabelMatch | null {
     const rest = text.slice(at + m[0].length, at + m[0].length + 4)
     if (rest === '' || rest.startsWith('\n')) {
       // A label alone on its line is fine for headings (第三章) but not for 1. or 表1.
-      if (style !== 'chapter' && style !== 'section' && style !== 'cn-dun' && style !== 'cn-paren') continue
+      if (
+        style !== 'part' &&
+        style !== 'chapter' &&
+        style !== 'section' &&
+        style !== 'cn-dun' &&
+        style !== 'cn-paren'
+      )
+        continue
     } else if (NOT_CONTENT.test(rest) || notFollowedBy?.test(rest)) continue
     return { style, number, label: m[0].trimEnd(), length: m[0].length }
   }
@@ -120,6 +130,8 @@ export function pathComponent(style: LabelStyle, number: number): string {
       return `表${number}`
     case 'article':
       return `第${number}条`
+    case 'part':
+      return `第${number}部分`
     default:
       return String(number)
   }
