@@ -15,7 +15,9 @@ import {
   type CorpusFeatures,
   type ItemFeatures,
   loadScoreWeights,
+  pairFeatures,
   type ScoreWeights,
+  scoreFeatures,
   scoreItems,
 } from '../similarity/index.js'
 import { findCandidates } from './candidates.js'
@@ -64,7 +66,63 @@ export function featuresOf(documents: PlanDocument[], options: AlignOptions = {}
   return buildFeatures(documents, { segmenter, lexicon })
 }
 
-/** Scored pairs of items of different documents, before thresholds: [source id, target id, score, evidence]. */
+/** A scored candidate pair, oriented from the higher or earlier document; evidence comes later. */
+interface ScoredPair {
+  source: string
+  target: string
+  score: number
+  from: ItemFeatures
+  to: ItemFeatures
+  relation: Link['relation']
+  decision: Link['decision']
+}
+
+/** Indexes of the pairs to score: the candidate index, or every pair across documents. */
+function pairsToScore(corpus: CorpusFeatures, exhaustive: boolean): Array<[number, number]> {
+  if (!exhaustive) return findCandidates(corpus)
+  const n = corpus.items.length
+  const pairs: Array<[number, number]> = []
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      if ((corpus.items[i] as ItemFeatures).docId !== (corpus.items[j] as ItemFeatures).docId)
+        pairs.push([i, j])
+    }
+  }
+  return pairs
+}
+
+/** Scores a pair: features and score only (evidence and changes are computed for the links kept). */
+function scorePair(
+  docs: Map<string, PlanDocument>,
+  corpus: CorpusFeatures,
+  a: ItemFeatures,
+  b: ItemFeatures,
+  weights: ScoreWeights,
+): ScoredPair {
+  const { relation, source } = relateDocuments(
+    docs.get(a.docId) as PlanDocument,
+    docs.get(b.docId) as PlanDocument,
+  )
+  const [from, to] = source.id === a.docId ? [a, b] : [b, a]
+  const score = round(scoreFeatures(pairFeatures(from, to, corpus), weights))
+  return { source: from.id, target: to.id, score, from, to, relation, decision: 'machine' }
+}
+
+/** A kept pair as a link, with its evidence and what changed. */
+function toLink(pair: ScoredPair, corpus: CorpusFeatures, weights: ScoreWeights): Link {
+  const { evidence } = scoreItems(pair.from, pair.to, corpus, weights)
+  return {
+    source: pair.source,
+    target: pair.target,
+    score: pair.score,
+    relation: pair.relation,
+    changes: detectChanges(pair.from, pair.to),
+    evidence,
+    decision: pair.decision,
+  }
+}
+
+/** Every scored pair of items of different documents, before thresholds, as links with evidence. */
 export function scorePairs(
   documents: PlanDocument[],
   corpus: CorpusFeatures,
@@ -72,37 +130,32 @@ export function scorePairs(
 ): Link[] {
   const weights = options.weights ?? loadScoreWeights()
   const docs = new Map(documents.map((d) => [d.id, d]))
-  const n = corpus.items.length
-  const pairs: Array<[number, number]> = []
-  if (options.exhaustive) {
-    for (let i = 0; i < n; i++)
-      for (let j = i + 1; j < n; j++) {
-        if ((corpus.items[i] as ItemFeatures).docId !== (corpus.items[j] as ItemFeatures).docId)
-          pairs.push([i, j])
-      }
-  } else pairs.push(...findCandidates(corpus))
-  return pairs.map(([i, j]) =>
-    scoreLink(docs, corpus, corpus.items[i] as ItemFeatures, corpus.items[j] as ItemFeatures, weights),
+  return pairsToScore(corpus, options.exhaustive ?? false).map(([i, j]) =>
+    toLink(
+      scorePair(docs, corpus, corpus.items[i] as ItemFeatures, corpus.items[j] as ItemFeatures, weights),
+      corpus,
+      weights,
+    ),
   )
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000
 
-/** Keeps links above the threshold, at most topK per item towards each other document. */
-function selectLinks(scored: Link[], corpus: CorpusFeatures, threshold: number, topK: number): Link[] {
+/** Keeps pairs above the threshold, at most topK per item towards each other document. */
+function selectLinks(scored: ScoredPair[], threshold: number, topK: number): ScoredPair[] {
   const above = scored.filter((l) => l.score >= threshold)
-  const rank = new Map<string, Link[]>()
-  const docOf = (id: string) => corpus.byId.get(id)?.docId ?? ''
+  const rank = new Map<string, ScoredPair[]>()
   for (const l of above) {
-    for (const [item, other] of [
-      [l.source, l.target],
-      [l.target, l.source],
-    ] as const) {
-      const key = `${item}\u0000${docOf(other)}`
-      rank.set(key, [...(rank.get(key) ?? []), l])
+    for (const key of [`${l.source}\u0000${l.to.docId}`, `${l.target}\u0000${l.from.docId}`]) {
+      let list = rank.get(key)
+      if (!list) {
+        list = []
+        rank.set(key, list)
+      }
+      list.push(l)
     }
   }
-  const kept = new Set<Link>()
+  const kept = new Set<ScoredPair>()
   for (const list of rank.values()) {
     list.sort(byScore)
     for (const l of list.slice(0, topK)) kept.add(l)
@@ -110,47 +163,56 @@ function selectLinks(scored: Link[], corpus: CorpusFeatures, threshold: number, 
   return above.filter((l) => kept.has(l))
 }
 
-function byScore(a: Link, b: Link): number {
+function byScore(
+  a: Pick<Link, 'score' | 'source' | 'target'>,
+  b: Pick<Link, 'score' | 'source' | 'target'>,
+): number {
   return (
     b.score - a.score || (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : 1)
   )
 }
 
 /** One-to-one: an optimal matching per pair of documents. */
-function matchLinks(scored: Link[], corpus: CorpusFeatures, threshold: number): Link[] {
-  const docOf = (id: string) => corpus.byId.get(id)?.docId ?? ''
-  const groups = new Map<string, Link[]>()
+function matchLinks(scored: ScoredPair[], threshold: number): ScoredPair[] {
+  const groups = new Map<string, ScoredPair[]>()
   for (const l of scored) {
     if (l.score < threshold) continue
-    const key = `${docOf(l.source)}\u0000${docOf(l.target)}`
-    groups.set(key, [...(groups.get(key) ?? []), l])
+    const key = `${l.from.docId}\u0000${l.to.docId}`
+    let list = groups.get(key)
+    if (!list) {
+      list = []
+      groups.set(key, list)
+    }
+    list.push(l)
   }
-  const out: Link[] = []
+  const out: ScoredPair[] = []
   for (const list of groups.values()) {
     const scores = new Map(list.map((l) => [`${l.source}\u0000${l.target}`, l.score]))
     const rows = [...new Set(list.map((l) => l.source))].sort()
     const cols = [...new Set(list.map((l) => l.target))].sort()
     const chosen = new Set(matchOneToOne(rows, cols, scores).map(([a, b]) => `${a}\u0000${b}`))
-    out.push(...list.filter((l) => chosen.has(`${l.source}\u0000${l.target}`)))
+    for (const l of list) if (chosen.has(`${l.source}\u0000${l.target}`)) out.push(l)
   }
   return out
 }
 
-/** Applies confirm and reject decisions to links. */
-function applyDecisions(links: Link[], scored: Link[], decisions: Decision[]): Link[] {
+/** Applies confirm and reject decisions to the kept pairs. */
+function applyDecisions(kept: ScoredPair[], scored: ScoredPair[], decisions: Decision[]): ScoredPair[] {
   const key = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`)
   const rejected = new Set(decisions.filter((d) => d.action === 'reject').map((d) => key(d.source, d.target)))
-  const confirmed = decisions.filter((d) => d.action === 'confirm')
-  const byKey = new Map(scored.map((l) => [key(l.source, l.target), l]))
-  const out = links.filter((l) => !rejected.has(key(l.source, l.target)))
+  const confirmed = new Set(
+    decisions.filter((d) => d.action === 'confirm').map((d) => key(d.source, d.target)),
+  )
+  const out = kept
+    .filter((l) => !rejected.has(key(l.source, l.target)))
+    .map((l): ScoredPair => (confirmed.has(key(l.source, l.target)) ? { ...l, decision: 'confirmed' } : l))
   const present = new Set(out.map((l) => key(l.source, l.target)))
-  for (const d of confirmed) {
-    const k = key(d.source, d.target)
-    const known = byKey.get(k)
-    if (present.has(k)) {
-      const index = out.findIndex((l) => key(l.source, l.target) === k)
-      out[index] = { ...(out[index] as Link), decision: 'confirmed' }
-    } else if (known) out.push({ ...known, decision: 'confirmed' })
+  for (const l of scored) {
+    const k = key(l.source, l.target)
+    if (confirmed.has(k) && !present.has(k)) {
+      out.push({ ...l, decision: 'confirmed' })
+      present.add(k)
+    }
   }
   return out
 }
@@ -165,8 +227,10 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
   const threshold = options.threshold ?? weights.threshold
   const decisions = options.decisions ?? []
   const needed = decisions.filter((d) => d.action === 'confirm')
-  const scored = scorePairs(documents, corpus, options)
   const docsById = new Map(documents.map((d) => [d.id, d]))
+  const scored = pairsToScore(corpus, options.exhaustive ?? false).map(([i, j]) =>
+    scorePair(docsById, corpus, corpus.items[i] as ItemFeatures, corpus.items[j] as ItemFeatures, weights),
+  )
   // a confirmed link the candidate index did not propose is scored directly
   const scoredKeys = new Set(scored.map((l) => `${l.source}\u0000${l.target}`))
   for (const d of needed) {
@@ -179,13 +243,15 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
       scoredKeys.has(`${d.target}\u0000${d.source}`)
     )
       continue
-    scored.push(scoreLink(docsById, corpus, a, b, weights))
+    scored.push(scorePair(docsById, corpus, a, b, weights))
   }
   const selected =
     options.mode === 'one-to-one'
-      ? matchLinks(scored, corpus, threshold)
-      : selectLinks(scored, corpus, threshold, options.topK ?? 3)
-  const links = applyDecisions(selected, scored, decisions).sort(byScore)
+      ? matchLinks(scored, threshold)
+      : selectLinks(scored, threshold, options.topK ?? 3)
+  const links = applyDecisions(selected, scored, decisions)
+    .sort(byScore)
+    .map((pair) => toLink(pair, corpus, weights))
   const mustLink: Array<[string, string]> = []
   const cannotLink: Array<[string, string]> = []
   for (const d of decisions) {
@@ -207,7 +273,8 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
     if (!threadLinks.some((l) => (l.source === a && l.target === b) || (l.source === b && l.target === a))) {
       const fa = corpus.byId.get(a)
       const fb = corpus.byId.get(b)
-      if (fa && fb && fa.docId !== fb.docId) threadLinks.push(scoreLink(docsById, corpus, fa, fb, weights))
+      if (fa && fb && fa.docId !== fb.docId)
+        threadLinks.push(toLink(scorePair(docsById, corpus, fa, fb, weights), corpus, weights))
     }
   }
   const threads = buildThreads(threadLinks, documents, corpus, {
@@ -216,31 +283,6 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
     cannotLink,
   })
   return { links, threads, evolution: evolutionPairs(documents, links) }
-}
-
-/** The link of two items: oriented from the higher or earlier document, scored, with its changes. */
-function scoreLink(
-  docs: Map<string, PlanDocument>,
-  corpus: CorpusFeatures,
-  a: ItemFeatures,
-  b: ItemFeatures,
-  weights: ScoreWeights,
-): Link {
-  const { relation, source } = relateDocuments(
-    docs.get(a.docId) as PlanDocument,
-    docs.get(b.docId) as PlanDocument,
-  )
-  const [from, to] = source.id === a.docId ? [a, b] : [b, a]
-  const { score, evidence } = scoreItems(from, to, corpus, weights)
-  return {
-    source: from.id,
-    target: to.id,
-    score: round(score),
-    relation,
-    changes: detectChanges(from, to),
-    evidence,
-    decision: 'machine',
-  }
 }
 
 /** Every pair of documents of one jurisdiction and different years, earlier first. */

@@ -54,81 +54,41 @@ export function buildThreads(
     if (i !== undefined && j !== undefined) forbidden.add(key(i, j))
   }
 
-  let clusters: Cluster[] = ids.map((_, k) => ({ members: [k] }))
-  const find = (member: number) => clusters.findIndex((c) => c.members.includes(member))
-  const join = (x: number, y: number) => {
-    const [lo, hi] = x < y ? [x, y] : [y, x]
-    const merged = {
-      members: [...(clusters[lo] as Cluster).members, ...(clusters[hi] as Cluster).members].sort(
-        (p, q) => p - q,
-      ),
-    }
-    clusters = clusters.filter((_, k) => k !== lo && k !== hi)
-    clusters.push(merged)
+  // Item adjacency: linked items and their scores.
+  const adjacent = ids.map(() => new Map<number, number>())
+  for (const [code, value] of score) {
+    const i = Math.floor(code / n)
+    const j = code % n
+    ;(adjacent[i] as Map<number, number>).set(j, value)
+    ;(adjacent[j] as Map<number, number>).set(i, value)
   }
-  for (const [a, b] of options.mustLink ?? []) {
-    const i = index.get(a)
-    const j = index.get(b)
-    if (i === undefined || j === undefined) continue
-    const x = find(i)
-    const y = find(j)
-    if (x !== y) join(x, y)
-  }
-
-  const average = (x: Cluster, y: Cluster): number => {
-    let sum = 0
-    let pairs = 0
-    for (const i of x.members) {
-      for (const j of y.members) {
-        if (forbidden.has(key(i, j))) return -1
-        if (docOf[i] === docOf[j]) continue
-        sum += score.get(key(i, j)) ?? 0
-        pairs++
-      }
-    }
-    return pairs === 0 ? 0 : sum / pairs
-  }
-  for (;;) {
-    let best = -1
-    let bestPair: [number, number] | null = null
-    for (let x = 0; x < clusters.length; x++) {
-      for (let y = x + 1; y < clusters.length; y++) {
-        const avg = average(clusters[x] as Cluster, clusters[y] as Cluster)
-        if (avg > best + 1e-12) {
-          best = avg
-          bestPair = [x, y]
-        }
-      }
-    }
-    if (!bestPair || best < threshold) break
-    join(bestPair[0], bestPair[1])
-  }
+  const clusters = clusterAverageLinkage(n, docOf as string[], adjacent, forbidden, index, options, threshold)
 
   const attachThreshold = options.attachThreshold === undefined ? threshold : options.attachThreshold
   if (attachThreshold !== null) {
-    const hard = clusters.map((c) => new Set(c.members))
-    clusters.forEach((cluster, c) => {
-      const core = hard[c] as Set<number>
-      if (new Set([...core].map((m) => docOf[m])).size < 2) return
-      for (let x = 0; x < n; x++) {
-        if (core.has(x)) continue
+    for (const cluster of clusters) {
+      const core = new Set(cluster.members)
+      const coreDocs = new Map<string, number>()
+      for (const m of core) coreDocs.set(docOf[m] as string, (coreDocs.get(docOf[m] as string) ?? 0) + 1)
+      if (coreDocs.size < 2) continue
+      // only items linked to the thread can join it
+      const candidates = new Set<number>()
+      for (const m of core)
+        for (const x of (adjacent[m] as Map<number, number>).keys()) if (!core.has(x)) candidates.add(x)
+      for (const x of [...candidates].sort((p, q) => p - q)) {
+        const pairs = core.size - (coreDocs.get(docOf[x] as string) ?? 0)
+        if (pairs === 0 || [...core].some((m) => forbidden.has(key(x, m)))) continue
         let sum = 0
-        let pairs = 0
         let linked = 0
-        let forbiddenPair = false
-        for (const m of core) {
-          if (forbidden.has(key(x, m))) forbiddenPair = true
-          if (docOf[m] === docOf[x]) continue
-          const s = score.get(key(x, m)) ?? 0
-          sum += s
-          pairs++
-          if (s > 0) linked++
+        for (const [m, value] of adjacent[x] as Map<number, number>) {
+          if (!core.has(m) || docOf[m] === docOf[x]) continue
+          sum += value
+          linked++
         }
-        if (forbiddenPair || pairs === 0) continue
         if (sum / pairs >= attachThreshold && linked >= 2 && linked * 3 >= pairs) cluster.members.push(x)
       }
       cluster.members.sort((p, q) => p - q)
-    })
+    }
   }
 
   const docs = new Map(documents.map((d) => [d.id, d]))
@@ -150,6 +110,125 @@ export function buildThreads(
       ((a[0] as string) < (b[0] as string) ? -1 : 1),
   )
   return threads.map((members, k) => describeThread(`t${k + 1}`, members, corpus))
+}
+
+/**
+ * Average-linkage clustering over the sparse link graph: the similarity of two groups is the sum of the
+ * scores of the links between them over the number of their pairs of items of different documents
+ * (unlinked pairs count 0). Only groups joined by a link can reach the threshold, so only those are
+ * kept as neighbours; merges update them in place.
+ */
+function clusterAverageLinkage(
+  n: number,
+  docOf: string[],
+  adjacent: Array<Map<number, number>>,
+  forbidden: Set<number>,
+  index: Map<string, number>,
+  options: ThreadOptions,
+  threshold: number,
+): Cluster[] {
+  interface Group extends Cluster {
+    docs: Map<string, number>
+    /** Smallest member, for deterministic ties. */
+    first: number
+  }
+  const groups = new Map<number, Group>()
+  const neighbours = new Map<number, Map<number, number>>()
+  const banned = new Map<number, Set<number>>()
+  const groupOf = new Int32Array(n)
+  for (let k = 0; k < n; k++) {
+    groups.set(k, { members: [k], docs: new Map([[docOf[k] as string, 1]]), first: k })
+    neighbours.set(k, new Map(adjacent[k]))
+    banned.set(k, new Set())
+    groupOf[k] = k
+  }
+  for (const code of forbidden) {
+    const i = Math.floor(code / n)
+    const j = code % n
+    banned.get(i)?.add(j)
+    banned.get(j)?.add(i)
+  }
+  let nextId = n
+  const merge = (x: number, y: number): void => {
+    const a = groups.get(x) as Group
+    const b = groups.get(y) as Group
+    const z = nextId++
+    const docs = new Map(a.docs)
+    for (const [d, c] of b.docs) docs.set(d, (docs.get(d) ?? 0) + c)
+    groups.set(z, {
+      members: [...a.members, ...b.members].sort((p, q) => p - q),
+      docs,
+      first: Math.min(a.first, b.first),
+    })
+    groups.delete(x)
+    groups.delete(y)
+    const joined = new Map<number, number>()
+    for (const from of [x, y]) {
+      for (const [w, sum] of neighbours.get(from) as Map<number, number>) {
+        if (w === x || w === y) continue
+        joined.set(w, (joined.get(w) ?? 0) + sum)
+        const theirs = neighbours.get(w) as Map<number, number>
+        theirs.delete(from)
+        theirs.set(z, joined.get(w) as number)
+      }
+      neighbours.delete(from)
+    }
+    neighbours.set(z, joined)
+    const bans = new Set<number>()
+    for (const from of [x, y]) {
+      for (const w of banned.get(from) as Set<number>) {
+        if (w === x || w === y) continue
+        bans.add(w)
+        const theirs = banned.get(w) as Set<number>
+        theirs.delete(from)
+        theirs.add(z)
+      }
+      banned.delete(from)
+    }
+    banned.set(z, bans)
+    for (const m of (groups.get(z) as Group).members) groupOf[m] = z
+  }
+  for (const [a, b] of options.mustLink ?? []) {
+    const i = index.get(a)
+    const j = index.get(b)
+    if (i === undefined || j === undefined) continue
+    const x = groupOf[i] as number
+    const y = groupOf[j] as number
+    if (x !== y && !(banned.get(x) as Set<number>).has(y)) merge(x, y)
+  }
+  const crossPairs = (a: Group, b: Group): number => {
+    let same = 0
+    for (const [d, c] of a.docs) same += c * (b.docs.get(d) ?? 0)
+    return a.members.length * b.members.length - same
+  }
+  for (;;) {
+    let best = -1
+    let bestPair: [number, number] | null = null
+    let bestKey: [number, number] = [n, n]
+    for (const [x, around] of neighbours) {
+      const a = groups.get(x) as Group
+      for (const [y, sum] of around) {
+        if (y <= x || (banned.get(x) as Set<number>).has(y)) continue
+        const b = groups.get(y) as Group
+        const pairs = crossPairs(a, b)
+        if (pairs === 0) continue
+        const average = sum / pairs
+        const tie = [Math.min(a.first, b.first), Math.max(a.first, b.first)] as [number, number]
+        const better =
+          average > best + 1e-12 ||
+          (Math.abs(average - best) <= 1e-12 &&
+            (tie[0] < bestKey[0] || (tie[0] === bestKey[0] && tie[1] < bestKey[1])))
+        if (better) {
+          best = average
+          bestPair = [x, y]
+          bestKey = tie
+        }
+      }
+    }
+    if (!bestPair || best < threshold) break
+    merge(bestPair[0], bestPair[1])
+  }
+  return [...groups.values()].sort((a, b) => a.first - b.first).map((g) => ({ members: g.members }))
 }
 
 function orderMembers(
