@@ -78,3 +78,20 @@ console.log(
 console.log(
   `links ${result.links.length}; threads ${result.threads.length}; evolution pairs ${result.evolution.length}`,
 )
+
+// Scaling: the seeds copied four times over (20 documents) — one run, as a rough figure.
+{
+  const { mkdtempSync, copyFileSync, rmSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const { join, basename } = await import('node:path')
+  const dir = mkdtempSync(join(tmpdir(), 'plan-cascade-bench-'))
+  for (const copy of ['a', 'b', 'c', 'd'])
+    for (const f of files) copyFileSync(f, join(dir, `${basename(f, '.txt')}-${copy}.txt`))
+  const [large, loadMs] = time(() => loadCorpus(dir))
+  const [aligned, alignMs] = time(() => align(large.documents))
+  const n = large.documents.reduce((sum, d) => sum + d.items.length, 0)
+  console.log(
+    `\nscaling: ${large.documents.length} documents, ${n} items: load ${loadMs.toFixed(0)} ms, align ${alignMs.toFixed(0)} ms (${aligned.links.length} links, ${aligned.threads.length} threads)`,
+  )
+  rmSync(dir, { recursive: true, force: true })
+}
