@@ -231,6 +231,26 @@ describe('layouts of other plans', () => {
     expect(doc.items.map((i) => i.heading)).toEqual(['统筹规划,集约建设', '需求导向,注重实效'])
   })
 
+  it('reads an item whose heading stands on a line of its own, its text in the paragraph below', () => {
+    const doc = parseDocument(
+      '一、加快数字基础设施建设\n1.推进5G网络建设\n加快5G基站建设,全年新建5G基站2000个。(责任单位:市工信局)\n2.深化政务服务改革\n推行一网通办。\n',
+      { id: 'headed' },
+    )
+    expect(doc.items.map((i) => [i.path, i.label, i.heading])).toEqual([
+      ['1.1', '1.', '推进5G网络建设'],
+      ['1.2', '2.', '深化政务服务改革'],
+    ])
+    expect(doc.items[0]?.text).toContain('全年新建5G基站2000个')
+    expect(doc.sections.map((s) => s.path)).toEqual(['1'])
+  })
+
+  it('keeps paragraphs with lead phrases as items of their own under a heading', () => {
+    const doc = parseDocument('(一)优化网络设施\n5G网络。加快5G基站建设。\n物联网。部署物联感知终端。\n', {
+      id: 'leads',
+    })
+    expect(doc.items.map((i) => i.heading)).toEqual(['5G网络', '物联网'])
+  })
+
   it('nests 第X部分 parts, (一) sub-parts and 1) items', () => {
     const doc = parseDocument(
       '第一部分 发展目标\n(一)网络设施\n1)建成5G基站5000个。\n2)实现千兆光网全覆盖。\n第二部分 保障措施\n(一)组织保障\n1)建立工作专班。\n',

@@ -237,6 +237,9 @@ function buildRecords(
     const p = pieces[index] as Piece
     return text.slice(p.start, p.end)
   }
+  const hasLead = (paragraph: TreeNode) =>
+    paragraph.content.length > 0 &&
+    leadPhrase(pieceText(paragraph.content[0] as number), paragraph.content.length > 1) !== ''
 
   const visit = (
     node: TreeNode,
@@ -257,7 +260,12 @@ function buildRecords(
       const isSection =
         child.kind === 'inferred' ||
         (child.kind === 'label' && (child.headingLine || child.children.length > 0))
-      if (isSection) {
+      if (isSection && isHeadedItem(child, hasLead)) {
+        // 1.推进5G网络建设 on its own line, its text in the paragraph below: one item, not a section
+        const paragraphs = child.children.flatMap((c) => c.content)
+        pushItem(child, path, sectionId, sectionTitles, 'task', [child.labelPiece as number, ...paragraphs])
+        for (const c of child.children) itemIds.set(c, itemIds.get(child) as string)
+      } else if (isSection) {
         const id = uniqueId(path)
         sectionIds.set(child, id)
         const { title, titleSource } = sectionTitle(child, path)
@@ -342,7 +350,9 @@ function buildRecords(
     const labelLength = labelPiece?.label?.length ?? 0
     const bodyText = composeItemText(text, parts, labelLength).text
     let heading = ''
-    if (kind === 'key-project' && labelPiece) heading = pieceText(labelPiece.index).slice(labelLength).trim()
+    if (node.headingLine && labelPiece) heading = itemHeading(pieceText(labelPiece.index).slice(labelLength))
+    else if (kind === 'key-project' && labelPiece)
+      heading = pieceText(labelPiece.index).slice(labelLength).trim()
     else if (kind === 'paragraph') heading = leadPhrase(pieceText(indexes[0] as number), indexes.length > 1)
     else if (labelPiece) heading = itemHeading(pieceText(labelPiece.index).slice(labelLength))
     const span: Span = parts[0] as Span
@@ -393,6 +403,22 @@ function buildRecords(
   return { sections, items, sectionIds, itemIds }
 }
 
+/** Structural styles whose headings always open a section. */
+const SECTION_STYLES = new Set(['part', 'chapter', 'section', 'table'])
+
+/**
+ * A heading line whose body is one paragraph, or paragraphs without lead phrases, and no labels below
+ * is an item with its heading on a line of its own (1.推进5G网络建设 / (一)加强组织领导). Paragraphs that
+ * each open with a lead phrase (5G网络。… 物联网。…) stay items of their own under a section.
+ */
+function isHeadedItem(node: TreeNode, hasLead: (paragraph: TreeNode) => boolean): boolean {
+  if (node.kind !== 'label' || !node.headingLine || node.labelPiece === null) return false
+  if (node.style !== null && SECTION_STYLES.has(node.style)) return false
+  if (node.children.length === 0 || node.children.some((c) => c.kind !== 'paragraph')) return false
+  if (node.children.length === 1) return true
+  return node.children.filter(hasLead).length < 2
+}
+
 function firstPieceOf(node: TreeNode): number | null {
   for (const n of walk(node)) {
     if (n.labelPiece !== null) return n.labelPiece
@@ -426,8 +452,10 @@ function buildRegions(
       if (sectionId && isHeadingPiece) {
         kind = 'heading'
         ref = sectionId
-      } else if (itemId) ref = itemId
-      else if (sectionId) ref = sectionId
+      } else if (itemId) {
+        ref = itemId
+        kind = 'item'
+      } else if (sectionId) ref = sectionId
     }
     if (kind === 'table') {
       // Cells of a row belong to the row's item; header cells to the table.
