@@ -244,6 +244,18 @@ describe('layouts of other plans', () => {
     expect(doc.sections.map((s) => s.path)).toEqual(['1'])
   })
 
+  it('sets aside a task table flattened one cell per line instead of making each cell an item', () => {
+    const doc = parseDocument(
+      '一、重点任务\n1.建设政务云平台。年内完成迁移。\n附件\n重点任务分工表\n序号\n任务\n牵头单位\n完成时限\n1\n政务云迁移\n市大数据局\n2025年底\n',
+      { id: 'cells' },
+    )
+    expect(doc.items.map((i) => i.heading)).toEqual(['建设政务云平台'])
+    expect(doc.warnings.map((w) => w.code)).toContain('unrecognized-table')
+    expect(
+      doc.regions.some((r) => r.kind === 'table' && doc.sourceText.slice(...r.span).includes('牵头单位')),
+    ).toBe(true)
+  })
+
   it('keeps paragraphs with lead phrases as items of their own under a heading', () => {
     const doc = parseDocument('(一)优化网络设施\n5G网络。加快5G基站建设。\n物联网。部署物联感知终端。\n', {
       id: 'leads',

@@ -101,11 +101,13 @@ export function parseDocument(input: string | SourceText, options: ParseOptions 
     tables.push(table)
   }
 
+  const cellWarnings = markCellRuns(text, lines, pieces, fixed)
+
   const duplicateOf = findDuplicates(text, pieces, (p) => fixed.has(p.index))
   const titleKeys = new Set(titleVariants.map(pieceKey))
   titleKeys.delete('')
   let walked = walkPieces({ text, pieces, duplicateOf, fixed, tableAt, titleKeys, toc, startInBody: false })
-  const warnings: PlanWarning[] = [...metadata.warnings]
+  const warnings: PlanWarning[] = [...metadata.warnings, ...cellWarnings]
   if (walked.labelCount === 0) {
     warnings.push({
       code: 'no-numbered-items',
@@ -401,6 +403,66 @@ function buildRecords(
 
   visit(root, '', null, [], 0)
   return { sections, items, sectionIds, itemIds }
+}
+
+/** Lines at most this long, without sentence punctuation, look like the cells of a table. */
+const CELL_MAX = 15
+/** This many such lines in a row make a table the parser could not read. */
+const CELL_RUN = 6
+
+/**
+ * A run of very short lines (序号 / 任务 / 责任单位 / 1 / 市工信局 …) is a table flattened one cell per
+ * line that was not recognised as an indicator table: set aside as a table region with a warning, so
+ * that its cells do not become dozens of one-word items.
+ */
+function markCellRuns(
+  text: string,
+  lines: Line[],
+  pieces: Piece[],
+  fixed: Map<number, PieceRole>,
+): PlanWarning[] {
+  const piecesByLine = new Map<number, Piece[]>()
+  for (const p of pieces) piecesByLine.set(p.line, [...(piecesByLine.get(p.line) ?? []), p])
+  const isCell = (n: number): boolean => {
+    const line = lines[n] as Line
+    const content = text.slice(line.start, line.end).trim()
+    if (content === '' || content.length > CELL_MAX || /[。；;！？]/.test(content)) return false
+    const own = piecesByLine.get(n) ?? []
+    if (own.some((p) => fixed.has(p.index) || p.kind === 'boilerplate')) return false
+    // a heading label (一、总体要求) is structure, a bare number (1, 2) a cell
+    return !own.some(
+      (p) => p.kind === 'label' && text.slice(p.start, p.end).trim().length > (p.label?.label.length ?? 0),
+    )
+  }
+  const warnings: PlanWarning[] = []
+  let n = 0
+  while (n < lines.length) {
+    if (!isCell(n)) {
+      n++
+      continue
+    }
+    const run: number[] = []
+    let m = n
+    while (m < lines.length) {
+      const line = lines[m] as Line
+      if (text.slice(line.start, line.end).trim() === '') m++
+      else if (isCell(m)) run.push(m++)
+      else break
+    }
+    if (run.length >= CELL_RUN) {
+      for (const k of run)
+        for (const p of piecesByLine.get(k) ?? []) fixed.set(p.index, { kind: 'table', note: 'cells' })
+      const first = lines[run[0] as number] as Line
+      const last = lines[run[run.length - 1] as number] as Line
+      warnings.push({
+        code: 'unrecognized-table',
+        message: `${run.length} short lines in a row look like a table flattened one cell per line; set aside, not read`,
+        span: [first.start, last.end],
+      })
+    }
+    n = m
+  }
+  return warnings
 }
 
 /** Structural styles whose headings always open a section. */
