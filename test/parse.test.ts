@@ -152,6 +152,9 @@ describe('items of the seeds', () => {
     expect(item(doc, '2.(六)').heading).toBe('加大政务数据汇聚力度')
     expect(item(doc, '2.(六)').text).toContain('全面建成省级政务数据汇聚二期工程')
     expect(item(doc, '4.(二十一)').heading).toBe('扶持壮大物联网产业')
+    // the plan printed again after its notice: its title is a heading, its introduction preamble
+    expect(item(doc, '1.(二)').text).toContain('高起点建设数字中国研究院')
+    expect(item(doc, '1.(二)').text).not.toContain('为指导')
     const missing = doc.warnings.find((w) => w.code === 'missing-label')
     expect(missing?.message).toContain('(十四) (十五) (十七) (十九) (二十) (二十二) (二十四) (二十七)')
     expect(doc.warnings.some((w) => w.code === 'text-after-duplicate-label')).toBe(true)

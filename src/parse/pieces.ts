@@ -168,7 +168,9 @@ export function splitPieces(text: string, lines: Line[], options: SplitOptions):
         continue
       }
       const before = i === 0 ? '' : (content[i - 1] as string)
-      const title = before !== '《' ? titles.find((t) => content.startsWith(t, i)) : undefined
+      // a title printed again starts a piece of its own, never inside a sentence (关于印发…的通知)
+      const atBoundary = i === 0 || /[。；;！？!?)）\]】〕]/.test(before) || i === runStart
+      const title = atBoundary ? titles.find((t) => content.startsWith(t, i)) : undefined
       if (title && content[i + title.length] !== '》') {
         flush(i)
         push('text', line.start + i, line.start + i + title.length, lineNo, null, line.indent)

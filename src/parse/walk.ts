@@ -40,6 +40,9 @@ export interface WalkResult {
 }
 
 const LEAD_MAX = 40
+
+/** How a plan's own introduction opens: 2019年,… / 为…, / 以习近平…为指导 / 根据…. */
+const PLAN_INTRODUCTION = /^(?:\d{4}年[,，]|为[^。]{2,40}[,，]|以习近平|根据|按照)|为指导/
 const TITLE_LINE_MAX = 30
 
 /** Title of a section printed on its own line after a bare label: short, no sentence punctuation. */
@@ -58,6 +61,8 @@ export function walkPieces(input: WalkInput): WalkResult {
   let open: TreeNode | null = null
   let labelCount = 0
   let inPreamble = !input.startInBody
+  /** The piece before was the document's title. */
+  let titleJustSeen = false
   /** Node that text after a repeated label is being attached to. */
   let attachingAfterDuplicate: TreeNode | null = null
   let lastBodyIndent: number | null = null
@@ -88,6 +93,20 @@ export function walkPieces(input: WalkInput): WalkResult {
       roles[i] = { kind: 'boilerplate', note: piece.rule ?? 'boilerplate' }
       continue
     }
+    const key = pieceKey(pieceText(piece))
+    if (piece.kind !== 'label' && titleKeys.has(key)) {
+      roles[i] = { kind: 'heading', note: 'title' }
+      titleJustSeen = true
+      continue
+    }
+    // A title printed again inside the body (a notice, then the plan) is followed by the plan's own
+    // introduction: 2019年,数字福建要以…为指导,… — preamble, not the text of the item before.
+    const introduction = titleJustSeen && piece.kind === 'text' && PLAN_INTRODUCTION.test(pieceText(piece))
+    titleJustSeen = false
+    if (introduction && !inPreamble) {
+      roles[i] = { kind: 'preamble', note: 'introduction after the title' }
+      continue
+    }
     const first = duplicateOf.get(i)
     if (first !== undefined) {
       roles[i] = { kind: 'duplicate', note: `repeats the text at piece ${first}` }
@@ -98,11 +117,6 @@ export function walkPieces(input: WalkInput): WalkResult {
         open = original.kind === 'label' && original.headingLine ? null : original
         attachingAfterDuplicate = open
       }
-      continue
-    }
-    const key = pieceKey(pieceText(piece))
-    if (piece.kind !== 'label' && titleKeys.has(key)) {
-      roles[i] = { kind: 'heading', note: 'title' }
       continue
     }
 
