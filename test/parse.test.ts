@@ -266,6 +266,19 @@ describe('layouts of other plans', () => {
     expect(doc.items.map((i) => i.heading)).toEqual(['5G网络', '物联网'])
   })
 
+  it('reads decimal numbering as a hierarchy, and a decimal inside a sentence as a figure', () => {
+    const doc = parseDocument(
+      '1.总体目标\n1.1网络设施。建成5G基站5000个。\n1.2数据资源。归集数据1.5亿条。\n2.保障措施\n2.1组织保障。成立工作专班。\n',
+      { id: 'decimal' },
+    )
+    expect(doc.items.map((i) => [i.path, i.label, i.heading])).toEqual([
+      ['1.1', '1.1', '网络设施'],
+      ['1.2', '1.2', '数据资源'],
+      ['2.1', '2.1', '组织保障'],
+    ])
+    expect(doc.items[1]?.text).toContain('1.5亿条')
+  })
+
   it('nests 第X部分 parts, (一) sub-parts and 1) items', () => {
     const doc = parseDocument(
       '第一部分 发展目标\n(一)网络设施\n1)建成5G基站5000个。\n2)实现千兆光网全覆盖。\n第二部分 保障措施\n(一)组织保障\n1)建立工作专班。\n',

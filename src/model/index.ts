@@ -76,6 +76,10 @@ export const LabelStyle = z.enum([
   'num-paren',
   /** ① */
   'circled',
+  /** 1.1 (the second level of decimal numbering) */
+  'decimal-2',
+  /** 1.1.1 (the third level) */
+  'decimal-3',
   /** 重点工程1: 专栏1 */
   'key-project',
   /** 表1 */

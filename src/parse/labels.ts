@@ -75,6 +75,18 @@ const PATTERNS: LabelPattern[] = [
     notFollowedBy: /^[，,。；;）)]/,
   },
   { style: 'table', pattern: /表[ \t]*(\d{1,3})(?![\d.])[ \t]*/y, notFollowedBy: /^[，,。；;、）)]/ },
+  // 1.2.3 and 1.2 (decimal numbering; group 1 is the last number), followed by a heading, never by a
+  // unit (1.5万家 is a figure)
+  {
+    style: 'decimal-3',
+    pattern: /\d{1,2}\.\d{1,2}\.(\d{1,2})(?![\d.])[ \t]*/y,
+    notFollowedBy: /^[^\u4e00-\u9fff“《]|^[万亿千百个家项条元倍余多台套座件次户人]/,
+  },
+  {
+    style: 'decimal-2',
+    pattern: /\d{1,2}\.(\d{1,2})(?![\d.])[ \t]*/y,
+    notFollowedBy: /^[^\u4e00-\u9fff“《]|^[万亿千百个家项条元倍余多台套座件次户人]/,
+  },
   { style: 'cn-paren', pattern: new RegExp(`\\((${CN}{1,3})\\)[ \\t]*`, 'y') },
   { style: 'num-paren', pattern: /\((\d{1,3})\)[ \t]*/y },
   // 1) with only a closing bracket, the same level as (1)

@@ -183,8 +183,11 @@ export function splitPieces(text: string, lines: Line[], options: SplitOptions):
       const inHeading = headingFrom >= 0 && i - headingFrom <= 40
       if (i === 0 || LABEL_MAY_FOLLOW.test(before) || afterClause || inHeading) {
         const label = matchLabel(content, i)
+        // decimal numbers (1.2) are labels only at the start of a line: inside one they are figures
+        const decimal = label?.style === 'decimal-2' || label?.style === 'decimal-3'
         const plausible =
           label &&
+          (!decimal || i === 0) &&
           (i === 0 ||
             label.number === 1 ||
             seenStyles.has(label.style) ||
