@@ -210,6 +210,9 @@ describe('items of the seeds', () => {
     ])
     expect(boxes[0]?.heading).toBe('城市感知元和行动元建设工程')
     expect(boxes[0]?.text).toContain('提升城市行动能力')
+    // the box restates a task of the body: the author's repetition, not the scraper's, so it stays
+    expect(boxes[0]?.text).toContain('推进水、电、气、通信等地下管网设施智能化改造')
+    expect(doc.regions.some((r) => r.kind === 'duplicate')).toBe(false)
     expect(boxes[0]?.text).not.toContain('不动产投资信托基金')
     expect(item(doc, '3.3.p5').text).toContain('不动产投资信托基金')
   })

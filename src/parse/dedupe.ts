@@ -59,7 +59,30 @@ export function findDuplicates(
       duplicateOf.set(piece.index, first)
     }
   }
+  // A scraper repeats runs of text or whole paragraphs; one sentence said again in the middle of new
+  // text is the author's own repetition (a plan may restate a task inside a 重点工程 box) and stays.
+  const isolated = [...duplicateOf.keys()].filter((index) => {
+    const piece = pieces[index] as Piece
+    const previous = previousContent(pieces, index)
+    const next = nextContent(pieces, index)
+    const nextPiece = next === null ? null : (pieces[next] as Piece)
+    const wholeLine = piece.startsLine && (nextPiece === null || nextPiece.line !== piece.line)
+    return (
+      !wholeLine &&
+      (previous === null || !duplicateOf.has(previous)) &&
+      (next === null || !duplicateOf.has(next))
+    )
+  })
+  for (const index of isolated) duplicateOf.delete(index)
   return duplicateOf
+}
+
+function previousContent(pieces: Piece[], index: number): number | null {
+  for (let i = index - 1; i >= 0; i--) {
+    const p = pieces[i] as Piece
+    if (p.kind !== 'blank' && p.kind !== 'boilerplate') return i
+  }
+  return null
 }
 
 function nextContent(pieces: Piece[], index: number): number | null {

@@ -180,9 +180,11 @@ export function walkPieces(input: WalkInput): WalkResult {
     if (open && piece.startsLine && open.kind === 'paragraph') open = null
     if (open) {
       const afterDuplicate = open === attachingAfterDuplicate
+      const hasWords = pieceKey(pieceText(piece)) !== '' // a lone 。 after the clause says nothing
       if (
         closedByClause.has(open) &&
         piece.kind === 'text' &&
+        hasWords &&
         !afterDuplicate &&
         !warnedAfterClause.has(open)
       ) {
