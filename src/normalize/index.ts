@@ -221,3 +221,15 @@ export function toSourceSpan(normalized: NormalizedText, [start, end]: Span): Sp
 export function toSourceOffset(normalized: NormalizedText, offset: number): number {
   return normalized.toSource[offset] as number
 }
+
+/** The first normalized position whose source offset is at least `offset` (the inverse of the map). */
+export function fromSourceOffset(normalized: NormalizedText, offset: number): number {
+  let lo = 0
+  let hi = normalized.text.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((normalized.toSource[mid] as number) < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}

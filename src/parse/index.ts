@@ -22,7 +22,7 @@ import { reparentShuffled } from './tree.js'
 import { type PieceRole, walkPieces } from './walk.js'
 
 export { findDivisions, resolveJurisdiction } from './divisions.js'
-export { composedTextOf, itemSourceSpan } from './item-text.js'
+export { composedTextOf, itemSourceSpan, normalizedTextOf } from './item-text.js'
 export { labelNumber, matchLabel } from './labels.js'
 export { inferMetadata } from './metadata.js'
 

@@ -5,7 +5,7 @@
  * document alone, so it works on records read back from JSON too.
  */
 import type { PlanDocument, PlanItem, Span } from '../model/index.js'
-import { type NormalizedText, normalizeText } from '../normalize/index.js'
+import { fromSourceOffset, type NormalizedText, normalizeText } from '../normalize/index.js'
 import { matchLabel } from './labels.js'
 
 export interface ComposedText {
@@ -45,7 +45,8 @@ export function composeItemText(normalized: string, parts: Span[], labelLength: 
 
 const normalizedCache = new WeakMap<PlanDocument, NormalizedText>()
 
-function normalizedOf(doc: PlanDocument): NormalizedText {
+/** The document's normalized text, rebuilt from its source the way the parser made it (cached). */
+export function normalizedTextOf(doc: PlanDocument): NormalizedText {
   let hit = normalizedCache.get(doc)
   if (!hit) {
     hit = normalizeText(doc.sourceText, {
@@ -56,26 +57,17 @@ function normalizedOf(doc: PlanDocument): NormalizedText {
   return hit
 }
 
-/** First normalized position whose source offset is at least `offset`. */
-function fromSource(normalized: NormalizedText, offset: number): number {
-  let lo = 0
-  let hi = normalized.text.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if ((normalized.toSource[mid] as number) < offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
 const composedCache = new WeakMap<PlanItem, ComposedText>()
 
 /** The item's text rebuilt with the normalized offset of every character. */
 export function composedTextOf(doc: PlanDocument, item: PlanItem): ComposedText {
   let hit = composedCache.get(item)
   if (hit) return hit
-  const normalized = normalizedOf(doc)
-  const parts: Span[] = item.parts.map(([s, e]) => [fromSource(normalized, s), fromSource(normalized, e)])
+  const normalized = normalizedTextOf(doc)
+  const parts: Span[] = item.parts.map(([s, e]) => [
+    fromSourceOffset(normalized, s),
+    fromSourceOffset(normalized, e),
+  ])
   const first = parts[0]
   const labelLength = item.label !== null && first ? (matchLabel(normalized.text, first[0])?.length ?? 0) : 0
   hit = composeItemText(normalized.text, parts, labelLength)
@@ -86,7 +78,7 @@ export function composedTextOf(doc: PlanDocument, item: PlanItem): ComposedText 
 /** Maps a span of `item.text` to a span of the document's source text. */
 export function itemSourceSpan(doc: PlanDocument, item: PlanItem, [start, end]: Span): Span {
   const composed = composedTextOf(doc, item)
-  const normalized = normalizedOf(doc)
+  const normalized = normalizedTextOf(doc)
   const from = composed.offsets[Math.min(start, composed.offsets.length - 1)] as number
   const lastChar = composed.offsets[Math.max(start, Math.min(end, composed.offsets.length - 1) - 1)] as number
   const to = end > start ? lastChar + 1 : from

@@ -30,8 +30,8 @@ import {
   tokenize,
 } from '../lexicon/index.js'
 import type { PlanDocument, PlanItem, Target } from '../model/index.js'
-import { normalizeText } from '../normalize/index.js'
-import { itemSourceSpan, type ParseOptions, parseDocument } from '../parse/index.js'
+import { fromSourceOffset, toSourceSpan } from '../normalize/index.js'
+import { itemSourceSpan, normalizedTextOf, type ParseOptions, parseDocument } from '../parse/index.js'
 
 export interface ReadOptions extends ParseOptions {
   /** Force an encoding instead of detecting it. */
@@ -126,15 +126,10 @@ function tableTargetsByRow(doc: PlanDocument, metrics: MetricLexicon): Map<strin
   const out = new Map<string, Target[]>()
   const rows = doc.items.filter((i) => i.kind === 'table-row')
   if (rows.length === 0) return out
-  const normalized = normalizeText(doc.sourceText, {
-    traditional: doc.source.convertedFromTraditional ? 'always' : 'never',
-  })
-  const toSource = ([s, e]: [number, number]): [number, number] => [
-    normalized.toSource[s] as number,
-    normalized.toSource[e] as number,
-  ]
+  const normalized = normalizedTextOf(doc)
+  const toSource = (span: [number, number]): [number, number] => toSourceSpan(normalized, span)
   for (const table of doc.tables) {
-    const start = fromSource(normalized.toSource, table.span[0])
+    const start = fromSourceOffset(normalized, table.span[0])
     const parsed = parseFlattenedTable(normalized.text, start)
     if (!parsed) continue
     for (const row of parsed.rows) {
@@ -154,17 +149,6 @@ function tableTargetsByRow(doc: PlanDocument, metrics: MetricLexicon): Map<strin
     }
   }
   return out
-}
-
-function fromSource(toSource: Int32Array, offset: number): number {
-  let lo = 0
-  let hi = toSource.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if ((toSource[mid] as number) < offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
 
 /** Text an item is compared and tagged by: its words without the 责任单位 clause. */
