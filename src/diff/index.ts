@@ -3,6 +3,7 @@
  * not characters), their figures compared as numbers, their responsible units compared as sets; and,
  * across the corpus, the trajectory of every metric family.
  */
+import { itemBody } from '../extract/index.js'
 import { createSegmenter, type Segmenter } from '../lexicon/index.js'
 import type { EvolutionPair, Level, Link, PlanDocument, PlanItem, Thread } from '../model/index.js'
 import type { DiffBasis, ItemDiff, UnitsChange } from '../model/report.js'
@@ -39,12 +40,6 @@ export interface DiffItemsOptions extends DiffWordsOptions {
   basis?: DiffBasis[]
 }
 
-/** Text of an item that is diffed: heading and body without the responsibility clause. */
-export function diffableText(item: PlanItem): string {
-  const text = item.responsible ? item.text.replace(item.responsible.text, '') : item.text
-  return text.trim()
-}
-
 /** All responsible units of an item (lead first, then related), each once. */
 export function itemUnits(item: PlanItem): string[] {
   if (!item.responsible) return []
@@ -75,7 +70,7 @@ export function diffItems(from: PlanItem, to: PlanItem, options: DiffItemsOption
   const tokens = (item: PlanItem) => {
     const cached = options.tokenCache?.get(item.id)
     if (cached) return cached
-    const cut = cutText(diffableText(item), segmenter)
+    const cut = cutText(itemBody(item), segmenter)
     options.tokenCache?.set(item.id, cut)
     return cut
   }

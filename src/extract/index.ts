@@ -25,6 +25,7 @@ export {
   type ExtractResponsibleOptions,
   extractResponsible,
   findResponsibleClauses,
+  itemBody,
   type ResponsibleDraft,
   splitUnits,
 } from './responsible'

@@ -252,3 +252,8 @@ export function unitKey(name: string): string {
 function dedupe(list: string[]): string[] {
   return [...new Set(list)]
 }
+
+/** An item's text without its responsibility clause: what it does, not who does it. */
+export function itemBody(item: { text: string; responsible: { text: string } | null }): string {
+  return item.responsible ? item.text.replace(item.responsible.text, ' ').trim() : item.text
+}

@@ -10,6 +10,7 @@ import { PlanCascadeError } from '../errors.js'
 import {
   extractResponsible,
   extractTargets,
+  itemBody,
   loadMetricLexicon,
   type MetricLexicon,
   parseFlattenedTable,
@@ -151,12 +152,6 @@ function tableTargetsByRow(doc: PlanDocument, metrics: MetricLexicon): Map<strin
   return out
 }
 
-/** Text an item is compared and tagged by: its words without the 责任单位 clause. */
-export function itemContentText(item: PlanItem): string {
-  if (!item.responsible) return item.text
-  return item.text.replace(item.responsible.text, ' ')
-}
-
 /** Tags every item with topics and TF-IDF keywords (against all items of all documents given). */
 export function tagDocuments(documents: PlanDocument[], options: TagOptions = {}): PlanDocument[] {
   const lexicon = resolveLexicon(options.lexicon)
@@ -167,7 +162,7 @@ export function tagDocuments(documents: PlanDocument[], options: TagOptions = {}
       dictionary: lexicon.dictionary,
     })
   const all = documents.flatMap((d) => d.items)
-  const tokens = all.map((item) => tokenize(itemContentText(item), segmenter, lexicon))
+  const tokens = all.map((item) => tokenize(itemBody(item), segmenter, lexicon))
   const keywords = computeKeywords(tokens)
   let k = 0
   return documents.map((doc) => ({
@@ -176,7 +171,7 @@ export function tagDocuments(documents: PlanDocument[], options: TagOptions = {}
       const index = k++
       return {
         ...item,
-        topics: tagTopics({ heading: item.heading, text: itemContentText(item) }, lexicon),
+        topics: tagTopics({ heading: item.heading, text: itemBody(item) }, lexicon),
         keywords: keywords[index] ?? [],
       }
     }),

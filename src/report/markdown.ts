@@ -3,7 +3,8 @@
  * (new, dropped and continued goals), every thread with its items in order and their word diffs
  * (~~removed~~ **added**), and the target trajectories.
  */
-import { diffableText, formatNumber } from '../diff/index.js'
+import { formatNumber } from '../diff/index.js'
+import { itemBody } from '../extract/index.js'
 import type { DiffPart, ItemDiff, ReportOutput, Trajectory } from '../model/report.js'
 import {
   documentName,
@@ -108,7 +109,7 @@ export function toMarkdown(report: ReportOutput, options: ToMarkdownOptions = {}
         out.push(`   > ${renderDiff(diff.parts)}`, '')
         out.push(...diffDetails(diff, item.responsible !== null).map((line) => `   ${line}`))
       } else {
-        out.push('', `   > ${escapeMarkdown(diffableText(item)).replace(/\s*\n\s*/g, ' ')}`, '')
+        out.push('', `   > ${escapeMarkdown(itemBody(item)).replace(/\s*\n\s*/g, ' ')}`, '')
         if (item.responsible)
           out.push(
             `   - Responsible: ${escapeMarkdown([...item.responsible.lead, ...item.responsible.related].join('、'))}`,

@@ -8,7 +8,7 @@
  */
 import levenshtein from 'fast-levenshtein'
 import { readDataJson } from '../data-dir.js'
-import { loadUnitAliases, type UnitAliases } from '../extract/index.js'
+import { itemBody, loadUnitAliases, type UnitAliases } from '../extract/index.js'
 import {
   applySynonyms,
   isContentToken,
@@ -86,11 +86,6 @@ export function splitSentences(text: string): string[] {
 /** Topic tagging that keeps passing mentions. */
 const MENTION_PROFILE = { threshold: 0.3, relativeThreshold: 0, max: 12 }
 
-/** Text an item is compared by: heading and body without the 责任单位 clause. */
-export function comparableText(item: PlanItem): string {
-  return item.responsible ? item.text.replace(item.responsible.text, ' ') : item.text
-}
-
 function unitLength(vector: Map<string, number>): Map<string, number> {
   let norm = 0
   for (const v of vector.values()) norm += v * v
@@ -139,7 +134,7 @@ function weightedVector(list: string[], idf: Map<string, number>): Map<string, n
 export function buildFeatures(documents: PlanDocument[], options: FeatureOptions): CorpusFeatures {
   const aliases = options.aliases ?? loadUnitAliases()
   const entries = documents.flatMap((doc) => doc.items.map((item) => ({ doc, item })))
-  const texts = entries.map(({ item }) => comparableText(item))
+  const texts = entries.map(({ item }) => itemBody(item))
   const sentenceLists = texts.map((t) =>
     splitSentences(t).map((sentence) =>
       tokenize(sentence, options.segmenter, options.lexicon, { mode: 'search' }),
