@@ -2,6 +2,7 @@
  * The align stage: which items of different documents state the same goal, how the documents relate,
  * what changed along each link, and goal threads across the corpus.
  */
+import groupBy from 'lodash/groupBy.js'
 import {
   createSegmenter,
   type Lexicon,
@@ -174,19 +175,12 @@ function byScore(
 
 /** One-to-one: an optimal matching per pair of documents. */
 function matchLinks(scored: ScoredPair[], threshold: number): ScoredPair[] {
-  const groups = new Map<string, ScoredPair[]>()
-  for (const l of scored) {
-    if (l.score < threshold) continue
-    const key = `${l.from.docId}\u0000${l.to.docId}`
-    let list = groups.get(key)
-    if (!list) {
-      list = []
-      groups.set(key, list)
-    }
-    list.push(l)
-  }
+  const groups = groupBy(
+    scored.filter((l) => l.score >= threshold),
+    (l) => `${l.from.docId}\u0000${l.to.docId}`,
+  )
   const out: ScoredPair[] = []
-  for (const list of groups.values()) {
+  for (const list of Object.values(groups)) {
     const scores = new Map(list.map((l) => [`${l.source}\u0000${l.target}`, l.score]))
     const rows = [...new Set(list.map((l) => l.source))].sort()
     const cols = [...new Set(list.map((l) => l.target))].sort()

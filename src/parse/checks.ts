@@ -24,8 +24,7 @@ export function markCellRuns(
   pieces: Piece[],
   fixed: Map<number, PieceRole>,
 ): PlanWarning[] {
-  const piecesByLine = new Map<number, Piece[]>()
-  for (const p of pieces) piecesByLine.set(p.line, [...(piecesByLine.get(p.line) ?? []), p])
+  const piecesByLine = groupBy(pieces, (p) => p.line)
   const isCell = (n: number): boolean => {
     const line = lines[n] as Line
     const content = text.slice(line.start, line.end).trim()
@@ -72,12 +71,10 @@ export function markCellRuns(
 export function missingLabelWarnings(root: TreeNode): PlanWarning[] {
   const warnings: PlanWarning[] = []
   const labels = [...walk(root)].filter((n) => n.kind === 'label' && n.style && n.number)
-  const byStyle = new Map<string, TreeNode[]>()
-  for (const n of labels) byStyle.set(n.style as string, [...(byStyle.get(n.style as string) ?? []), n])
-  for (const [style, nodes] of byStyle) {
+  for (const [style, nodes] of groupBy(labels, (n) => n.style as string)) {
     const numbers = nodes.map((n) => n.number as number)
     const global = new Set(numbers).size === numbers.length && new Set(nodes.map((n) => n.parent)).size > 1
-    const groups = global ? [nodes] : [...groupBy(nodes, (n) => n.parent)]
+    const groups = global ? [nodes] : [...groupBy(nodes, (n) => n.parent).values()]
     for (const group of groups) {
       const present = new Set(group.map((n) => n.number as number))
       const max = Math.max(...present)
@@ -116,8 +113,14 @@ function formatLabel(style: string, n: number): string {
   }
 }
 
-function groupBy<T, K>(list: T[], key: (t: T) => K): T[][] {
+/** Groups by any key (a tree node too), in order of first appearance. */
+function groupBy<T, K>(list: T[], key: (t: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>()
-  for (const t of list) map.set(key(t), [...(map.get(key(t)) ?? []), t])
-  return [...map.values()]
+  for (const t of list) {
+    const k = key(t)
+    const group = map.get(k)
+    if (group) group.push(t)
+    else map.set(k, [t])
+  }
+  return map
 }
