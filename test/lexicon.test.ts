@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { PlanCascadeError } from '../src/errors.js'
 import * as lexiconStage from '../src/lexicon/index.js'
 import {
@@ -247,8 +247,13 @@ describe('segmenter (node-rs)', () => {
 describe.skipIf(!isNodejiebaAvailable())(
   'segmenter (nodejieba, optional: skipped when not installed)',
   () => {
-    const nodeRs = createSegmenter()
-    const nodejieba = createSegmenter({ implementation: 'nodejieba' })
+    // made in beforeAll, not while collecting: the suite is collected even when it is skipped
+    let nodeRs: Segmenter
+    let nodejieba: Segmenter
+    beforeAll(() => {
+      nodeRs = createSegmenter()
+      nodejieba = createSegmenter({ implementation: 'nodejieba' })
+    })
 
     it('names itself', () => {
       expect(nodejieba.name).toBe('nodejieba')

@@ -21,7 +21,22 @@ import type { DictionaryEntry } from './dictionary.js'
 import { formatDictionary } from './dictionary.js'
 import type { Segmenter } from './segmenter.js'
 
-type Nodejieba = typeof import('nodejieba')
+/**
+ * The part of nodejieba's API the adapter uses, declared here so that typecheck, build and the
+ * declaration files do not need the optional package installed.
+ */
+interface Nodejieba {
+  load(options?: {
+    dict?: string
+    userDict?: string
+    hmmDict?: string
+    idfDict?: string
+    stopWordDict?: string
+  }): void
+  cut(text: string, hmm?: boolean): string[]
+  cutForSearch(text: string, hmm?: boolean): string[]
+  insertWord(word: string): boolean
+}
 
 const state: { module?: Nodejieba | null; active?: object; mainDictionary?: string | null } = {}
 
