@@ -1,0 +1,49 @@
+// The development corpus (../shared/corpus beside the checkout, or PLAN_CASCADE_CORPUS): 163 real
+// documents and catalog.json, the truth of what each is. It is read from there, never shipped.
+// CI has it; a checkout without it skips the corpus suites and says so, unless PLAN_CASCADE_REQUIRE_CORPUS
+// is set (CI sets it), where a missing corpus fails instead of passing silently.
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+/** Folder of the development corpus. */
+export const corpusDir = resolve(process.env.PLAN_CASCADE_CORPUS ?? join(root, '..', 'shared', 'corpus'))
+
+/** Folder of the shared gold labels (dev-threads.json). */
+export const sharedGoldDir = resolve(corpusDir, '..', 'gold')
+
+/** True when the corpus is here; throws when CI asks for it and it is not. */
+export const hasCorpus: boolean = (() => {
+  const found = existsSync(join(corpusDir, 'catalog.json'))
+  if (!found && process.env.PLAN_CASCADE_REQUIRE_CORPUS)
+    throw new Error(`the development corpus is required but ${corpusDir}/catalog.json is missing`)
+  return found
+})()
+
+/** Reason printed in a skipped suite's name. */
+export const corpusSkipReason = hasCorpus ? '' : ` (skipped: no corpus at ${corpusDir})`
+
+export interface CatalogEntry {
+  /** Path relative to the corpus folder, e.g. gwr-provinces-2025/2025_山东省_政府工作报告.txt. */
+  file: string
+  title: string
+  jurisdiction: string
+  level: 'national' | 'province' | 'city' | 'district' | 'county'
+  parent: string | null
+  year: number
+  notes?: string
+}
+
+/** The corpus catalog, sorted by file. */
+export function readCatalog(): CatalogEntry[] {
+  if (!hasCorpus) return []
+  const data = JSON.parse(readFileSync(join(corpusDir, 'catalog.json'), 'utf8')) as {
+    documents: CatalogEntry[]
+  }
+  return [...data.documents].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+}
+
+/** Absolute path of a corpus file. */
+export const corpusPath = (file: string) => join(corpusDir, file)
