@@ -19,7 +19,30 @@ export interface AnchorPairResult {
   predicted: boolean
 }
 
+/** Precision, recall and F1 over item pairs, and the hard negatives linked. */
+export interface ItemPairScores {
+  precision: number
+  recall: number
+  f1: number
+  truePositives: number
+  falsePositives: number
+  falseNegatives: number
+  /** Item pairs of hard negatives (no gold thread shared) that were predicted the same. */
+  hardNegativesLinked: number
+  /** Item pairs of hard negatives. */
+  hardNegatives: number
+}
+
 export interface Evaluation {
+  /**
+   * By item pairs, links only: two items of different documents that hold anchors of one gold thread
+   * are a positive (an item with two goals may be positive with both); two items holding anchors only of
+   * different threads are a negative; pairs where an item holds no anchor are not judged.
+   */
+  itemPairs: ItemPairScores
+  /** The same, where sharing a predicted thread also counts as predicted the same. */
+  itemPairsWithThreads: ItemPairScores
+  /** By anchor pairs (links or threads): */
   precision: number
   recall: number
   f1: number
@@ -79,6 +102,10 @@ export function evaluateAlignment(
       })
     }
   }
+  const directly = (x: string, y: string) => linked.has(`${x}\u0000${y}`)
+  const either = (x: string, y: string) => directly(x, y) || shareThread(x, y)
+  const itemPairs = scoreItemPairs(gold, holders, (x, y) => directly(x, y))
+  const itemPairsWithThreads = scoreItemPairs(gold, holders, either)
   const tp = pairs.filter((p) => p.gold && p.predicted).length
   const fp = pairs.filter((p) => !p.gold && p.predicted).length
   const fn = pairs.filter((p) => p.gold && !p.predicted).length
@@ -89,6 +116,8 @@ export function evaluateAlignment(
     .filter((n) => predictedSame(holders(n.a.doc, n.a.anchor), holders(n.b.doc, n.b.anchor)))
     .map((n) => ({ a: `${n.a.doc}: ${n.a.anchor}`, b: `${n.b.doc}: ${n.b.anchor}`, why: n.why ?? '' }))
   return {
+    itemPairs,
+    itemPairsWithThreads,
     precision,
     recall,
     f1,
@@ -98,5 +127,83 @@ export function evaluateAlignment(
     unmatchedAnchors: unmatched,
     linkedNegatives,
     pairs,
+  }
+}
+
+/** Unordered key of two item ids. */
+const pairKey = (x: string, y: string) => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`)
+const docOfItem = (id: string) => id.slice(0, id.indexOf('#'))
+
+/**
+ * The gold item pairs of a labelled set: positives (items holding anchors of one thread), negatives
+ * (items holding anchors, never of one thread) and hard negatives (items of a labelled negative, never
+ * of one thread), each as unordered keys of items of different documents.
+ */
+export function goldItemPairs(
+  gold: GoldThreads,
+  holders: (doc: string, anchor: string) => string[],
+): { positives: Set<string>; negatives: Set<string>; hard: Set<string> } {
+  const threadsOf = new Map<string, Set<string>>()
+  for (const t of gold.threads) {
+    for (const m of t.members) {
+      for (const id of holders(m.doc, m.anchor)) {
+        threadsOf.set(id, (threadsOf.get(id) ?? new Set<string>()).add(t.id))
+      }
+    }
+  }
+  const items = [...threadsOf.keys()].sort()
+  const positives = new Set<string>()
+  const negatives = new Set<string>()
+  for (let x = 0; x < items.length; x++) {
+    for (let y = x + 1; y < items.length; y++) {
+      const a = items[x] as string
+      const b = items[y] as string
+      if (docOfItem(a) === docOfItem(b)) continue
+      const ta = threadsOf.get(a) as Set<string>
+      const shared = [...(threadsOf.get(b) as Set<string>)].some((t) => ta.has(t))
+      ;(shared ? positives : negatives).add(pairKey(a, b))
+    }
+  }
+  const hard = new Set<string>()
+  for (const n of gold.negatives ?? []) {
+    for (const a of holders(n.a.doc, n.a.anchor)) {
+      for (const b of holders(n.b.doc, n.b.anchor)) {
+        const key = pairKey(a, b)
+        if (docOfItem(a) !== docOfItem(b) && !positives.has(key)) hard.add(key)
+      }
+    }
+  }
+  return { positives, negatives, hard }
+}
+
+function scoreItemPairs(
+  gold: GoldThreads,
+  holders: (doc: string, anchor: string) => string[],
+  predicted: (x: string, y: string) => boolean,
+): ItemPairScores {
+  const { positives, negatives, hard } = goldItemPairs(gold, holders)
+  const isPredicted = (key: string) => {
+    const [x, y] = key.split('\u0000') as [string, string]
+    return predicted(x, y)
+  }
+  let tp = 0
+  let fn = 0
+  let fp = 0
+  for (const key of positives) isPredicted(key) ? tp++ : fn++
+  for (const key of negatives) if (isPredicted(key)) fp++
+  let hardLinked = 0
+  for (const key of hard) if (isPredicted(key)) hardLinked++
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp)
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn)
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)
+  return {
+    precision,
+    recall,
+    f1,
+    truePositives: tp,
+    falsePositives: fp,
+    falseNegatives: fn,
+    hardNegativesLinked: hardLinked,
+    hardNegatives: hard.size,
   }
 }
