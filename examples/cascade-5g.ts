@@ -3,22 +3,18 @@
  * stations, prints its items province first, and what each level changed: words, figures, units.
  *
  *   npx tsx examples/cascade-5g.ts
- *   TS_NODE_PROJECT=examples/tsconfig.json node --loader ts-node/esm examples/cascade-5g.ts
- *
- * In your own project, import the same names from 'plan-cascade'.
+ *   node --loader ts-node/esm examples/cascade-5g.ts   # ts-node, once the package is built or installed
  */
-import { align } from '../src/align/index.js'
-import { diffItems, indexItems, threadSteps } from '../src/diff/index.js'
-import { loadCorpus } from '../src/pipeline/index.js'
+import { align, diffItems, findThreads, indexItems, loadCorpus, seedsDir, threadSteps } from 'plan-cascade'
 
-const { documents } = loadCorpus('seeds')
+const { documents } = loadCorpus(seedsDir())
 const { threads, links } = align(documents)
 const items = indexItems(documents)
 
-// The thread whose main topic is 5G (networks-5g) and that spans the most documents.
-const thread = threads
-  .filter((t) => t.topic === 'networks-5g' || t.terms.some((term) => term.includes('5G')))
-  .sort((a, b) => b.documents.length - a.documents.length)[0]
+// The threads about 5G base stations, the one that spans the most documents first.
+const thread = findThreads(threads, documents, { keyword: '5G基站' }).sort(
+  (a, b) => b.documents.length - a.documents.length,
+)[0]
 if (!thread) throw new Error('no 5G thread in the seeds')
 
 console.log(`Thread ${thread.id}: ${thread.label}`)

@@ -4,10 +4,9 @@
  * the CLI does the same with `--taxonomy examples/data/my-taxonomy.json`.
  *
  *   npx tsx examples/custom-taxonomy.ts
- *   TS_NODE_PROJECT=examples/tsconfig.json node --loader ts-node/esm examples/custom-taxonomy.ts
+ *   node --loader ts-node/esm examples/custom-taxonomy.ts   # ts-node, once the package is built or installed
  */
-import { loadLexicon } from '../src/lexicon/index.js'
-import { loadCorpus } from '../src/pipeline/index.js'
+import { loadCorpus, loadLexicon, seedsDir } from 'plan-cascade'
 
 const lexicon = loadLexicon({ taxonomyFile: 'examples/data/my-taxonomy.json' })
 const custom = lexicon.taxonomy.filter((t) => t.id === 'data-governance' || t.id === 'hotline-12345')
@@ -15,7 +14,7 @@ console.log(
   `${lexicon.taxonomy.length} topics; custom: ${custom.map((t) => `${t.id} (${t.zh})`).join(', ')}\n`,
 )
 
-const { documents } = loadCorpus('seeds', { lexicon })
+const { documents } = loadCorpus(seedsDir(), { lexicon })
 for (const topic of custom) {
   console.log(`${topic.zh}:`)
   for (const doc of documents) {

@@ -3,7 +3,7 @@
  * mark (Excel opens the Chinese correctly) and RFC 4180 quoting; ids join the tables.
  *
  *   npx tsx examples/export-csv.ts [out-folder]
- *   TS_NODE_PROJECT=examples/tsconfig.json node --loader ts-node/esm examples/export-csv.ts
+ *   node --loader ts-node/esm examples/export-csv.ts   # ts-node, once the package is built or installed
  *
  * Then, in Python:
  *
@@ -22,12 +22,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { align } from '../src/align/index.js'
-import { loadCorpus } from '../src/pipeline/index.js'
-import { buildReport, toCsv } from '../src/report/index.js'
+import { align, buildReport, loadCorpus, seedsDir, toCsv } from 'plan-cascade'
 
 const dir = join(process.argv[2] ?? 'out', 'csv')
-const { documents } = loadCorpus('seeds')
+const { documents } = loadCorpus(seedsDir())
 const report = buildReport(documents, align(documents))
 const files = toCsv(report)
 mkdirSync(dir, { recursive: true })

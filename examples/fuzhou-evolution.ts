@@ -3,13 +3,12 @@
  * new, which were dropped, and how the figures of continued goals moved.
  *
  *   npx tsx examples/fuzhou-evolution.ts
- *   TS_NODE_PROJECT=examples/tsconfig.json node --loader ts-node/esm examples/fuzhou-evolution.ts
+ *   node --loader ts-node/esm examples/fuzhou-evolution.ts   # ts-node, once the package is built or installed
  */
-import { compare } from '../src/align/index.js'
-import { diffItems, indexItems } from '../src/diff/index.js'
-import { loadCorpus } from '../src/pipeline/index.js'
+import { join } from 'node:path'
+import { compare, diffItems, indexItems, loadCorpus, seedsDir } from 'plan-cascade'
 
-const { documents } = loadCorpus(['seeds/fuzhou-2019.txt', 'seeds/fuzhou-2025.txt'])
+const { documents } = loadCorpus([join(seedsDir(), 'fuzhou-2019.txt'), join(seedsDir(), 'fuzhou-2025.txt')])
 const [before, after] = documents as [(typeof documents)[0], (typeof documents)[0]]
 // compare(): align two documents with a one-to-one matching.
 const { evolution } = compare(before, after)

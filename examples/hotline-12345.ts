@@ -3,11 +3,11 @@
  * level and year, with its figures and the units responsible for it.
  *
  *   npx tsx examples/hotline-12345.ts
- *   TS_NODE_PROJECT=examples/tsconfig.json node --loader ts-node/esm examples/hotline-12345.ts
+ *   node --loader ts-node/esm examples/hotline-12345.ts   # ts-node, once the package is built or installed
  */
-import { loadCorpus } from '../src/pipeline/index.js'
+import { loadCorpus, seedsDir } from 'plan-cascade'
 
-const { documents } = loadCorpus('seeds')
+const { documents } = loadCorpus(seedsDir())
 const levels = ['province', 'city', 'district']
 const sorted = [...documents].sort(
   (a, b) =>

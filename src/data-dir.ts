@@ -48,6 +48,14 @@ export function dataDir(): string {
   return found
 }
 
+/**
+ * The folder of the five demo plans that ship with the package (`seeds/` beside `data/`): read them
+ * with `loadCorpus(seedsDir())` or `analyze(seedsDir())`, whatever the working folder.
+ */
+export function seedsDir(): string {
+  return join(dirname(dataDir()), 'seeds')
+}
+
 /** Path of a file of the data folder. */
 export function dataFile(...parts: string[]): string {
   return join(dataDir(), ...parts)

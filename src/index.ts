@@ -7,10 +7,29 @@
 
 export type { Evaluation, GoldThreads } from './align/evaluate.js'
 export { evaluateAlignment } from './align/evaluate.js'
+export type { FindThreadsQuery } from './align/find-threads.js'
+export { findThreads } from './align/find-threads.js'
 export type { AlignOptions, AlignResult, Decision } from './align/index.js'
 export { align, compare, parseDecisions, relateDocuments } from './align/index.js'
-export type { BuildDiffsOptions, DiffItemsOptions, DiffWordsOptions } from './diff/index.js'
-export { buildDiffs, buildTrajectories, diffItems, diffTargets, diffWords } from './diff/index.js'
+export { seedsDir } from './data-dir.js'
+export type {
+  AlignedCorpus,
+  BuildDiffsOptions,
+  BuildTrajectoriesOptions,
+  DiffItemsOptions,
+  DiffWordsOptions,
+  IndexedItem,
+  ThreadStep,
+} from './diff/index.js'
+export {
+  buildDiffs,
+  buildTrajectories,
+  diffItems,
+  diffTargets,
+  diffWords,
+  indexItems,
+  threadSteps,
+} from './diff/index.js'
 export type { ErrorPlace, PlanCascadeErrorCode } from './errors.js'
 export { PlanCascadeError } from './errors.js'
 export type {
@@ -32,7 +51,14 @@ export {
 } from './extract/index.js'
 export type { SourceText } from './io/index.js'
 export { decodeBytes, listInputFiles, readSource } from './io/index.js'
-export type { Lexicon, LoadLexiconOptions, Segmenter, Topic } from './lexicon/index.js'
+export type {
+  CreateSegmenterOptions,
+  Lexicon,
+  LoadLexiconOptions,
+  Segmenter,
+  SegmenterImplementation,
+  Topic,
+} from './lexicon/index.js'
 export {
   computeKeywords,
   createSegmenter,
@@ -49,6 +75,7 @@ export { normalizeText } from './normalize/index.js'
 export type { ParseOptions } from './parse/index.js'
 export { inferMetadata, itemSourceSpan, parseDocument } from './parse/index.js'
 export type {
+  Analysis,
   Corpus,
   ExtractOptions,
   LoadCorpusOptions,
@@ -59,20 +86,33 @@ export type {
 export { analyze, extractDocument, loadCorpus, readDocument, tagDocuments } from './pipeline/index.js'
 export type {
   BuildReportOptions,
+  FlatCell,
+  FlatRow,
+  FlatTable,
+  FlatTables,
   ReportFormat,
+  TableName,
+  TablesInput,
   ToHtmlOptions,
+  ToJsonOptions,
   ToMarkdownOptions,
   WriteReportOptions,
+  WrittenFile,
 } from './report/index.js'
 export {
   buildReport,
+  jurisdictionColors,
   REPORT_FORMATS,
+  renderDiffHtml,
+  renderTrajectoryChart,
+  TABLE_NAMES,
   toCsv,
   toDot,
   toGraphml,
   toHtml,
   toJson,
   toMarkdown,
+  toTables,
   writeReport,
 } from './report/index.js'
 export type { CorpusFeatures, ItemFeatures, ScoreWeights } from './similarity/index.js'

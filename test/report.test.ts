@@ -21,6 +21,7 @@ import {
   toHtml,
   toJson,
   toMarkdown,
+  toTables,
   trajectorySpec,
   writeReport,
 } from '../src/report/index.js'
@@ -250,6 +251,41 @@ describe('formats of a small report', () => {
     expect(evolution.slice(1).map((r) => r[2])).toEqual(['continued', 'new', 'dropped'])
     const links = readCsv(files['links.csv'].slice(1))
     expect(links[0]).toContain('feature_tfidf')
+  })
+
+  it('gives the same tables as rows for a DataFrame, document columns on every row', () => {
+    const tables = toTables(report)
+    const csv = toCsv(report)
+    for (const [name, file] of [
+      ['items', 'items.csv'],
+      ['targets', 'targets.csv'],
+      ['links', 'links.csv'],
+      ['targetChanges', 'target-changes.csv'],
+    ] as const) {
+      const rows = readCsv(csv[file].slice(1))
+      expect(tables[name].columns, name).toEqual(rows[0])
+      expect(tables[name].rows, name).toHaveLength(rows.length - 1)
+    }
+    const target = tables.targets.rows.find((r) => r.text === '3200个')!
+    expect(target).toMatchObject({ doc_id: 'fz-2025', jurisdiction: '福州市', level: 'city', doc_year: 2025 })
+    expect(typeof target.normalized).toBe('number')
+    const link = tables.links.rows[0]!
+    expect(link.source_doc).not.toBe(link.target_doc)
+  })
+
+  it('makes tables of documents alone: the alignment tables are empty', () => {
+    const tables = toTables({ documents: report.documents })
+    expect(tables.items.rows).toHaveLength(6)
+    expect(tables.links.rows).toEqual([])
+    expect(tables.evolution.columns).toEqual([
+      'from_doc',
+      'to_doc',
+      'status',
+      'from_item',
+      'to_item',
+      'score',
+    ])
+    expect(tables.items.rows[0]!.threads).toBe('')
   })
 
   it('writes a header even for an empty table', () => {

@@ -228,11 +228,24 @@ function pairKey(a: string, b: string): string {
   return `${a}\u0000${b}`
 }
 
-/** Items by id, with their document and their place in it. */
-export function indexItems(
-  documents: readonly PlanDocument[],
-): Map<string, { item: PlanItem; doc: PlanDocument; index: number }> {
-  const map = new Map<string, { item: PlanItem; doc: PlanDocument; index: number }>()
+/** An item found by id: the item, its document, and its place among the document's items. */
+export interface IndexedItem {
+  item: PlanItem
+  doc: PlanDocument
+  /** Position of the item in `doc.items`. */
+  index: number
+}
+
+/**
+ * Items by id (`fuzhou-2019#2.3`), with their document and their place in it: the lookup from the ids
+ * that links, threads and diffs give back to the records.
+ *
+ * @example
+ * const items = indexItems(documents)
+ * items.get('fuzhou-2019#2.3')?.item.heading // '推进5G网络建设'
+ */
+export function indexItems(documents: readonly PlanDocument[]): Map<string, IndexedItem> {
+  const map = new Map<string, IndexedItem>()
   for (const doc of documents) {
     doc.items.forEach((item, index) => {
       map.set(item.id, { item, doc, index })

@@ -23,7 +23,7 @@ import { toDot, toGraphml } from './graph.js'
 import { type ToHtmlOptions, toHtml } from './html/index.js'
 import { type ToMarkdownOptions, toMarkdown } from './markdown.js'
 
-export { CSV_NAMES, type CsvFiles, type CsvName, toCsv } from './csv.js'
+export { CSV_NAMES, type CsvFiles, type CsvName, tableFileName, toCsv } from './csv.js'
 export { buildGraph, documentEdges, toDot, toGraphml } from './graph.js'
 export {
   chartUnit,
@@ -38,6 +38,16 @@ export {
   trajectorySpec,
 } from './html/index.js'
 export { escapeMarkdown, renderDiff, type ToMarkdownOptions, toMarkdown } from './markdown.js'
+export {
+  type FlatCell,
+  type FlatRow,
+  type FlatTable,
+  type FlatTables,
+  TABLE_NAMES,
+  type TableName,
+  type TablesInput,
+  toTables,
+} from './tables.js'
 export { type OrderedThread, orderedThreads } from './threads.js'
 
 export interface BuildReportOptions extends BuildDiffsOptions, BuildTrajectoriesOptions {}

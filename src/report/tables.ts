@@ -1,0 +1,312 @@
+/**
+ * Flat tables of the records for DataFrames, CSV and Parquet: one row per record, one table per record
+ * kind, ids joining them (items.doc_id -> documents.id, links.source -> items.id …), the document's
+ * jurisdiction, level and year repeated where a row needs them. Cells are strings, numbers or null;
+ * lists inside a cell are joined with `; `.
+ */
+import { diffSide } from '../diff/index.js'
+import { SCHEMA_VERSION } from '../model/index.js'
+import type { ReportOutput } from '../model/report.js'
+import { formatScore, indexReport } from './shared.js'
+
+/** A cell: text, a number, or null for nothing. */
+export type FlatCell = string | number | null
+/** A row: column name to cell. */
+export type FlatRow = Record<string, FlatCell>
+/** A table: its columns in order (an empty table keeps them) and its rows. */
+export interface FlatTable {
+  columns: string[]
+  rows: FlatRow[]
+}
+
+/** The tables, in the order they are written. */
+export const TABLE_NAMES = [
+  'documents',
+  'items',
+  'targets',
+  'links',
+  'threads',
+  'evolution',
+  'diffs',
+  'targetChanges',
+  'review',
+] as const
+export type TableName = (typeof TABLE_NAMES)[number]
+export type FlatTables = Record<TableName, FlatTable>
+
+/** What the tables are made from: the documents, and whatever of the alignment and diffs there is. */
+export type TablesInput = Pick<ReportOutput, 'documents'> &
+  Partial<Pick<ReportOutput, 'links' | 'threads' | 'evolution' | 'diffs'>>
+
+const LIST = '; '
+
+/**
+ * The records as flat tables, one row per record, ready for a DataFrame: documents, items, targets (one
+ * row per figure, with the document's jurisdiction, level and year: the trajectories in long form),
+ * links (with both documents), threads (one row per member), evolution (one row per continued, new or
+ * dropped goal), diffs and target changes, and a review sheet of the links. Only `documents` is needed:
+ * tables of what is not given are empty (an `analyze` result has no diffs).
+ *
+ * @example
+ * const { targets } = toTables(analyze('seeds/'))
+ * targets.rows.filter((r) => r.metric_family === '5g-base-stations') // [{ doc_id, jurisdiction, year, normalized, … }]
+ */
+export function toTables(report: TablesInput): FlatTables {
+  const full: ReportOutput = {
+    schemaVersion: SCHEMA_VERSION,
+    documents: [...report.documents],
+    links: [...(report.links ?? [])],
+    threads: [...(report.threads ?? [])],
+    evolution: [...(report.evolution ?? [])],
+    diffs: [...(report.diffs ?? [])],
+    trajectories: [],
+  }
+  return tablesOf(full)
+}
+
+function tablesOf(report: ReportOutput): FlatTables {
+  const index = indexReport(report)
+  const documents: FlatRow[] = report.documents.map((d) => ({
+    id: d.id,
+    title: d.title,
+    issuer: d.issuer,
+    jurisdiction: d.jurisdiction?.name ?? null,
+    level: d.jurisdiction?.level ?? null,
+    code: d.jurisdiction?.code ?? null,
+    parent: d.jurisdiction?.parent ?? null,
+    year: d.year,
+    period_from: d.period?.from ?? null,
+    period_to: d.period?.to ?? null,
+    kind: d.kind,
+    path: d.source.path,
+    encoding: d.source.encoding,
+    sections: d.sections.length,
+    items: d.items.length,
+    targets: d.items.reduce((n, i) => n + i.targets.length, 0),
+    warnings: d.warnings.length,
+  }))
+  const items: FlatRow[] = report.documents.flatMap((d) =>
+    d.items.map((i) => ({
+      id: i.id,
+      doc_id: d.id,
+      jurisdiction: d.jurisdiction?.name ?? null,
+      level: d.jurisdiction?.level ?? null,
+      year: d.year,
+      path: i.path,
+      label: i.label,
+      kind: i.kind,
+      section_path: i.sectionPath.join(' > '),
+      heading: i.heading,
+      text: i.text,
+      responsible_lead: i.responsible?.lead.join(LIST) ?? null,
+      responsible_related: i.responsible?.related.join(LIST) ?? null,
+      topic: i.topics[0]?.id ?? null,
+      topics: i.topics.map((t) => t.id).join(LIST),
+      topic_labels: i.topics.map((t) => t.label).join(LIST),
+      keywords: i.keywords.join(LIST),
+      targets: i.targets.length,
+      threads: (index.threadsOfItem.get(i.id) ?? []).join(LIST),
+    })),
+  )
+  const targets: FlatRow[] = report.documents.flatMap((d) =>
+    d.items.flatMap((i) =>
+      i.targets.map((t) => ({
+        doc_id: d.id,
+        item_id: i.id,
+        jurisdiction: d.jurisdiction?.name ?? null,
+        level: d.jurisdiction?.level ?? null,
+        doc_year: d.year,
+        year: t.year,
+        metric_family: t.metricFamily,
+        metric: t.metric,
+        kind: t.kind,
+        comparator: t.comparator,
+        value: t.value,
+        value_max: t.valueMax,
+        unit: t.unit,
+        normalized: t.normalized,
+        normalized_max: t.normalizedMax,
+        normalized_unit: t.normalizedUnit,
+        text: t.text,
+        span_start: t.span[0],
+        span_end: t.span[1],
+      })),
+    ),
+  )
+  const docOf = (id: string) => index.items.get(id)?.doc.id ?? null
+  // One column per feature of the links (feature_tfidf, feature_ngram …), in the order they come.
+  const features = [...new Set(report.links.flatMap((l) => Object.keys(l.evidence.features)))]
+  const links: FlatRow[] = report.links.map((l) => ({
+    source: l.source,
+    target: l.target,
+    source_doc: docOf(l.source),
+    target_doc: docOf(l.target),
+    score: l.score,
+    relation: l.relation,
+    changes: l.changes.join(LIST),
+    decision: l.decision,
+    ...Object.fromEntries(
+      features.map((f) => [`feature_${f}`, (l.evidence.features as Record<string, number>)[f] ?? null]),
+    ),
+    shared_terms: l.evidence.sharedTerms.join(LIST),
+    shared_topics: l.evidence.sharedTopics.join(LIST),
+    shared_metrics: l.evidence.sharedMetrics.join(LIST),
+    shared_units: l.evidence.sharedUnits.join(LIST),
+    summary: l.evidence.summary,
+  }))
+  const threads: FlatRow[] = report.threads.flatMap((t) =>
+    t.items.map((id, position) => {
+      const found = index.items.get(id)
+      return {
+        thread_id: t.id,
+        label: t.label,
+        topic: t.topic,
+        terms: t.terms.join(LIST),
+        position: position + 1,
+        item_id: id,
+        doc_id: found?.doc.id ?? null,
+        jurisdiction: found?.doc.jurisdiction?.name ?? null,
+        level: found?.doc.jurisdiction?.level ?? null,
+        year: found?.doc.year ?? null,
+        heading: found?.item.heading ?? null,
+      }
+    }),
+  )
+  const evolution: FlatRow[] = report.evolution.flatMap((e) => [
+    ...e.continued.map((c) => ({
+      from_doc: e.from,
+      to_doc: e.to,
+      status: 'continued',
+      from_item: c.from,
+      to_item: c.to,
+      score: c.score,
+    })),
+    ...e.new.map((id) => ({
+      from_doc: e.from,
+      to_doc: e.to,
+      status: 'new',
+      from_item: null,
+      to_item: id,
+      score: null,
+    })),
+    ...e.dropped.map((id) => ({
+      from_doc: e.from,
+      to_doc: e.to,
+      status: 'dropped',
+      from_item: id,
+      to_item: null,
+      score: null,
+    })),
+  ])
+  const diffs: FlatRow[] = report.diffs.map((d) => ({
+    from: d.from,
+    to: d.to,
+    basis: d.basis.join(LIST),
+    relation: d.relation,
+    score: d.score,
+    overlap: d.overlap,
+    removed: d.parts
+      .filter((p) => p.op === 'removed')
+      .map((p) => p.text)
+      .join(' … '),
+    added: d.parts
+      .filter((p) => p.op === 'added')
+      .map((p) => p.text)
+      .join(' … '),
+    from_text: diffSide(d.parts, 'from'),
+    to_text: diffSide(d.parts, 'to'),
+    units_kept: d.units.kept.join(LIST),
+    units_added: d.units.added.join(LIST),
+    units_removed: d.units.removed.join(LIST),
+  }))
+  const changes: FlatRow[] = report.diffs.flatMap((d) =>
+    d.targets.map((t) => ({
+      from: d.from,
+      to: d.to,
+      key: t.key,
+      metric_family: t.metricFamily,
+      metric: t.metric,
+      change: t.change,
+      from_text: t.from?.text ?? null,
+      to_text: t.to?.text ?? null,
+      from_value: t.from?.normalized ?? null,
+      to_value: t.to?.normalized ?? null,
+      unit: t.to?.normalizedUnit ?? t.from?.normalizedUnit ?? null,
+      from_kind: t.from?.kind ?? null,
+      to_kind: t.to?.kind ?? null,
+      delta: t.delta,
+      ratio: t.ratio === null ? null : formatScore(t.ratio),
+      summary: t.summary,
+    })),
+  )
+  // The review sheet: one row per link with both texts side by side and an empty decision column to
+  // fill in with confirm or reject; `plan-cascade align --decisions review.csv` reads it back.
+  const review: FlatRow[] = report.links.map((l) => {
+    const source = index.items.get(l.source)?.item
+    const target = index.items.get(l.target)?.item
+    return {
+      decision: null,
+      source: l.source,
+      target: l.target,
+      score: l.score,
+      relation: l.relation,
+      source_heading: source?.heading ?? null,
+      target_heading: target?.heading ?? null,
+      source_text: source?.text ?? null,
+      target_text: target?.text ?? null,
+      evidence: l.evidence.summary,
+      note: null,
+    }
+  })
+  return {
+    documents: { columns: DOCUMENT_COLUMNS, rows: documents },
+    items: { columns: ITEM_COLUMNS, rows: items },
+    targets: { columns: TARGET_COLUMNS, rows: targets },
+    links: {
+      columns: [
+        ...LINK_COLUMNS.slice(0, 8),
+        ...features.map((f) => `feature_${f}`),
+        ...LINK_COLUMNS.slice(8),
+      ],
+      rows: links,
+    },
+    threads: { columns: THREAD_COLUMNS, rows: threads },
+    evolution: { columns: EVOLUTION_COLUMNS, rows: evolution },
+    diffs: { columns: DIFF_COLUMNS, rows: diffs },
+    targetChanges: { columns: CHANGE_COLUMNS, rows: changes },
+    review: { columns: REVIEW_COLUMNS, rows: review },
+  }
+}
+
+// Column lists: an empty table still gets its header.
+const DOCUMENT_COLUMNS =
+  'id title issuer jurisdiction level code parent year period_from period_to kind path encoding sections items targets warnings'.split(
+    ' ',
+  )
+const ITEM_COLUMNS =
+  'id doc_id jurisdiction level year path label kind section_path heading text responsible_lead responsible_related topic topics topic_labels keywords targets threads'.split(
+    ' ',
+  )
+const TARGET_COLUMNS =
+  'doc_id item_id jurisdiction level doc_year year metric_family metric kind comparator value value_max unit normalized normalized_max normalized_unit text span_start span_end'.split(
+    ' ',
+  )
+const LINK_COLUMNS =
+  'source target source_doc target_doc score relation changes decision shared_terms shared_topics shared_metrics shared_units summary'.split(
+    ' ',
+  )
+const THREAD_COLUMNS =
+  'thread_id label topic terms position item_id doc_id jurisdiction level year heading'.split(' ')
+const EVOLUTION_COLUMNS = 'from_doc to_doc status from_item to_item score'.split(' ')
+const REVIEW_COLUMNS =
+  'decision source target score relation source_heading target_heading source_text target_text evidence note'.split(
+    ' ',
+  )
+const DIFF_COLUMNS =
+  'from to basis relation score overlap removed added from_text to_text units_kept units_added units_removed'.split(
+    ' ',
+  )
+const CHANGE_COLUMNS =
+  'from to key metric_family metric change from_text to_text from_value to_value unit from_kind to_kind delta ratio summary'.split(
+    ' ',
+  )
