@@ -15,7 +15,15 @@ import { readComparator } from './comparators'
 import { loadMetricLexicon, loadUnitTable, type MetricLexicon, type UnitTable } from './data'
 import { cleanName, GROWTH_ONLY, metricFamily, readAfter, shorten, stripLead } from './metric'
 import { findQuantities, type Quantity } from './quantities'
-import { boundaryAfter, boundaryBefore, CLAUSE_END, foldWidth, quotedRanges, SENTENCE_END } from './text'
+import {
+  boundaryAfter,
+  boundaryBefore,
+  CLAUSE_END,
+  foldWidth,
+  quotedRanges,
+  rangeMask,
+  SENTENCE_END,
+} from './text'
 import { timeReader } from './time'
 
 /** What the extractor knows of the plan a text comes from. */
@@ -72,6 +80,8 @@ export function extractTargets(
   const t = foldWidth(text)
   const quoted = quotedRanges(t)
   const readTime = timeReader(t, quoted, context)
+  // a figure strictly after an opening quote and before its closer: (a, b)
+  const insideQuote = rangeMask(t.length, quoted, 1)
   const quantities = findQuantities(t, units)
   const drafts: TargetDraft[] = []
   let lastEnd = 0
@@ -79,7 +89,7 @@ export function extractTargets(
   // First the figures (filters need nothing but the figure and its comparator), then what they measure.
   const figures: Array<{ q: Quantity; cmp: ReturnType<typeof readComparator> }> = []
   for (const q of quantities) {
-    if (!isFigure(t, q, quoted, lexicon)) continue
+    if (!isFigure(t, q, insideQuote, lexicon)) continue
     const cmp = readComparator(t, q.start, q.end, q.unitClass, q.bare)
     if (q.bare && q.numeral.length === 1 && !cmp.prefix) continue // 万人 in 每万人, 百度
     if (
@@ -118,7 +128,7 @@ export function extractTargets(
 
     const left = stripLead(leftRaw)
     const right = readAfter(rightRaw)
-    const firstInClause = drafts.find((d) => d.span[0] >= clauseStart)
+    const firstInClause = firstDraftFrom(drafts, clauseStart)
     // The verb that governs a list is printed before its first item: 新建5G基站3200个、…750个.
     let verbZone = t.slice(clauseStart, firstInClause ? firstInClause.span[0] : leftStart) + left.verbs
     const subject = () =>
@@ -178,9 +188,21 @@ export function extractTargets(
   return drafts
 }
 
+/** The first draft starting at or after `from` (drafts are in order of position): a binary search. */
+function firstDraftFrom(drafts: TargetDraft[], from: number): TargetDraft | undefined {
+  let lo = 0
+  let hi = drafts.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((drafts[mid] as TargetDraft).span[0] < from) lo = mid + 1
+    else hi = mid
+  }
+  return drafts[lo]
+}
+
 /** Filters on the figure itself (see the module comment). */
-function isFigure(t: string, q: Quantity, quoted: Array<[number, number]>, lexicon: MetricLexicon): boolean {
-  if (quoted.some(([a, b]) => q.start > a && q.start < b)) return false
+function isFigure(t: string, q: Quantity, insideQuote: Uint8Array, lexicon: MetricLexicon): boolean {
+  if (insideQuote[q.start]) return false
   const before = t.slice(Math.max(0, q.start - 4), q.start)
   if (/第\s?$/u.test(before)) return false // 第二届
   if (/[A-Za-z+]$/u.test(before)) return false // IPv6, 5G+8K, 1+4+N

@@ -10,7 +10,7 @@
  * says what is planned (力争, 推进, 建设 …): 2020年,…达到423.19亿元。数字经济增加值增长率为18.6% is 2020.
  */
 import type { TargetContext } from './targets'
-import { boundaryBefore, insideAny, SENTENCE_END } from './text'
+import { boundaryBefore, rangeMask, SENTENCE_END } from './text'
 
 export interface TimeReading {
   /** The figure is history, not a target. */
@@ -61,11 +61,21 @@ function markers(text: string, quoted: Array<[number, number]>, context: TargetC
   const out: Marker[] = []
   const now = context.year ?? context.period?.from ?? null
   const isPast = (y: number) => now !== null && y < now
+  // Flags per offset instead of scans of every quote and marker for each marker (quadratic on a long
+  // line of years): offsets inside quotes, and offsets covered by a marker kept so far.
+  const inQuote = rangeMask(text.length, quoted)
+  const covered = new Uint8Array(text.length + 1)
+  const coveredIn = (flags: Uint8Array, start: number, end: number) => {
+    for (let i = start; i < end; i++) if (flags[i]) return true
+    return false
+  }
   const push = (m: Marker) => {
-    if (insideAny(quoted, m.start, m.end) || quoted.some(([a, b]) => m.start >= a && m.start < b)) return
+    // inside a quote or a book title: a marker starting in one (its start is after the opener, or is it)
+    if (inQuote[m.start]) return
     // 比2020年下降13.5%, 较上年增长: the year a change is measured from, not the figure's time.
     if (/(比|较|与|相比|同比|对比)$/u.test(text.slice(Math.max(0, m.start - 2), m.start))) return
     out.push(m)
+    covered.fill(1, m.start, m.end)
   }
   // 2019-2021年度, 2021—2025年: a span of years, dated by its end.
   const spans = /((?:19|20)\d{2})\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年/gu
@@ -83,7 +93,7 @@ function markers(text: string, quoted: Array<[number, number]>, context: TargetC
   const years = /(截至|截止到?|到|至)?((?:19|20)\d{2})\s*年(?!度?[-—–~至到]\d)/gu
   for (const m of text.matchAll(years)) {
     const start = m.index ?? 0
-    if (out.some((o) => start >= o.start && start < o.end)) continue
+    if (covered[start]) continue
     const y = Number(m[2])
     const since = /^(以来|来)/u.test(text.slice(start + m[0].length))
     push({
@@ -120,6 +130,7 @@ function markers(text: string, quoted: Array<[number, number]>, context: TargetC
     const start = m.index ?? 0
     // Not filtered by quotes: “十三五”期间 is how the period is always printed.
     out.push({ start, end: start + 3, past: isPast(period[1]), year: period[1], relative: false })
+    covered.fill(1, start, start + 3)
   }
   // 年内, 今年, 明年, 目前, 已建成, 5年来 …
   const words: Array<[RegExp, (m: RegExpMatchArray) => Marker]> = [
@@ -127,17 +138,17 @@ function markers(text: string, quoted: Array<[number, number]>, context: TargetC
     [/明年/gu, (m) => rel(m, false, context.year === null ? null : context.year + 1)],
     [/去年|上年/gu, (m) => rel(m, true, context.year === null ? null : context.year - 1)],
     [
-      /截至目前|截至|截止|目前|当前|基期|近年来|多年来|(?:\d+|[一二三四五六七八九十]+)年来|以来/gu,
+      /截至目前|截至|截止|目前|当前|基期|近年来|多年来|(?:\d{1,4}|[一二三四五六七八九十]{1,4})年来|以来/gu,
       (m) => rel(m, true, null),
     ],
     [/已(?:经)?(?=[\u4e00-\u9fa5])/gu, (m) => rel(m, true, null)],
   ]
-  const dated = [...out]
+  const dated = covered.slice()
   for (const [re, make] of words) {
     for (const m of text.matchAll(re)) {
       const marker = make(m)
       // 年度 in 2019-2021年度, 截至 in 截至2022年: the dated marker already says it.
-      if (dated.some((d) => marker.start < d.end && marker.end > d.start)) continue
+      if (coveredIn(dated, marker.start, marker.end)) continue
       push(marker)
     }
   }
@@ -155,39 +166,86 @@ export function timeReader(text: string, quoted: Array<[number, number]>, contex
   const fallback = context.period?.to ?? context.year ?? null
   const nowYear = context.year ?? context.period?.from ?? null
 
-  /** The reading of the last marker before `pos` in its sentence, or null. */
+  // Indexed so that each figure costs a binary search, not a scan of every marker and sentence before
+  // it (a long line of figures was quadratic): marker starts, and for each marker the last one at or
+  // before it that is not a relative word of history (目前, 已).
+  const starts = Int32Array.from(all, (m) => m.start)
+  const lastSolid = new Int32Array(all.length)
+  all.forEach((m, i) => {
+    lastSolid[i] = m.past && m.relative ? (i > 0 ? (lastSolid[i - 1] as number) : -1) : i
+  })
+  const LINE_END = /\n/u
+
+  /**
+   * The reading of the last marker before `pos` in its sentence, or null. Read forwards, the nearest
+   * marker wins, but a year keeps the history of a word before it (目前…已, 截至2022年): a relative
+   * word of history after a marker that is already history is passed over.
+   */
   function inSentence(sentenceStart: number, pos: number): Marker | null {
-    let found: Marker | null = null
-    for (const m of all) {
-      if (m.start < sentenceStart) continue
-      if (m.start >= pos) break
-      // 目前…已 and 截至2022年: the nearest marker wins, but a year keeps the history of a word before it.
-      if (found?.past && m.past && m.relative) continue
-      found = m
+    const first = lowerBound(starts, sentenceStart)
+    const end = lowerBound(starts, pos)
+    if (first >= end) return null
+    const j = lastSolid[end - 1] as number
+    if (j < first) return all[first] as Marker
+    const solid = all[j] as Marker
+    return solid.past || j === end - 1 ? solid : (all[j + 1] as Marker)
+  }
+
+  /**
+   * History carried over to the sentence starting at `start` from the sentences before it, within the
+   * paragraph; a sentence that says what is planned stops it. Computed once per sentence.
+   */
+  const carried = new Map<number, TimeReading>()
+  function carryOver(start: number, lineStart: number): TimeReading {
+    const visited: number[] = []
+    let sentenceStart = start
+    let result: TimeReading = { past: false, year: fallback }
+    for (;;) {
+      const known = carried.get(sentenceStart)
+      if (known) {
+        result = known
+        break
+      }
+      visited.push(sentenceStart)
+      const prevStart = boundaryBefore(text, sentenceStart - 1, SENTENCE_END, lineStart)
+      const marker = inSentence(prevStart, sentenceStart - 1)
+      if (marker) {
+        result = marker.past ? finish(marker) : { past: false, year: fallback }
+        break
+      }
+      if (prevStart <= lineStart || PLAN_WORDS.test(text.slice(prevStart, sentenceStart - 1))) break
+      sentenceStart = prevStart
     }
-    return found
+    for (const s of visited) carried.set(s, result)
+    return result
   }
 
   return function readTime(pos: number): TimeReading {
-    const lineStart = text.lastIndexOf('\n', pos - 1) + 1
-    let sentenceStart = boundaryBefore(text, pos, SENTENCE_END)
-    let marker = inSentence(sentenceStart, pos)
+    const lineStart = boundaryBefore(text, pos, LINE_END)
+    const sentenceStart = boundaryBefore(text, pos, SENTENCE_END)
+    const marker = inSentence(sentenceStart, pos)
     if (marker) return finish(marker)
     // No time word: history carries over from the sentences before, within the paragraph.
-    while (sentenceStart > lineStart) {
-      const sentence = text.slice(sentenceStart, pos)
-      if (PLAN_WORDS.test(sentence)) break
-      const prevStart = boundaryBefore(text, sentenceStart - 1, SENTENCE_END, lineStart)
-      marker = inSentence(prevStart, sentenceStart - 1)
-      if (marker) return marker.past ? finish(marker) : { past: false, year: fallback }
-      pos = sentenceStart - 1
-      sentenceStart = prevStart
+    if (sentenceStart <= lineStart || PLAN_WORDS.test(text.slice(sentenceStart, pos))) {
+      return { past: false, year: fallback }
     }
-    return { past: false, year: fallback }
+    return carryOver(sentenceStart, lineStart)
   }
 
   function finish(m: Marker): TimeReading {
     if (m.past) return { past: true, year: m.year ?? nowYear }
     return { past: false, year: m.year ?? fallback }
   }
+}
+
+/** Index of the first offset >= `pos` in ascending offsets. */
+function lowerBound(offsets: Int32Array, pos: number): number {
+  let lo = 0
+  let hi = offsets.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((offsets[mid] as number) < pos) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }

@@ -103,24 +103,43 @@ const CLOSERS = ')）〕]］】'
 
 /**
  * Blanks out responsibility clauses — 〔牵头责任单位:市数据管理局;相关责任单位:市工信局…〕 — bracket
- * included, nested brackets (市行政(市民)服务中心) respected. Offsets are kept.
+ * included, nested brackets (市行政(市民)服务中心) respected; a clause left open runs to the end. Offsets
+ * are kept. The brackets are matched in one pass and the text rebuilt once: scanning from each clause
+ * and rebuilding the text for each was quadratic on a long line of open clauses.
  */
 export function maskResponsibility(text: string): string {
-  let out = text
+  // closing[i]: offset of the closer matching the opener at i (any bracket kind closes any), or -1
+  const closing = new Int32Array(text.length).fill(-1)
+  const open: number[] = []
+  for (let i = 0; i < text.length; i++) {
+    if (OPENERS.includes(text[i]!)) open.push(i)
+    else if (CLOSERS.includes(text[i]!) && open.length > 0) closing[open.pop()!] = i
+  }
+  const masked: Span[] = []
   for (const match of text.matchAll(RESPONSIBILITY)) {
     let start = match.index
     while (start > 0 && !OPENERS.includes(text[start - 1]!) && match.index - start < 4) start--
     if (start === 0 || !OPENERS.includes(text[start - 1]!)) continue
     start--
-    let depth = 0
-    let end = start
-    for (; end < text.length; end++) {
-      if (OPENERS.includes(text[end]!)) depth++
-      else if (CLOSERS.includes(text[end]!) && --depth === 0) break
-    }
-    out = out.slice(0, start) + ' '.repeat(Math.min(end + 1, text.length) - start) + out.slice(end + 1)
+    const close = closing[start]!
+    masked.push([start, close < 0 ? text.length : close + 1])
   }
-  return out
+  return blankSpans(text, masked, ' ')
+}
+
+/** `text` with the characters of `spans` (in any order, overlapping or not) replaced by `fill`. */
+function blankSpans(text: string, spans: readonly Span[], fill: string): string {
+  if (spans.length === 0) return text
+  const sorted = [...spans].sort((a, b) => a[0] - b[0])
+  let out = ''
+  let at = 0
+  for (const [start, end] of sorted) {
+    if (end <= at) continue
+    const from = Math.max(start, at)
+    out += text.slice(at, from) + fill.repeat(end - from)
+    at = end
+  }
+  return out + text.slice(at)
 }
 
 /** Replaces the matches of `pattern` with spaces, keeping offsets. */
@@ -135,21 +154,49 @@ function inEnumeration(text: string, start: number, end: number): boolean {
   return before === '、' || after === '、' || (after === '等' && before !== '等')
 }
 
-/** True when [start, end) lies inside a strictly longer span of `spans`. */
-function inLonger(spans: readonly Span[], start: number, end: number): boolean {
-  return spans.some(([s, e]) => s <= start && end <= e && e - s > end - start)
+/**
+ * Keyword spans of every topic, sorted by start, to ask whether a hit lies inside a longer keyword of
+ * another topic with a binary search (a scan of every span for every hit was quadratic in the hits).
+ */
+interface KeywordSpans {
+  starts: Int32Array
+  ends: Int32Array
+  owners: Int32Array
+  /** Length of the longest span: a span holding [start, end) starts no earlier than end - longest. */
+  longest: number
+}
+
+/** True when [start, end) lies inside a strictly longer keyword span of a topic other than `owner`. */
+function inLonger(spans: KeywordSpans, owner: number, start: number, end: number): boolean {
+  let lo = 0
+  let hi = spans.starts.length
+  const from = end - spans.longest
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (spans.starts[mid]! < from) lo = mid + 1
+    else hi = mid
+  }
+  for (let k = lo; k < spans.starts.length && spans.starts[k]! <= start; k++) {
+    const e = spans.ends[k]!
+    if (spans.owners[k] !== owner && end <= e && e - spans.starts[k]! > end - start) return true
+  }
+  return false
 }
 
 /**
  * Finds the hits of one matcher in `text`, masking them in place; returns their spans. Keyword hits
- * inside a longer keyword of another topic (`foreign`) are skipped.
+ * inside a longer keyword of another topic are skipped.
  */
-function findHits(text: { value: string }, match: string | RegExp, foreign: readonly Span[]): Span[] {
+function findHits(
+  text: { value: string },
+  match: string | RegExp,
+  foreign: { spans: KeywordSpans; owner: number },
+): Span[] {
   const hits: Span[] = []
   if (typeof match === 'string') {
     let at = text.value.indexOf(match)
     while (at >= 0) {
-      if (!inLonger(foreign, at, at + match.length)) hits.push([at, at + match.length])
+      if (!inLonger(foreign.spans, foreign.owner, at, at + match.length)) hits.push([at, at + match.length])
       at = text.value.indexOf(match, at + match.length)
     }
   } else {
@@ -157,28 +204,29 @@ function findHits(text: { value: string }, match: string | RegExp, foreign: read
       if (found[0].length > 0) hits.push([found.index, found.index + found[0].length])
     }
   }
-  for (const [start, end] of hits) {
-    text.value = text.value.slice(0, start) + '\u0000'.repeat(end - start) + text.value.slice(end)
-  }
+  text.value = blankSpans(text.value, hits, '\u0000')
   return hits
 }
 
-/** Spans of every keyword of every topic in `text`, by topic index. */
-function keywordSpans(topics: readonly CompiledTopic[], text: string): Span[][] {
-  return topics.map(({ matchers }) => {
-    const spans: Span[] = []
+/** Spans of every keyword of every topic in `text`, sorted by start. */
+function keywordSpans(topics: readonly CompiledTopic[], text: string): KeywordSpans {
+  const all: Array<[number, number, number]> = []
+  let longest = 0
+  topics.forEach(({ matchers }, owner) => {
     for (const { match } of matchers) {
       if (typeof match !== 'string') continue
+      longest = Math.max(longest, match.length)
       for (let at = text.indexOf(match); at >= 0; at = text.indexOf(match, at + 1))
-        spans.push([at, at + match.length])
+        all.push([at, at + match.length, owner])
     }
-    return spans
   })
-}
-
-/** Spans of the keywords of every topic but `index`. */
-function foreignSpans(spans: readonly Span[][], index: number): Span[] {
-  return spans.flatMap((list, i) => (i === index ? [] : list))
+  all.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2])
+  return {
+    starts: Int32Array.from(all, (s) => s[0]),
+    ends: Int32Array.from(all, (s) => s[1]),
+    owners: Int32Array.from(all, (s) => s[2]),
+    longest,
+  }
 }
 
 /** The raw (unbounded) evidence for one topic. */
@@ -186,7 +234,7 @@ function scoreTopic(
   topic: CompiledTopic,
   body: string,
   heading: string,
-  foreign: { body: Span[]; heading: Span[] },
+  foreign: { body: KeywordSpans; heading: KeywordSpans; owner: number },
 ): number {
   let excluded = body
   let excludedHeading = heading
@@ -199,15 +247,19 @@ function scoreTopic(
   let total = 0
   for (const { match, weight } of topic.matchers) {
     const original = text.value
-    const hits = findHits(text, match, foreign.body)
+    const hits = findHits(text, match, { spans: foreign.body, owner: foreign.owner })
     if (hits.length > 0) {
       // Repeats add with diminishing returns; hits in an enumeration count less.
       const strength = hits.map(([start, end]) => (inEnumeration(original, start, end) ? LIST_FACTOR : 1))
-      const best = Math.max(...strength)
+      // a loop, not Math.max(...strength): a long text has more hits than a call takes arguments
+      const best = strength.reduce((m, value) => Math.max(m, value), 0)
       const rest = strength.reduce((sum, value) => sum + value, 0) - best
       total += weight * (best + Math.sqrt(rest) * 0.6)
     }
-    if (head.value !== '' && findHits(head, match, foreign.heading).length > 0)
+    if (
+      head.value !== '' &&
+      findHits(head, match, { spans: foreign.heading, owner: foreign.owner }).length > 0
+    )
       total += weight * HEADING_BONUS
   }
   return total
@@ -236,12 +288,9 @@ export function tagTopics(
   const headingSpans = keywordSpans(topics, heading)
   const raw = topics.map((topic, index) => ({
     topic: topic.topic,
-    evidence: scoreTopic(topic, body, heading, {
-      body: foreignSpans(bodySpans, index),
-      heading: foreignSpans(headingSpans, index),
-    }),
+    evidence: scoreTopic(topic, body, heading, { body: bodySpans, heading: headingSpans, owner: index }),
   }))
-  const best = Math.max(0, ...raw.map(({ evidence }) => evidence))
+  const best = raw.reduce((m, { evidence }) => Math.max(m, evidence), 0)
   return raw
     .filter(({ evidence }) => evidence > 0 && (evidence >= strong || evidence >= relative * best))
     .map(({ topic, evidence }) => ({

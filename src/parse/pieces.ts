@@ -127,6 +127,13 @@ export function splitPieces(text: string, lines: Line[], options: SplitOptions):
     }
     const inline = findInlineBoilerplate(content, options.boilerplate)
     const clauses = findClauses(content)
+    // By offset, so that each character asks once (finding them in the lists was quadratic on a long
+    // line with many clauses); the first of several at one offset wins, as in the lists.
+    const inlineAt = new Map<number, (typeof inline)[number]>()
+    for (const b of inline) if (!inlineAt.has(b[0])) inlineAt.set(b[0], b)
+    const clauseAt = new Map<number, [number, number]>()
+    for (const c of clauses) if (!clauseAt.has(c[0])) clauseAt.set(c[0], c)
+    const cutEnds = new Set([...clauses.map((c) => c[1]), ...inline.map((b) => b[1])])
     // Cut points inside the line: [offset, kind of the run that starts there].
     let runStart = 0
     let i = 0
@@ -149,7 +156,7 @@ export function splitPieces(text: string, lines: Line[], options: SplitOptions):
       runStart = end
     }
     while (i < content.length) {
-      const bp = inline.find((b) => b[0] === i)
+      const bp = inlineAt.get(i)
       if (bp) {
         flush(i)
         push('boilerplate', line.start + bp[0], line.start + bp[1], lineNo, null, line.indent, bp[2])
@@ -158,7 +165,7 @@ export function splitPieces(text: string, lines: Line[], options: SplitOptions):
         headingFrom = -1
         continue
       }
-      const clause = clauses.find((c) => c[0] === i)
+      const clause = clauseAt.get(i)
       if (clause) {
         flush(i)
         push('clause', line.start + clause[0], line.start + clause[1], lineNo, null, line.indent)
@@ -179,7 +186,7 @@ export function splitPieces(text: string, lines: Line[], options: SplitOptions):
         headingFrom = -1
         continue
       }
-      const afterClause = clauses.some((c) => c[1] === i) || inline.some((b) => b[1] === i)
+      const afterClause = cutEnds.has(i)
       const inHeading = headingFrom >= 0 && i - headingFrom <= 40
       if (i === 0 || LABEL_MAY_FOLLOW.test(before) || afterClause || inHeading) {
         const label = matchLabel(content, i)

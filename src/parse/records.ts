@@ -54,6 +54,7 @@ export function buildRecords(
   tables: FlattenedTable[],
 ): BuiltRecords {
   const sections: Section[] = []
+  const sectionById = new Map<string, Section>()
   const items: PlanItem[] = []
   const sectionIds = new Map<TreeNode, string>()
   const itemIds = new Map<TreeNode, string>()
@@ -107,7 +108,7 @@ export function buildRecords(
                 (pieces[firstPieceOf(child) ?? 0] as Piece | undefined)?.start ?? 0,
                 (pieces[firstPieceOf(child) ?? 0] as Piece | undefined)?.start ?? 0,
               ]
-        sections.push({
+        const section: Section = {
           id,
           path,
           label:
@@ -121,9 +122,11 @@ export function buildRecords(
           parentId: sectionId,
           children: [],
           span: labelSpan,
-        })
-        const parentSection = sections.find((s) => s.id === sectionId)
-        parentSection?.children.push(id)
+        }
+        sections.push(section)
+        sectionById.set(id, section)
+        // by id, not by a scan of the sections so far (quadratic on a line of 一、（一）1. repeated)
+        if (sectionId !== null) sectionById.get(sectionId)?.children.push(id)
         // A content label with children (3. 推进…。包括:(1)…): its own text is the section's intro.
         if (!child.headingLine && child.content.length > 0) {
           pushItem(child, `${path}.p0`, id, [...sectionTitles, title], 'paragraph', child.content)
@@ -270,6 +273,7 @@ export function buildRegions(
   const rowIds = new Map<string, string>()
   for (const item of built.items) if (item.row) rowIds.set(`${item.row.span[0]}`, item.id)
   const raw: Array<{ kind: Region['kind']; start: number; ref?: string; note?: string }> = []
+  const rows = tables.flatMap((t) => t.rows)
   for (const piece of pieces) {
     if (piece.kind === 'blank') continue
     const role = roles[piece.index] as PieceRole
@@ -290,9 +294,7 @@ export function buildRegions(
     }
     if (kind === 'table') {
       // Cells of a row belong to the row's item; header cells to the table.
-      const row = tables
-        .flatMap((t) => t.rows)
-        .find((r) => piece.start >= r.span[0] && piece.end <= r.span[1])
+      const row = rowHolding(rows, piece.start, piece.end)
       const rowItem = row ? rowIds.get(`${row.span[0]}`) : undefined
       if (rowItem) {
         kind = 'item'
@@ -356,4 +358,25 @@ export function nameInferredSections(sections: Section[], items: PlanItem[], nam
       if (item.id.startsWith(`${section.id}.`)) item.sectionPath = [title, ...item.sectionPath.slice(1)]
     }
   })
+}
+
+/**
+ * The table row holding `[start, end)`. Rows follow one another (tables in order, rows in
+ * order), so a binary search finds the last row starting at or before `start`; a scan of every row
+ * for each cell was quadratic in the cells of a long table.
+ */
+function rowHolding(rows: FlattenedTable['rows'], start: number, end: number) {
+  let lo = 0
+  let hi = rows.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((rows[mid] as FlattenedTable['rows'][number]).span[0] <= start) lo = mid + 1
+    else hi = mid
+  }
+  for (let k = lo - 1; k >= 0; k--) {
+    const row = rows[k] as FlattenedTable['rows'][number]
+    if (start >= row.span[0] && end <= row.span[1]) return row
+    if (row.span[1] <= start) break
+  }
+  return undefined
 }

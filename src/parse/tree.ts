@@ -53,6 +53,16 @@ export function createNode(kind: NodeKind, parent: TreeNode | null, seq: number)
   }
 }
 
+/** The label children of a node by style (largest number, numbers seen), and its inferred children. */
+interface ChildStats {
+  /** The children array counted (a node whose children were replaced is counted again). */
+  children: TreeNode[]
+  /** How many of the children were counted. */
+  seen: number
+  labels: Map<LabelStyle, { max: number; numbers: Set<number> }>
+  inferred: number
+}
+
 /**
  * Places labels in a tree, remembering which styles were seen inside which, and starting inferred
  * sections where numbering restarts.
@@ -109,18 +119,16 @@ export class TreeBuilder {
       }
     }
     let parent = this.stack[parentIndex] as TreeNode
-    const siblings = parent.children.filter((c) => c.kind === 'label' && c.style === style)
-    const maxNumber = siblings.reduce((m, c) => Math.max(m, c.number ?? 0), 0)
+    const stats = this.childStats(parent)
+    const siblings = stats.labels.get(style)
+    const maxNumber = siblings?.max ?? 0
     const restart =
-      siblings.length > 0 &&
-      number <= maxNumber &&
-      (number === 1 || siblings.some((c) => c.number === number))
-    const mixing =
-      index < 0 && parent.children.some((c) => c.kind === 'label' && c.style !== null && below.has(c.style))
+      siblings !== undefined && number <= maxNumber && (number === 1 || siblings.numbers.has(number))
+    const mixing = index < 0 && [...stats.labels.keys()].some((s) => below.has(s))
     if (restart || mixing) {
       parent = this.startInferred(parentIndex, span)
       parentIndex = this.stack.length - 1
-    } else if (siblings.length > 0 && number < maxNumber) {
+    } else if (siblings !== undefined && number < maxNumber) {
       this.outOfOrder = true
     }
     this.stack.length = parentIndex + 1
@@ -130,6 +138,33 @@ export class TreeBuilder {
     for (const open of this.stack) if (open.kind === 'label' && open.style) this.noteBelow(open.style, style)
     this.stack.push(node)
     return node
+  }
+
+  /**
+   * What the label children of `parent` hold, by style, and how many inferred children it has: kept
+   * up to date as children are appended (filtering the children for every label was quadratic on a
+   * line of 一、（一）1. repeated), and counted again when the children were replaced.
+   */
+  private readonly stats = new WeakMap<TreeNode, ChildStats>()
+  private childStats(parent: TreeNode): ChildStats {
+    let stats = this.stats.get(parent)
+    if (!stats || stats.children !== parent.children || stats.seen > parent.children.length) {
+      stats = { children: parent.children, seen: 0, labels: new Map(), inferred: 0 }
+      this.stats.set(parent, stats)
+    }
+    for (; stats.seen < parent.children.length; stats.seen++) {
+      const child = parent.children[stats.seen] as TreeNode
+      if (child.kind === 'inferred') stats.inferred++
+      if (child.kind !== 'label' || child.style === null) continue
+      let entry = stats.labels.get(child.style)
+      if (!entry) {
+        entry = { max: 0, numbers: new Set() }
+        stats.labels.set(child.style, entry)
+      }
+      entry.max = Math.max(entry.max, child.number ?? 0)
+      if (child.number !== null) entry.numbers.add(child.number)
+    }
+    return stats
   }
 
   private noteBelow(outer: LabelStyle, inner: LabelStyle): void {
@@ -163,7 +198,7 @@ export class TreeBuilder {
     }
     const node = this.newNode('inferred', host)
     this.stack.push(node)
-    const count = host.children.filter((c) => c.kind === 'inferred').length
+    const count = this.childStats(host).inferred
     this.warnings.push({
       code: 'missing-heading',
       message: `numbering restarts without a new heading: a heading was probably lost in scraping; started inferred section ${count}`,
