@@ -27,6 +27,7 @@ describe('the public surface', () => {
       ],
       ...[
         'ParseOutput',
+        'PartRole',
         'Period',
         'PlanCascadeError',
         'PlanDocument',

@@ -184,11 +184,13 @@ const levelRank: Record<Level, number> = { national: 0, province: 1, city: 2, di
 /** The record of a division, with its parent's name and code filled from the dataset. */
 export function toJurisdiction(division: Division): Jurisdiction {
   const parent = division.parentCode ? loadIndex().byCode.get(division.parentCode) : undefined
+  // a province's parent is the country, which has no GB/T 2260 code
+  const country = division.level === 'province' ? NATIONAL.name : null
   return {
     name: division.name,
     level: division.level,
     code: division.code,
-    parent: parent?.name ?? null,
+    parent: parent?.name ?? country,
     parentCode: parent?.code ?? null,
   }
 }

@@ -91,6 +91,8 @@ export interface SplitOptions {
   boilerplate: BoilerplateRule[]
   /** Document titles: a title printed inside a line (a notice followed by the plan) is cut out. */
   titles?: string[]
+  /** Whole lines that head a part without a number (a layout's part headings: 2023年工作回顾). */
+  partHeadings?: RegExp[]
 }
 
 /** Cuts the text into pieces. */
@@ -114,6 +116,8 @@ export function splitPieces(text: string, lines: Line[], options: SplitOptions):
   }
 
   const titles = (options.titles ?? []).filter((t) => t.length >= 6)
+  const partHeadings = options.partHeadings ?? []
+  let partCount = 0
   lines.forEach((line, lineNo) => {
     const content = text.slice(line.start, line.end)
     if (content.trim() === '') {
@@ -123,6 +127,17 @@ export function splitPieces(text: string, lines: Line[], options: SplitOptions):
     const lineRule = matchBoilerplateLine(content, options.boilerplate)
     if (lineRule) {
       push('boilerplate', line.start, line.end, lineNo, null, line.indent, lineRule)
+      return
+    }
+    const trimmed = content.trim()
+    if (
+      partHeadings.length > 0 &&
+      partHeadings.some((p) => p.test(trimmed)) &&
+      matchLabel(content, content.length - content.trimStart().length) === null
+    ) {
+      const indent = content.length - content.trimStart().length
+      const label: LabelMatch = { style: 'heading', number: ++partCount, label: '', length: indent }
+      push('label', line.start, line.start + content.trimEnd().length, lineNo, label, line.indent)
       return
     }
     const inline = findInlineBoilerplate(content, options.boilerplate)
@@ -183,8 +198,9 @@ export function splitPieces(text: string, lines: Line[], options: SplitOptions):
       const inHeading = headingFrom >= 0 && i - headingFrom <= 40
       if (i === 0 || LABEL_MAY_FOLLOW.test(before) || afterClause || inHeading) {
         const label = matchLabel(content, i)
-        // decimal numbers (1.2) are labels only at the start of a line: inside one they are figures
-        const decimal = label?.style === 'decimal-2' || label?.style === 'decimal-3'
+        // decimal numbers (1.2) and annexes (附件) are labels only at the start of a line
+        const decimal =
+          label?.style === 'decimal-2' || label?.style === 'decimal-3' || label?.style === 'annex'
         const plausible =
           label &&
           (!decimal || i === 0) &&

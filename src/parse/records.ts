@@ -3,7 +3,7 @@
  * cover the whole source text.
  */
 import type { FlattenedTable } from '../extract/index.js'
-import type { PlanItem, Region, Section, Span, TableRow } from '../model/index.js'
+import type { PartRole, PlanItem, Region, Section, Span, TableRow } from '../model/index.js'
 import type { NormalizedText } from '../normalize/index.js'
 import { toSourceSpan } from '../normalize/index.js'
 import { composeItemText } from './item-text.js'
@@ -52,6 +52,9 @@ export function buildRecords(
   root: TreeNode,
   tocTitles: Map<string, string>,
   tables: FlattenedTable[],
+  roleOfTitle: (title: string) => PartRole = () => null,
+  /** Every heading line opens a section (a work report's parts), never a headed item. */
+  headingsAreSections = false,
 ): BuiltRecords {
   const sections: Section[] = []
   const items: PlanItem[] = []
@@ -68,6 +71,9 @@ export function buildRecords(
     const p = pieces[index] as Piece
     return text.slice(p.start, p.end)
   }
+  /** The part a section is in: its parent's, else the one its own title names (the outermost wins). */
+  const roleOfSection = (sectionId: string | null): PartRole =>
+    sectionId === null ? null : (sections.find((s) => s.id === sectionId)?.role ?? null)
   const hasLead = (paragraph: TreeNode) =>
     paragraph.content.length > 0 &&
     leadPhrase(pieceText(paragraph.content[0] as number), paragraph.content.length > 1) !== ''
@@ -91,7 +97,7 @@ export function buildRecords(
       const isSection =
         child.kind === 'inferred' ||
         (child.kind === 'label' && (child.headingLine || child.children.length > 0))
-      if (isSection && isHeadedItem(child, hasLead)) {
+      if (isSection && !headingsAreSections && isHeadedItem(child, hasLead)) {
         // 1.推进5G网络建设 on its own line, its text in the paragraph below: one item, not a section
         const paragraphs = child.children.flatMap((c) => c.content)
         pushItem(child, path, sectionId, sectionTitles, 'task', [child.labelPiece as number, ...paragraphs])
@@ -110,8 +116,8 @@ export function buildRecords(
         sections.push({
           id,
           path,
-          label:
-            child.labelPiece !== null ? ((pieces[child.labelPiece] as Piece).label?.label ?? null) : null,
+          // an unnumbered part heading prints no label
+          label: child.labelPiece !== null ? (pieces[child.labelPiece] as Piece).label?.label || null : null,
           style: child.style,
           number: child.number,
           title,
@@ -121,6 +127,7 @@ export function buildRecords(
           parentId: sectionId,
           children: [],
           span: labelSpan,
+          role: roleOfSection(sectionId) ?? roleOfTitle(title),
         })
         const parentSection = sections.find((s) => s.id === sectionId)
         parentSection?.children.push(id)
@@ -155,6 +162,7 @@ export function buildRecords(
             row: tableRowRecord(row),
             topics: [],
             keywords: [],
+            role: roleOfSection(sectionId),
           })
         })
       } else {
@@ -206,6 +214,7 @@ export function buildRecords(
       row: null,
       topics: [],
       keywords: [],
+      role: roleOfSection(sectionId),
     })
   }
 
@@ -235,7 +244,7 @@ export function buildRecords(
 }
 
 /** Structural styles whose headings always open a section. */
-const SECTION_STYLES = new Set(['part', 'chapter', 'section', 'table'])
+const SECTION_STYLES = new Set(['part', 'chapter', 'section', 'table', 'heading', 'annex'])
 
 /**
  * A heading line whose body is one paragraph, or paragraphs without lead phrases, and no labels below

@@ -89,6 +89,15 @@ export class TreeBuilder {
 
   /** Places a label of `style` and `number`; returns the new node (already on the stack). */
   placeLabel(style: LabelStyle, number: number, span: [number, number]): TreeNode {
+    // an unnumbered part heading and an annex are top-level parts: the numbering inside them is theirs
+    if (style === 'heading' || style === 'annex') {
+      this.stack.length = 1
+      const node = this.newNode('label', this.root)
+      node.style = style
+      node.number = number
+      this.stack.push(node)
+      return node
+    }
     const below = this.below.get(style) ?? new Set<LabelStyle>()
     let index = -1
     for (let k = this.stack.length - 1; k > 0; k--) {

@@ -60,6 +60,7 @@ export function walkPieces(input: WalkInput): WalkResult {
   const nodeOfLabelPiece = new Map<number, TreeNode>()
   let open: TreeNode | null = null
   let labelCount = 0
+  let annexCount = 0
   let inPreamble = !input.startInBody
   /** The piece before was the document's title. */
   let titleJustSeen = false
@@ -139,7 +140,9 @@ export function walkPieces(input: WalkInput): WalkResult {
         open = box
         continue
       }
-      const node = tree.placeLabel(label.style, label.number, [piece.start, piece.end])
+      // annexes are counted, as 附件 may print no number
+      const number = label.style === 'annex' ? ++annexCount : label.number
+      const node = tree.placeLabel(label.style, number, [piece.start, piece.end])
       node.labelPiece = i
       nodeOfLabelPiece.set(i, node)
       const after = pieceText(piece).slice(label.length)
