@@ -67,6 +67,7 @@ export function parseDocument(input: string | SourceText, options: ParseOptions 
     boilerplate: loadBoilerplateRules(options.boilerplateFile),
     titles: titleVariants,
     partHeadings: layout?.partHeadings ?? [],
+    subItems: layout?.subItems ?? [],
   })
 
   const fixed = new Map<number, PieceRole>()
@@ -95,14 +96,35 @@ export function parseDocument(input: string | SourceText, options: ParseOptions 
   const duplicateOf = findDuplicates(text, pieces, (p) => fixed.has(p.index))
   const titleKeys = new Set(titleVariants.map(pieceKey))
   titleKeys.delete('')
-  let walked = walkPieces({ text, pieces, duplicateOf, fixed, tableAt, titleKeys, toc, startInBody: false })
+  const paragraphItems = layout?.paragraphItems ?? false
+  let walked = walkPieces({
+    text,
+    pieces,
+    duplicateOf,
+    fixed,
+    tableAt,
+    titleKeys,
+    toc,
+    startInBody: false,
+    paragraphItems,
+  })
   const warnings: PlanWarning[] = [...metadata.warnings, ...cellWarnings]
   if (walked.labelCount === 0) {
     warnings.push({
       code: 'no-numbered-items',
       message: 'no numbered items found: each paragraph is taken as an item',
     })
-    walked = walkPieces({ text, pieces, duplicateOf, fixed, tableAt, titleKeys, toc, startInBody: true })
+    walked = walkPieces({
+      text,
+      pieces,
+      duplicateOf,
+      fixed,
+      tableAt,
+      titleKeys,
+      toc,
+      startInBody: true,
+      paragraphItems,
+    })
   }
   if (walked.outOfOrder) {
     warnings.push({
@@ -129,7 +151,7 @@ export function parseDocument(input: string | SourceText, options: ParseOptions 
     toc?.titles ?? new Map(),
     tables,
     (title) => roleOfTitle(title, layouts),
-    layout?.paragraphItems ?? false,
+    paragraphItems,
   )
   nameInferredSections(built.sections, built.items, summaryParts(text, pieces, walked.roles))
   const toSource = (span: Span): Span => toSourceSpan(normalized, span)

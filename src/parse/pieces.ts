@@ -28,6 +28,8 @@ export interface Piece {
   rule?: string
   /** Leading spaces of the source line (indentation is a layout cue for boxes). */
   indent: number
+  /** True when the piece opens with a layout's sub-item mark (一是, ——) inside a line. */
+  subItem?: boolean
 }
 
 export interface Line {
@@ -85,6 +87,7 @@ export function findClauses(line: string): Array<[number, number]> {
 }
 
 const SENTENCE_END = /[。！？!?]/
+const SUB_ITEM_MAY_FOLLOW = /[。；;：:！？!?”]/
 const LABEL_MAY_FOLLOW = /[。；;！？!?:：]/
 
 export interface SplitOptions {
@@ -93,6 +96,8 @@ export interface SplitOptions {
   titles?: string[]
   /** Whole lines that head a part without a number (a layout's part headings: 2023年工作回顾). */
   partHeadings?: RegExp[]
+  /** Sticky marks that open a sub-item after a sentence end, a semicolon or a colon (一是, ——). */
+  subItems?: RegExp[]
 }
 
 /** Cuts the text into pieces. */
@@ -117,6 +122,7 @@ export function splitPieces(text: string, lines: Line[], options: SplitOptions):
 
   const titles = (options.titles ?? []).filter((t) => t.length >= 6)
   const partHeadings = options.partHeadings ?? []
+  const subItems = options.subItems ?? []
   let partCount = 0
   lines.forEach((line, lineNo) => {
     const content = text.slice(line.start, line.end)
@@ -149,6 +155,7 @@ export function splitPieces(text: string, lines: Line[], options: SplitOptions):
     /** Where the current label's title began, to allow a child label right after a heading. */
     let headingFrom = -1
     let headingStyle: string | null = null
+    let pendingSubItem = false
     const flush = (end: number) => {
       if (end > runStart) {
         push(
@@ -159,6 +166,8 @@ export function splitPieces(text: string, lines: Line[], options: SplitOptions):
           currentLabel,
           line.indent,
         )
+        if (pendingSubItem && !currentLabel) (pieces[pieces.length - 1] as Piece).subItem = true
+        pendingSubItem = false
       }
       currentLabel = null
       runStart = end
@@ -193,6 +202,17 @@ export function splitPieces(text: string, lines: Line[], options: SplitOptions):
         runStart = i
         headingFrom = -1
         continue
+      }
+      // 一年来，我们…：一是…；二是…: each run is cut out, to be a sub-item of its own
+      if (i > 0 && subItems.length > 0 && SUB_ITEM_MAY_FOLLOW.test(before)) {
+        const mark = subItems.some((p) => {
+          p.lastIndex = i
+          return p.test(content)
+        })
+        if (mark && !currentLabel) {
+          flush(i)
+          pendingSubItem = true
+        }
       }
       const afterClause = clauses.some((c) => c[1] === i) || inline.some((b) => b[1] === i)
       const inHeading = headingFrom >= 0 && i - headingFrom <= 40

@@ -67,7 +67,11 @@ export class TreeBuilder {
   readonly warnings: PlanWarning[] = []
   outOfOrder = false
 
-  constructor() {
+  /** Content labels hold paragraphs of their own (a layout whose items are paragraphs). */
+  private readonly labelsHoldParagraphs: boolean
+
+  constructor(labelsHoldParagraphs = false) {
+    this.labelsHoldParagraphs = labelsHoldParagraphs
     this.root = createNode('root', null, this.seq++)
     this.stack = [this.root]
   }
@@ -82,7 +86,7 @@ export class TreeBuilder {
   sectionTop(): TreeNode {
     for (let k = this.stack.length - 1; k >= 0; k--) {
       const node = this.stack[k] as TreeNode
-      if (node.kind !== 'label' || node.headingLine) return node
+      if (node.kind !== 'label' || node.headingLine || this.labelsHoldParagraphs) return node
     }
     return this.root
   }
