@@ -54,6 +54,13 @@ const fromFileName = untitled.filter((e) =>
   docs.get(e.file)?.warnings.some((w) => w.code === 'missing-title' || w.code === 'title-from-file-name'),
 )
 console.log(`no catalog title: ${untitled.length}, of which ${fromFileName.length} titled from the file name`)
+const fromFile = (code: string) =>
+  catalog.filter((e) => docs.get(e.file)?.warnings.some((w) => w.code === code)).length
+console.log(
+  `taken from the file name alone: title ${fromFile('missing-title')}, year ${fromFile('year-from-file-name')}, jurisdiction ${fromFile('jurisdiction-from-file-name')}`,
+)
+const unknown = catalog.filter((e) => docs.get(e.file)?.kind === 'other').length
+console.log(`unknown genre (warning unknown-layout): ${unknown}`)
 if (verbose) for (const m of misses) console.log(`  ✗ ${m}`)
 
 // top-level headings of the work reports: every 一、 heading line (no sentence end, at most 40 characters),

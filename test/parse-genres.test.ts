@@ -275,3 +275,43 @@ describe('page furniture from the data file', () => {
     expect(cut && doc.sourceText.slice(...cut.span)).toBe('(下转第3版)')
   })
 })
+
+describe('what a document calls itself', () => {
+  it.each([
+    ['为加快推进数字山东建设，制定本行动方案。\n一、打造协同高效的数字政府', 'action-plan'],
+    [
+      '第一章 总则\n第一条 为加快青岛市人工智能产业园建设，制定本细则。\n第二条 本实施细则适用于智算谷。',
+      'rules',
+    ],
+    ['为深入实施创新驱动发展战略，现提出如下意见。\n一、总体要求', 'opinion'],
+  ] as const)('reads the genre of an untitled text from its own words (%#)', (text, kind) => {
+    const doc = parsed(text, 'S006_province_山东省_2019-03-21.txt')
+    expect(doc.kind).toBe(kind)
+    expect(doc.warnings.map((w) => w.code)).not.toContain('unknown-layout')
+  })
+
+  it('says so when it names no genre the parser knows', () => {
+    const doc = parsed(
+      '今年以来，青岛市行政审批服务局立足于政务服务数字化供给。\n一、推行“零材料+自动获取”申报模式',
+    )
+    expect(doc.kind).toBe('other')
+    expect(doc.warnings.map((w) => w.code)).toContain('unknown-layout')
+  })
+
+  it.each([
+    [
+      '青岛市支持省级数字经济园区建设等\n\n奖补政策实施细则\n\n第一章 总则',
+      '青岛市支持省级数字经济园区建设等奖补政策实施细则',
+    ],
+    [
+      '济南市工业和信息化局\n关于印发《济南市智能网联汽车道路测试与\n示范应用管理办法（试行）》的通知\n各区县：',
+      '济南市智能网联汽车道路测试与示范应用管理办法(试行)',
+    ],
+    [
+      '欢迎访问仓山区人民政府门户网站\n福州市仓山区“十四五”智能仓山专项规划',
+      '福州市仓山区“十四五”智能仓山专项规划',
+    ],
+  ])('reads a title printed over two lines (%#)', (text, title) => {
+    expect(parsed(text).title).toBe(title)
+  })
+})

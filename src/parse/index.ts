@@ -109,6 +109,13 @@ export function parseDocument(input: string | SourceText, options: ParseOptions 
     paragraphItems,
   })
   const warnings: PlanWarning[] = [...metadata.warnings, ...cellWarnings]
+  if (metadata.kind === 'other') {
+    warnings.push({
+      code: 'unknown-layout',
+      message:
+        'the document names no genre the parser knows (政府工作报告, 工作要点, 规划, 方案, 意见, 办法 …): it was read with the general rules',
+    })
+  }
   if (walked.labelCount === 0) {
     warnings.push({
       code: 'no-numbered-items',

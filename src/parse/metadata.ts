@@ -31,6 +31,7 @@
 
 import { PlanCascadeError } from '../errors.js'
 import type { DocumentKind, Jurisdiction, Level, Period, PlanWarning } from '../model/index.js'
+import { type BoilerplateRule, loadBoilerplateRules, matchBoilerplateLine } from './boilerplate.js'
 import {
   findDivisionNames,
   findDivisions,
@@ -61,6 +62,8 @@ export interface InferMetadataOptions {
   kind?: DocumentKind
   /** File the text came from: its base name is the title of last resort. */
   fileName?: string
+  /** A boilerplate rules file replacing data/boilerplate.json (web-page chrome is never a title). */
+  boilerplateFile?: string
 }
 
 /** How far into the text the title and issuer are looked for. */
@@ -168,7 +171,7 @@ function findIssuedTitle(head: string): TitleFound | null {
 }
 
 /** 3. A line that looks like a plan title, before the body begins. */
-function findTitleLine(head: string): TitleFound | null {
+function findTitleLine(head: string, furniture: BoilerplateRule[]): TitleFound | null {
   let at = 0
   const lines = head.split('\n')
   for (let i = 0; i < lines.length; i++) {
@@ -186,14 +189,39 @@ function findTitleLine(head: string): TitleFound | null {
     if (!titleEnding.test(line) || /关于(印发|转发)/.test(line)) continue
     // 中共中央 国务院关于构建数据基础制度更好发挥数据要素作用的意见: the issuer heads the title
     const about = line.indexOf('关于')
+    const first = titleFirstLine(lines, i, furniture)
     return {
-      title: cleanTitle(line),
+      title: cleanTitle(first === null ? line : `${first}${line}`),
       at: start,
       line: i,
       ...(about > 0 ? { issuerClause: line.slice(0, about) } : {}),
     }
   }
   return null
+}
+
+/**
+ * A title printed over two lines, the first being the opening line of the document:
+ * 青岛市支持省级数字经济园区建设等 / 奖补政策实施细则. The first line is returned when it reads as the
+ * head of a title: short, no punctuation, no label, no organ, no date, not a title of its own.
+ */
+function titleFirstLine(lines: string[], at: number, furniture: BoilerplateRule[]): string | null {
+  let j = at - 1
+  while (j >= 0 && (lines[j] as string).trim() === '') j--
+  if (j < 0) return null
+  for (let k = 0; k < j; k++) if ((lines[k] as string).trim() !== '') return null
+  const first = (lines[j] as string).trim()
+  if (first.length < 4 || first.length > 40 || /[。;；!！?？:：,，、>›»]/.test(first)) return null
+  if (bodyLabel.test(first) || organLine.test(first) || titleEnding.test(first) || /\d{4}\s*年/.test(first))
+    return null
+  // 欢迎访问仓山区人民政府门户网站: page chrome above the title
+  if (matchBoilerplateLine(first, furniture) !== null || /欢迎|网站|首页/.test(first)) return null
+  return first
+}
+
+/** 济南市…道路测试与\n示范应用管理办法: a line break inside 《》 is not part of the title. */
+function joinBrokenBrackets(text: string): string {
+  return text.replace(/《[^》\n]{1,80}\n[^》\n]{1,80}》/g, (m) => m.replace(/\s*\n\s*/, ''))
 }
 
 /** 数字福州 in "今年数字福州建设工作", else the most frequent 数字X of the opening whose X is a place. */
@@ -424,6 +452,19 @@ export function kindOfTitle(title: string, period: Period | null = null): Docume
   return 'other'
 }
 
+/**
+ * What a document calls itself when no title says: 制定本行动方案, 特制定本办法, 本办法所称…, 现就…提出
+ * 如下意见 (the earliest such phrase wins). 'other' when it never names itself.
+ */
+function kindOfBody(text: string): DocumentKind {
+  const self =
+    /(?:制定|制订|形成|出台)了?本(行动方案|行动计划|实施方案|工作方案|方案|计划|意见|办法|细则|规定|规划|措施|政策|要点)|本(?:实施|管理|暂行)?(办法|细则|规定|条例)(?:所称|适用于|自)|(?:提出|制定)(?:如下|以下)(意见|政策措施|措施)/.exec(
+      text,
+    )
+  const word = self?.[1] ?? self?.[2] ?? self?.[3]
+  return word ? kindOfTitle(word) : 'other'
+}
+
 /** Place names that tell the jurisdiction: in a title, full names anywhere, short ones after 数字/智慧/… */
 function placeNames(title: string): string[] {
   const names: string[] = []
@@ -516,7 +557,12 @@ export function inferMetadata(text: string, options: InferMetadataOptions = {}):
 
   // title
   const front = frontMatter(text)
-  const printed = [findNoticeTitle(front), findIssuedTitle(front), findTitleLine(titleHead(text))]
+  const joined = joinBrokenBrackets(front)
+  const printed = [
+    findNoticeTitle(joined),
+    findIssuedTitle(joined),
+    findTitleLine(titleHead(text), loadBoilerplateRules(options.boilerplateFile)),
+  ]
     .filter((t): t is TitleFound => t !== null)
     .sort((a, b) => a.at - b.at)[0]
   let title = options.title ?? printed?.title ?? null
@@ -556,6 +602,7 @@ export function inferMetadata(text: string, options: InferMetadataOptions = {}):
   // 各位代表：现在，我代表省人民政府，向大会报告工作: a work report whatever its title says
   if (options.kind === undefined && kind === 'other' && /向大会(作|报告)[^。\n]{0,6}工作/.test(head))
     kind = 'work-report'
+  if (options.kind === undefined && kind === 'other') kind = kindOfBody(text)
 
   // issuer
   const signature = findSignature(text)
