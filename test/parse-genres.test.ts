@@ -315,3 +315,23 @@ describe('what a document calls itself', () => {
     expect(parsed(text).title).toBe(title)
   })
 })
+
+describe('the government a text is about, from the places it names', () => {
+  it('takes the city whose counties a report names, when nothing else names it', () => {
+    const text = [
+      '各位代表：',
+      '现在，我代表市人民政府向大会报告工作。',
+      '一、2023年工作回顾',
+      '隆昌市、威远县、资中县经济总量稳步增长，东兴区、市中区城市品质持续提升，隆昌市入选全国县域经济百强，四川省重点项目加快建设。',
+    ].join('\n')
+    const doc = parsed(text, 'report.txt')
+    expect(doc.jurisdiction).toMatchObject({ name: '内江市', level: 'city', parent: '四川省' })
+    expect(doc.warnings.map((w) => w.code)).toContain('jurisdiction-from-places-named')
+  })
+
+  it('takes no province from a text that names one city of it over and over', () => {
+    const text =
+      '为推动济南市人工智能产业发展，济南市、山东省各有关部门协同，济南市历下区、济南市市中区、山东省重点园区共同推进。'
+    expect(parsed(text, 'policy.txt').jurisdiction?.level).not.toBe('province')
+  })
+})

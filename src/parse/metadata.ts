@@ -33,6 +33,7 @@ import { PlanCascadeError } from '../errors.js'
 import type { DocumentKind, Jurisdiction, Level, Period, PlanWarning } from '../model/index.js'
 import { type BoilerplateRule, loadBoilerplateRules, matchBoilerplateLine } from './boilerplate.js'
 import {
+  dominantDivision,
   findDivisionNames,
   findDivisions,
   isNationalName,
@@ -661,6 +662,16 @@ export function inferMetadata(text: string, options: InferMetadataOptions = {}):
       warnings.push({
         code: 'jurisdiction-from-file-name',
         message: `no place is named in the title, issuer or opening; ${jurisdiction.name} is taken from the file name`,
+      })
+    }
+  }
+  if (!jurisdiction && options.jurisdiction === undefined) {
+    // a report that names no government of its own names its counties: 隆昌市, 威远县, 资中县 -> 内江市
+    jurisdiction = dominantDivision(text)
+    if (jurisdiction) {
+      warnings.push({
+        code: 'jurisdiction-from-places-named',
+        message: `no government is named in the title, issuer, opening or file name; ${jurisdiction.name} holds most places the text names`,
       })
     }
   }
