@@ -335,3 +335,25 @@ describe('the government a text is about, from the places it names', () => {
     expect(parsed(text, 'policy.txt').jurisdiction?.level).not.toBe('province')
   })
 })
+
+describe('parts of a plan', () => {
+  it('takes the topical parts after the goals part as tasks, and the 发展基础 item as a review', () => {
+    const text = [
+      '山东省“十四五”教育事业发展规划',
+      '一、发展基础',
+      '“十三五”时期，全省教育事业取得显著成就，学前教育毛入园率达到90%。',
+      '二、总体要求',
+      '（一）指导思想。坚持以习近平新时代中国特色社会主义思想为指导。',
+      '（二）主要目标。到2025年，学前教育毛入园率达到92%以上。',
+      '三、全面落实立德树人根本任务',
+      '（一）加强思想政治教育。完善大中小学思政课一体化建设。',
+      '四、强化组织领导和实施',
+      '（一）加强党的领导。健全党委统一领导的教育领导体制。',
+    ].join('\n')
+    const doc = parsed(text)
+    expect(doc.sections.filter((s) => s.depth === 0).map((s) => s.role)).toEqual(['goals', 'tasks', 'tasks'])
+    const target = doc.items.find((i) => i.text.includes('92%'))
+    expect([target?.role, doc.items.find((i) => i.text.includes('90%'))?.role]).toEqual(['goals', 'review'])
+    expect(doc.items.find((i) => i.text.includes('思政课'))?.role).toBe('tasks')
+  })
+})

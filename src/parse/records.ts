@@ -101,6 +101,9 @@ export function buildRecords(
         // 1.推进5G网络建设 on its own line, its text in the paragraph below: one item, not a section
         const paragraphs = child.children.flatMap((c) => c.content)
         pushItem(child, path, sectionId, sectionTitles, 'task', [child.labelPiece as number, ...paragraphs])
+        // 一、发展基础 over one paragraph is an item, and the part its heading names
+        const headed = items[items.length - 1]
+        if (headed && headed.role === null) headed.role = roleOfTitle(headed.heading)
         for (const c of child.children) itemIds.set(c, itemIds.get(child) as string)
       } else if (isSection) {
         const id = uniqueId(path)
@@ -240,7 +243,31 @@ export function buildRecords(
   }
 
   visit(root, '', null, [], 0)
+  tasksAfterGoals(sections, items)
   return { sections, items, sectionIds, itemIds }
+}
+
+/**
+ * A plan states its goals and then its tasks under headings of their own topics: 一、总体要求 二、全面落实
+ * 立德树人根本任务 三、系统构建高质量教育体系 … — the top-level parts after the goals part, until a part
+ * names itself otherwise, are tasks. Annexes stay as they are.
+ */
+function tasksAfterGoals(sections: Section[], items: PlanItem[]): void {
+  let afterGoals = false
+  const changed = new Set<string>()
+  for (const section of sections) {
+    if (section.parentId === null) {
+      if (section.role === 'goals') afterGoals = true
+      else if (section.role === null && afterGoals && section.style !== 'annex') {
+        section.role = 'tasks'
+        changed.add(section.id)
+      }
+    } else if (section.role === null && changed.has(section.parentId)) {
+      section.role = 'tasks'
+      changed.add(section.id)
+    }
+  }
+  for (const item of items) if (item.sectionId !== null && changed.has(item.sectionId)) item.role = 'tasks'
 }
 
 /** Structural styles whose headings always open a section. */
