@@ -126,7 +126,7 @@ describe.skipIf(!hasCorpus)(`every file of the corpus${corpusSkipReason}`, () =>
   })
 
   it('parses to the same record twice', () => {
-    for (const entry of catalog.filter((_, k) => k % 4 === 0)) {
+    for (const entry of catalog) {
       const again = parseDocument(readSource(corpusPath(entry.file)))
       expect(JSON.stringify(again), entry.file).toBe(JSON.stringify(docOf(entry.file)))
     }
