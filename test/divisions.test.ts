@@ -143,7 +143,7 @@ describe('resolveJurisdiction', () => {
       'the province for a short name shared with its city',
       ['吉林'],
       {},
-      { name: '吉林省', level: 'province', code: '220000', parent: null, parentCode: null },
+      { name: '吉林省', level: 'province', code: '220000', parent: '中华人民共和国', parentCode: null },
     ],
     [
       'the city when asked for that level',

@@ -33,6 +33,7 @@ function item(id: string, lead: string[], related: string[] = []): PlanItem {
     parts: [],
     responsible: { lead, related, text: '', span: [0, 0] },
     targets: [],
+    role: null,
     row: null,
     topics: [],
     keywords: [],

@@ -22,6 +22,7 @@ describe('the public surface', () => {
       'Link',
       'LinkFeatures',
       'ParseOutput',
+      'PartRole',
       'Period',
       'PlanCascadeError',
       'PlanDocument',

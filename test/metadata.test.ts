@@ -23,7 +23,7 @@ const fujian: Jurisdiction = {
   name: '福建省',
   level: 'province',
   code: '350000',
-  parent: null,
+  parent: '中华人民共和国',
   parentCode: null,
 }
 const fuzhou: Jurisdiction = {
@@ -141,7 +141,13 @@ describe('inferMetadata on the openings of other plans', () => {
       {
         title: '上海市全面推进城市数字化转型“十四五”规划',
         issuer: '上海市人民政府办公厅',
-        jurisdiction: { name: '上海市', level: 'province', code: '310000', parent: null, parentCode: null },
+        jurisdiction: {
+          name: '上海市',
+          level: 'province',
+          code: '310000',
+          parent: '中华人民共和国',
+          parentCode: null,
+        },
         period: { from: 2021, to: 2025 },
         kind: 'five-year-plan',
       },
@@ -152,7 +158,13 @@ describe('inferMetadata on the openings of other plans', () => {
       {
         title: '广东省数字政府改革建设2021年工作要点',
         issuer: '广东省人民政府办公厅',
-        jurisdiction: { name: '广东省', level: 'province', code: '440000', parent: null, parentCode: null },
+        jurisdiction: {
+          name: '广东省',
+          level: 'province',
+          code: '440000',
+          parent: '中华人民共和国',
+          parentCode: null,
+        },
         year: 2021,
         period: { from: 2021, to: 2021 },
         kind: 'work-plan',
@@ -175,7 +187,13 @@ describe('inferMetadata on the openings of other plans', () => {
       '北京市“十四五”时期智慧城市发展行动纲要\n一、发展基础',
       {
         title: '北京市“十四五”时期智慧城市发展行动纲要',
-        jurisdiction: { name: '北京市', level: 'province', code: '110000', parent: null, parentCode: null },
+        jurisdiction: {
+          name: '北京市',
+          level: 'province',
+          code: '110000',
+          parent: '中华人民共和国',
+          parentCode: null,
+        },
         period: { from: 2021, to: 2025 },
         kind: 'five-year-plan',
       },

@@ -38,7 +38,16 @@ function expectRegionsCoverSource(doc: PlanDocument) {
 
 describe('metadata of the seeds', () => {
   it.each([
-    ['fujian-2019', '2019年数字福建工作要点', '福建省', 'province', null, 2019, [2019, 2019], 'work-plan'],
+    [
+      'fujian-2019',
+      '2019年数字福建工作要点',
+      '福建省',
+      'province',
+      '中华人民共和国',
+      2019,
+      [2019, 2019],
+      'work-plan',
+    ],
     ['fuzhou-2019', '2019年数字福州工作要点', '福州市', 'city', '福建省', 2019, [2019, 2019], 'work-plan'],
     ['fuzhou-2025', '2025年数字福州工作要点', '福州市', 'city', '福建省', 2025, [2025, 2025], 'work-plan'],
     ['xiamen-2022', '2022年数字厦门工作要点', '厦门市', 'city', '福建省', 2022, [2022, 2022], 'work-plan'],

@@ -1,6 +1,7 @@
 /**
- * How two documents relate: cascade (parent to child jurisdiction, overlapping periods), evolution
- * (same jurisdiction, a later document), peer (same level, other jurisdictions) or other.
+ * How two documents relate: cascade (parent to child jurisdiction, periods overlapping or issued at most
+ * two years apart), evolution (same jurisdiction, a later document), peer (same level, other jurisdictions)
+ * or other.
  */
 import type { Jurisdiction, Level, PlanDocument, Relation } from '../model/index.js'
 
@@ -28,11 +29,23 @@ function yearsOf(doc: PlanDocument): [number, number] | null {
   return null
 }
 
+/**
+ * Years of issue a parent's plan and a child's may lie apart and still cascade when their periods do not
+ * overlap: a province's 2025 work report and its cities' 2024 ones answer the same provincial goals, as
+ * they do in practice (a city reports weeks before its province, or the year before).
+ */
+const CASCADE_GAP = 2
+
 function overlaps(a: PlanDocument, b: PlanDocument): boolean {
   const x = yearsOf(a)
   const y = yearsOf(b)
   if (!x || !y) return true
   return x[0] <= y[1] && y[0] <= x[1]
+}
+
+function cascades(a: PlanDocument, b: PlanDocument): boolean {
+  if (overlaps(a, b)) return true
+  return a.year !== null && b.year !== null && Math.abs(a.year - b.year) <= CASCADE_GAP
 }
 
 /** The relation of two documents, and which one a link should start from (the higher or earlier). */
@@ -49,8 +62,9 @@ export function relateDocuments(
       const [source, target] = earlierFirst(a, b) as [PlanDocument, PlanDocument]
       return { relation: (a.year ?? 0) !== (b.year ?? 0) ? 'evolution' : 'other', source, target }
     }
-    if (isAncestor(ja, jb)) return { relation: overlaps(a, b) ? 'cascade' : 'other', source: a, target: b }
-    if (isAncestor(jb, ja)) return { relation: overlaps(a, b) ? 'cascade' : 'other', source: b, target: a }
+    const cascade = cascades(a, b) ? 'cascade' : 'other'
+    if (isAncestor(ja, jb)) return { relation: cascade, source: a, target: b }
+    if (isAncestor(jb, ja)) return { relation: cascade, source: b, target: a }
     const [source, target] = earlierFirst(a, b) as [PlanDocument, PlanDocument]
     if (LEVEL_RANK[ja.level] === LEVEL_RANK[jb.level]) return { relation: 'peer', source, target }
     // different levels, not nested: the higher level first

@@ -43,12 +43,18 @@ export type Period = z.infer<typeof Period>
 
 /** What sort of plan a document is, from its title. */
 export const DocumentKind = z.enum([
+  /** 政府工作报告: a review of the past year (or five), the year's targets, its tasks. */
+  'work-report',
   'work-plan',
   'five-year-plan',
   'special-plan',
   'action-plan',
   'implementation-plan',
   'opinion',
+  /** 若干政策措施: support measures, usually numbered articles. */
+  'measures',
+  /** 办法, 细则, 规定, 条例: rules in numbered articles (第一条). */
+  'rules',
   'notice',
   'other',
 ])
@@ -84,8 +90,21 @@ export const LabelStyle = z.enum([
   'key-project',
   /** 表1 */
   'table',
+  /** A part heading printed without a number (2023年工作回顾 alone on its line), from a layout. */
+  'heading',
+  /** 附件 附件2 附表1: an annex after the body. */
+  'annex',
 ])
 export type LabelStyle = z.infer<typeof LabelStyle>
+
+/**
+ * Which part of a plan a section or item is in: a review of the past (工作回顾, 过去一年, "十四五"时期回顾,
+ * 发展基础), the goals (总体要求, 主要预期目标, 发展目标) or the tasks (重点工作, 主要任务, 工作安排); null
+ * where the document names no such part (a 工作要点 that is all tasks names none). Figures in a review are
+ * results achieved, not targets.
+ */
+export const PartRole = z.enum(['review', 'goals', 'tasks']).nullable()
+export type PartRole = z.infer<typeof PartRole>
 
 /** A message about a messy document: never thrown, always returned with the record. */
 export const PlanWarning = z.object({
@@ -156,6 +175,8 @@ export const Section = z.object({
   children: z.array(z.string()),
   /** Span of the printed heading (label and title), or an empty span where inferred. */
   span: Span,
+  /** The part this section is (or is inside): the outermost section whose title names one. */
+  role: PartRole,
 })
 export type Section = z.infer<typeof Section>
 
@@ -285,6 +306,8 @@ export const PlanItem = z.object({
   topics: z.array(TopicTag),
   /** Keywords (TF-IDF against the corpus), filled by the lexicon stage. */
   keywords: z.array(z.string()),
+  /** The part of the plan the item is in (its section's role): 'review' items report results achieved. */
+  role: PartRole,
 })
 export type PlanItem = z.infer<typeof PlanItem>
 

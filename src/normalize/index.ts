@@ -93,12 +93,13 @@ const KEEP_FULL_WIDTH = new Set(['，', '：', '；', '？', '！'])
 
 // 03 — half-width: one character for one, so the map is the identity.
 const toHalfWidth: Rule = (text) => {
-  if (!/[\uff01-\uff5e\u3000\u00a0]/.test(text)) return null
+  if (!/[\uff01-\uff5e\u3000\u00a0\u2000-\u200a\u202f\u205f]/.test(text)) return null
   let out = ''
   for (const c of text) {
     const code = c.charCodeAt(0)
     if (code >= 0xff01 && code <= 0xff5e && !KEEP_FULL_WIDTH.has(c)) out += String.fromCharCode(code - 0xfee0)
-    else if (c === '\u3000' || c === '\u00a0') out += ' '
+    // ideographic, no-break, em and en spaces (　一、 indents a heading) are spaces
+    else if (c === '\u3000' || c === '\u00a0' || /[\u2000-\u200a\u202f\u205f]/.test(c)) out += ' '
     else out += c
   }
   return { text: out, map: identityMap(text.length) }

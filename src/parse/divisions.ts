@@ -184,11 +184,13 @@ const levelRank: Record<Level, number> = { national: 0, province: 1, city: 2, di
 /** The record of a division, with its parent's name and code filled from the dataset. */
 export function toJurisdiction(division: Division): Jurisdiction {
   const parent = division.parentCode ? loadIndex().byCode.get(division.parentCode) : undefined
+  // a province's parent is the country, which has no GB/T 2260 code
+  const country = division.level === 'province' ? NATIONAL.name : null
   return {
     name: division.name,
     level: division.level,
     code: division.code,
-    parent: parent?.name ?? null,
+    parent: parent?.name ?? country,
     parentCode: parent?.code ?? null,
   }
 }
@@ -241,4 +243,56 @@ export function resolveJurisdiction(names: string[], hint: ResolveHint = {}): Ju
     parent: null,
     parentCode: null,
   }
+}
+
+/**
+ * The government whose territory a text is about, from the places it names: the smallest division
+ * that holds at least half of the places named, two different ones at least (a city report names its
+ * counties: 隆昌市, 威远县, 资中县 are all 内江市's; a province report names cities all over it). Short
+ * names count where `acceptShort` allows. Null when fewer than `minimum` places are named.
+ */
+export function dominantDivision(
+  text: string,
+  acceptShort: (start: number, name: string) => boolean = () => false,
+  minimum = 5,
+): Jurisdiction | null {
+  const weight = new Map<string, number>()
+  /** Distinct places named inside each division (itself included). */
+  const named = new Map<string, Set<string>>()
+  let total = 0
+  for (const mention of findDivisionNames(text, acceptShort)) {
+    if (mention.divisions.length !== 1) continue // 鼓楼区, 朝阳区: which one is not known
+    const division = mention.divisions[0] as Division
+    total++
+    for (const d of [division, ...ancestors(division)]) {
+      weight.set(d.code, (weight.get(d.code) ?? 0) + 1)
+      const set = named.get(d.code) ?? new Set<string>()
+      set.add(division.code)
+      named.set(d.code, set)
+    }
+  }
+  if (total < minimum) return null
+  const { byCode } = loadIndex()
+  let best: Division | null = null
+  for (const [code, count] of weight) {
+    // one place named over and over (崂山区 in a park's policy) is where, not whose: two at least
+    if (count * 2 < total || (named.get(code)?.size ?? 0) < 2) continue
+    const division = byCode.get(code) as Division
+    // a city's text names its province too: a province must be shown by three of its cities at least
+    if (division.level === 'province' && citiesNamed(named.get(code) as Set<string>, code) < 3) continue
+    if (!best || levelRank[division.level] > levelRank[best.level]) best = division
+  }
+  return best ? toJurisdiction(best) : null
+}
+
+/** How many different cities of a province the named places lie in. */
+function citiesNamed(codes: Set<string>, provinceCode: string): number {
+  const { byCode } = loadIndex()
+  const cities = new Set<string>()
+  for (const code of codes) {
+    const division = byCode.get(code) as Division
+    const city = [division, ...ancestors(division)].find((d) => d.parentCode === provinceCode)
+    if (city) cities.add(city.code)
+  }
+  return cities.size
 }

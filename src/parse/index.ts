@@ -14,6 +14,7 @@ import { normalizeText, toSourceSpan } from '../normalize/index.js'
 import { loadBoilerplateRules } from './boilerplate.js'
 import { markCellRuns, missingLabelWarnings } from './checks.js'
 import { findDuplicates, pieceKey } from './dedupe.js'
+import { layoutFor, loadLayouts, roleOfTitle } from './layouts.js'
 import { inferMetadata } from './metadata.js'
 import { type Line, type Piece, splitLines, splitPieces } from './pieces.js'
 import { buildRecords, buildRegions, nameInferredSections, summaryParts, tableRowRecord } from './records.js'
@@ -41,6 +42,8 @@ export interface ParseOptions {
   kind?: DocumentKind
   /** A boilerplate rules file replacing data/boilerplate.json. */
   boilerplateFile?: string
+  /** A layouts file replacing data/layouts.json (parts of plans, layouts of genres). */
+  layoutsFile?: string
   /** Traditional to simplified conversion (default 'auto'). */
   traditional?: 'auto' | 'always' | 'never'
 }
@@ -58,9 +61,13 @@ export function parseDocument(input: string | SourceText, options: ParseOptions 
   const metadata = inferMetadata(text, { ...options, fileName: source.path ?? undefined })
   const lines = splitLines(text, (start) => sourceIndent(source.text, normalized.toSource[start] as number))
   const titleVariants = [metadata.title, metadata.title.replace(/[(（]征求意见稿[)）]$/, '')]
+  const layouts = loadLayouts(options.layoutsFile)
+  const layout = layoutFor(metadata.kind, layouts)
   const pieces = splitPieces(text, lines, {
     boilerplate: loadBoilerplateRules(options.boilerplateFile),
     titles: titleVariants,
+    partHeadings: layout?.partHeadings ?? [],
+    subItems: layout?.subItems ?? [],
   })
 
   const fixed = new Map<number, PieceRole>()
@@ -89,14 +96,42 @@ export function parseDocument(input: string | SourceText, options: ParseOptions 
   const duplicateOf = findDuplicates(text, pieces, (p) => fixed.has(p.index))
   const titleKeys = new Set(titleVariants.map(pieceKey))
   titleKeys.delete('')
-  let walked = walkPieces({ text, pieces, duplicateOf, fixed, tableAt, titleKeys, toc, startInBody: false })
+  const paragraphItems = layout?.paragraphItems ?? false
+  let walked = walkPieces({
+    text,
+    pieces,
+    duplicateOf,
+    fixed,
+    tableAt,
+    titleKeys,
+    toc,
+    startInBody: false,
+    paragraphItems,
+  })
   const warnings: PlanWarning[] = [...metadata.warnings, ...cellWarnings]
+  if (metadata.kind === 'other') {
+    warnings.push({
+      code: 'unknown-layout',
+      message:
+        'the document names no genre the parser knows (政府工作报告, 工作要点, 规划, 方案, 意见, 办法 …): it was read with the general rules',
+    })
+  }
   if (walked.labelCount === 0) {
     warnings.push({
       code: 'no-numbered-items',
       message: 'no numbered items found: each paragraph is taken as an item',
     })
-    walked = walkPieces({ text, pieces, duplicateOf, fixed, tableAt, titleKeys, toc, startInBody: true })
+    walked = walkPieces({
+      text,
+      pieces,
+      duplicateOf,
+      fixed,
+      tableAt,
+      titleKeys,
+      toc,
+      startInBody: true,
+      paragraphItems,
+    })
   }
   if (walked.outOfOrder) {
     warnings.push({
@@ -115,7 +150,16 @@ export function parseDocument(input: string | SourceText, options: ParseOptions 
   }
   warnings.push(...missingLabelWarnings(walked.root))
 
-  const built = buildRecords(id, text, pieces, walked.root, toc?.titles ?? new Map(), tables)
+  const built = buildRecords(
+    id,
+    text,
+    pieces,
+    walked.root,
+    toc?.titles ?? new Map(),
+    tables,
+    (title) => roleOfTitle(title, layouts),
+    paragraphItems,
+  )
   nameInferredSections(built.sections, built.items, summaryParts(text, pieces, walked.roles))
   const toSource = (span: Span): Span => toSourceSpan(normalized, span)
   const regions = buildRegions(text, pieces, walked.roles, built, tables, normalized)

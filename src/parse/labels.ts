@@ -74,6 +74,12 @@ const PATTERNS: LabelPattern[] = [
     ),
     notFollowedBy: /^[，,。；;）)]/,
   },
+  // 附件 / 附件2 / 附件：名词解释 / 附表1 — annexes after the body (taken at the start of a line only)
+  {
+    style: 'annex',
+    pattern: new RegExp(`(?:附件|附表)[ \\t]*(\\d{1,2}|${CN}{1,2})?[ \\t]*[:：]?[ \\t]*`, 'y'),
+    notFollowedBy: /^[，,。；;、）)的和]/,
+  },
   { style: 'table', pattern: /表[ \t]*(\d{1,3})(?![\d.])[ \t]*/y, notFollowedBy: /^[，,。；;、）)]/ },
   // 1.2.3 and 1.2 (decimal numbering; group 1 is the last number), followed by a heading, never by a
   // unit (1.5万家 is a figure)
@@ -91,7 +97,9 @@ const PATTERNS: LabelPattern[] = [
   { style: 'num-paren', pattern: /\((\d{1,3})\)[ \t]*/y },
   // 1) with only a closing bracket, the same level as (1)
   { style: 'num-paren', pattern: /(\d{1,2})\)[ \t]*/y },
-  { style: 'cn-dun', pattern: new RegExp(`(${CN}{1,3})[、.][ \\t]*`, 'y'), notFollowedBy: /^[\d]/ },
+  // 一、2024年工作回顾 and 一、5G网络 are headings; 一.5 is not a label
+  { style: 'cn-dun', pattern: new RegExp(`(${CN}{1,3})、[ \\t]*`, 'y') },
+  { style: 'cn-dun', pattern: new RegExp(`(${CN}{1,3})\\.[ \\t]*`, 'y'), notFollowedBy: /^[\d]/ },
   { style: 'num-dun', pattern: /(\d{1,3})、[ \t]*/y },
   // 1. but not 1.5亿 or 3.0
   { style: 'num-dot', pattern: /(\d{1,3})\.(?!\d)[ \t]*/y },
@@ -107,14 +115,23 @@ export function matchLabel(text: string, at: number): LabelMatch | null {
     pattern.lastIndex = at
     const m = pattern.exec(text)
     if (!m) continue
-    const numeral = m[1] as string
-    const number = style === 'circled' ? CIRCLED.indexOf(numeral) + 1 : labelNumber(numeral)
+    const numeral = m[1] as string | undefined
+    // an annex may print no number (附件): it counts as the first
+    const number =
+      numeral === undefined
+        ? style === 'annex'
+          ? 1
+          : null
+        : style === 'circled'
+          ? CIRCLED.indexOf(numeral) + 1
+          : labelNumber(numeral)
     if (number === null || number <= 0) continue
     const rest = text.slice(at + m[0].length, at + m[0].length + 4)
     if (rest === '' || rest.startsWith('\n')) {
       // A label alone on its line is fine for headings (第三章) but not for 1. or 表1.
       if (
         style !== 'part' &&
+        style !== 'annex' &&
         style !== 'chapter' &&
         style !== 'section' &&
         style !== 'cn-dun' &&
@@ -144,6 +161,10 @@ export function pathComponent(style: LabelStyle, number: number): string {
       return `第${number}条`
     case 'part':
       return `第${number}部分`
+    case 'heading':
+      return `h${number}`
+    case 'annex':
+      return `附件${number}`
     default:
       return String(number)
   }

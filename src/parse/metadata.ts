@@ -31,7 +31,15 @@
 
 import { PlanCascadeError } from '../errors.js'
 import type { DocumentKind, Jurisdiction, Level, Period, PlanWarning } from '../model/index.js'
-import { findDivisionNames, isNationalName, NATIONAL, resolveJurisdiction } from './divisions.js'
+import { type BoilerplateRule, loadBoilerplateRules, matchBoilerplateLine } from './boilerplate.js'
+import {
+  dominantDivision,
+  findDivisionNames,
+  findDivisions,
+  isNationalName,
+  NATIONAL,
+  resolveJurisdiction,
+} from './divisions.js'
 
 export interface InferredMetadata {
   /** Title as printed (with a draft note such as (征求意见稿)), or assembled, or the file name. */
@@ -55,12 +63,15 @@ export interface InferMetadataOptions {
   kind?: DocumentKind
   /** File the text came from: its base name is the title of last resort. */
   fileName?: string
+  /** A boilerplate rules file replacing data/boilerplate.json (web-page chrome is never a title). */
+  boilerplateFile?: string
 }
 
 /** How far into the text the title and issuer are looked for. */
 const headLength = 3000
 
-const planWords = '规划|工作要点|要点|计划|方案|意见|纲要|行动|办法|细则|通知|战略|决定|指南|措施'
+const planWords =
+  '规划|工作要点|要点|计划|方案|意见|纲要|行动|办法|细则|通知|战略|决定|指南|措施|报告|规定|条例'
 /** Ends like a plan title, before an optional note in brackets: …专项规划(征求意见稿). */
 const titleEnding = new RegExp(`(${planWords})([(（〔][^)）〕]{1,12}[)）〕])?$`)
 const hasPlanWord = new RegExp(planWords)
@@ -85,9 +96,19 @@ const bodyLabel =
  * names itself. A 出台《…》 further down is a task of the plan, not its title.
  */
 function frontMatter(text: string): string {
-  const head = text.slice(0, headLength)
+  const head = titleHead(text)
   const body = /(^|\n)[ \t\u3000]*(第[一二三四五六七八九十]+章|一[、.])|[。:：][ \t\u3000]*一、/.exec(head)
   return body ? head.slice(0, body.index + 1) : head
+}
+
+/** 各位代表： opens a speech: a title is printed before it, never in the speech. */
+const salutation = /(^|\n)[ \t\u3000]*各位(代表|委员)[:：!！]/
+
+/** The opening where a title may be printed: the first characters, up to a speech's salutation. */
+function titleHead(text: string): string {
+  const head = text.slice(0, headLength)
+  const speech = salutation.exec(head)
+  return speech ? head.slice(0, speech.index + 1) : head
 }
 
 /** Prefixes under which a short place name stands for a place: 数字福州, 智慧厦门, 智能仓山. */
@@ -151,7 +172,7 @@ function findIssuedTitle(head: string): TitleFound | null {
 }
 
 /** 3. A line that looks like a plan title, before the body begins. */
-function findTitleLine(head: string): TitleFound | null {
+function findTitleLine(head: string, furniture: BoilerplateRule[]): TitleFound | null {
   let at = 0
   const lines = head.split('\n')
   for (let i = 0; i < lines.length; i++) {
@@ -163,18 +184,45 @@ function findTitleLine(head: string): TitleFound | null {
     // 首页 > 政务公开 > 规划计划: a breadcrumb, not a title
     if (/[>›»]|^(首页|当前位置|您的位置|您现在的位置)/.test(line)) continue
     if (line.length < 4 || line.length > 60 || /[。;；!！?？:：,，]/.test(line)) continue
+    // 2025年1月20日在山东省第十四届人民代表大会第三次会议上…作政府工作报告: the meeting, not the title
+    if (meetingLine.test(line)) continue
     // …关于印发X的通知 is the wrapper of X, which findNoticeTitle takes
     if (!titleEnding.test(line) || /关于(印发|转发)/.test(line)) continue
     // 中共中央 国务院关于构建数据基础制度更好发挥数据要素作用的意见: the issuer heads the title
     const about = line.indexOf('关于')
+    const first = titleFirstLine(lines, i, furniture)
     return {
-      title: cleanTitle(line),
+      title: cleanTitle(first === null ? line : `${first}${line}`),
       at: start,
       line: i,
       ...(about > 0 ? { issuerClause: line.slice(0, about) } : {}),
     }
   }
   return null
+}
+
+/**
+ * A title printed over two lines, the first being the opening line of the document:
+ * 青岛市支持省级数字经济园区建设等 / 奖补政策实施细则. The first line is returned when it reads as the
+ * head of a title: short, no punctuation, no label, no organ, no date, not a title of its own.
+ */
+function titleFirstLine(lines: string[], at: number, furniture: BoilerplateRule[]): string | null {
+  let j = at - 1
+  while (j >= 0 && (lines[j] as string).trim() === '') j--
+  if (j < 0) return null
+  for (let k = 0; k < j; k++) if ((lines[k] as string).trim() !== '') return null
+  const first = (lines[j] as string).trim()
+  if (first.length < 4 || first.length > 40 || /[。;；!！?？:：,，、>›»]/.test(first)) return null
+  if (bodyLabel.test(first) || organLine.test(first) || titleEnding.test(first) || /\d{4}\s*年/.test(first))
+    return null
+  // 欢迎访问仓山区人民政府门户网站: page chrome above the title
+  if (matchBoilerplateLine(first, furniture) !== null || /欢迎|网站|首页/.test(first)) return null
+  return first
+}
+
+/** 济南市…道路测试与\n示范应用管理办法: a line break inside 《》 is not part of the title. */
+function joinBrokenBrackets(text: string): string {
+  return text.replace(/《[^》\n]{1,80}\n[^》\n]{1,80}》/g, (m) => m.replace(/\s*\n\s*/, ''))
 }
 
 /** 数字福州 in "今年数字福州建设工作", else the most frequent 数字X of the opening whose X is a place. */
@@ -273,6 +321,92 @@ function titleYear(title: string): number | null {
   return match?.[1] ? Number(match[1]) : null
 }
 
+/**
+ * The meeting a work report was delivered at: ——2025年1月20日在山东省第十四届人民代表大会第三次会议上,
+ * (2024年1月29日在杭州市第十四届人民代表大会第四次会议上). The line may be broken before 人民代表大会.
+ */
+const meetingLine =
+  /(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在\s*([^\n。，,]{0,40}?)\s*第?[一二三四五六七八九十\d]+\s*届\s*(?:\n\s*)?(?:全国)?人民代表大会/
+
+interface Meeting {
+  year: number
+  /** The place names of the assembly: 山东省 of 山东省第十四届人民代表大会; 全国 for the national one. */
+  names: string[]
+}
+
+function findMeeting(head: string): Meeting | null {
+  const match = meetingLine.exec(head)
+  if (!match?.[1]) return null
+  const assembly = match[2] ?? ''
+  const names = findDivisionNames(assembly, (start) => start === 0).map((m) => m.name)
+  if (/全国/.test(match[0]) && names.length === 0) names.push('全国')
+  return { year: Number(match[1]), names }
+}
+
+/** 现在，我代表常州市人民政府向大会报告工作: the government that reports (我代表市人民政府 names none). */
+function reportingGovernment(head: string): string[] {
+  const match = /我代表([\u4e00-\u9fa5]{1,20}?)人民政府/.exec(head)
+  if (!match?.[1]) return []
+  return findDivisionNames(match[1], (start) => start === 0).map((m) => m.name)
+}
+
+/**
+ * The years a work report's parts name: 一、2024年工作回顾 reviews the year before the report; 2025年工作
+ * 安排, 三、2025年重点工作, 2025年经济社会发展总体要求 plan the report's own year. The most frequent wins.
+ */
+function reportPartYear(text: string): number | null {
+  const votes = new Map<number, number>()
+  const vote = (year: number) => votes.set(year, (votes.get(year) ?? 0) + 1)
+  for (const m of text.matchAll(
+    /(?:^|\n)[ \t\u3000]*(?:[一二三四五六七八九十]+[、.][ \t]*)?(\d{4})\s*年(?:政府)?工作回顾/g,
+  ))
+    vote(Number(m[1]) + 1)
+  for (const m of text.matchAll(
+    /(?:^|\n)[ \t\u3000]*(?:[一二三四五六七八九十]+[、.][ \t]*)?(\d{4})\s*年[^。\n]{0,16}(?:工作安排|重点工作|工作任务|总体要求|主要目标|预期目标)/g,
+  ))
+    vote(Number(m[1]))
+  return [...votes.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? null
+}
+
+/** What a file name says: 2024_山东省_德州_政府工作报告, S007_city_济南市_2019-01-22. */
+export interface FileNameFacts {
+  /** The first plausible year (19xx or 20xx) standing as a token or heading a date. */
+  year: number | null
+  /** Place names among the tokens, as printed (德州), in order. */
+  places: string[]
+  /** Tokens that name the document (政府工作报告), in order. */
+  words: string[]
+}
+
+/** Reads a file's base name, cut at _ - space and dots, for a year, places and the document's name. */
+export function readFileName(fileName: string): FileNameFacts {
+  const tokens = baseName(fileName)
+    .split(/[_\s.，,、]+/)
+    .filter(Boolean)
+  let year: number | null = null
+  const places: string[] = []
+  const words: string[] = []
+  for (const token of tokens) {
+    const date = /^((?:19|20)\d{2})(?:年|-\d{1,2}(?:-\d{1,2})?|\d{4})?$/.exec(token)
+    if (date?.[1]) {
+      year ??= Number(date[1])
+      continue
+    }
+    if (!/[\u4e00-\u9fa5]/.test(token)) continue
+    if (findDivisions(token).length > 0 || isNationalName(token)) places.push(token)
+    else words.push(token)
+  }
+  return { year, places, words }
+}
+
+/** 2024_山东省_德州_政府工作报告 -> 2024年德州政府工作报告: the innermost place as printed, then the name. */
+function titleOfFileName(facts: FileNameFacts): string | null {
+  const name = facts.words.join('')
+  if (!hasPlanWord.test(name)) return null
+  const place = facts.places[facts.places.length - 1] ?? ''
+  return `${facts.year !== null ? `${facts.year}年` : ''}${place}${name}`
+}
+
 const chineseDigits = '一二三四五六七八九'
 
 /** The n-th five-year plan (十四五 = 14th): the 1st was 1953-1957, the 2nd 1958-1962, from the 3rd on 1966 + 5(n-3). */
@@ -301,17 +435,35 @@ function periodOfBody(text: string): Period | null {
 
 /** What sort of plan the title names (see the module comment for the rules). */
 export function kindOfTitle(title: string, period: Period | null = null): DocumentKind {
-  const name = titleWithoutDraftNote(title)
+  const name = titleWithoutDraftNote(title).replace(/[(（〔](试行|暂行|修订|\d{4}[^)）〕]*)[)）〕]$/, '')
   const fiveYear =
     /十[一二三四五六七八九]五|五年/.test(name) || (period !== null && period.to - period.from === 4)
+  if (/政府工作报告|工作报告$/.test(name)) return 'work-report'
   if (/工作要点|要点$|工作计划|年度计划/.test(name)) return 'work-plan'
   if (/行动计划|行动方案/.test(name)) return 'action-plan'
   if (/规划|纲要/.test(name)) return fiveYear ? 'five-year-plan' : 'special-plan'
-  if (/实施方案|工作方案|方案$/.test(name)) return 'implementation-plan'
+  if (/实施方案|工作方案|推进方案|方案$/.test(name)) return 'implementation-plan'
   if (/意见$|意见(\(|（)/.test(name)) return 'opinion'
+  // 若干政策措施, 支持…的十条措施, 若干政策: measures that grant support
+  if (/措施$|若干政策$|政策$/.test(name)) return 'measures'
+  // 管理办法, 实施细则, 暂行规定, 条例: rules in numbered articles
+  if (/办法$|细则$|规定$|条例$|规则$/.test(name)) return 'rules'
   if (/通知$/.test(name)) return 'notice'
   if (/计划$/.test(name)) return 'action-plan'
   return 'other'
+}
+
+/**
+ * What a document calls itself when no title says: 制定本行动方案, 特制定本办法, 本办法所称…, 现就…提出
+ * 如下意见 (the earliest such phrase wins). 'other' when it never names itself.
+ */
+function kindOfBody(text: string): DocumentKind {
+  const self =
+    /(?:制定|制订|形成|出台)了?本(行动方案|行动计划|实施方案|工作方案|方案|计划|意见|办法|细则|规定|规划|措施|政策|要点)|本(?:实施|管理|暂行)?(办法|细则|规定|条例)(?:所称|适用于|自)|(?:提出|制定)(?:如下|以下)(意见|政策措施|措施)/.exec(
+      text,
+    )
+  const word = self?.[1] ?? self?.[2] ?? self?.[3]
+  return word ? kindOfTitle(word) : 'other'
 }
 
 /** Place names that tell the jurisdiction: in a title, full names anywhere, short ones after 数字/智慧/… */
@@ -322,7 +474,10 @@ function placeNames(title: string): string[] {
   const national = /^(“|")?(十[一二三四五六七八九]五(”|")?)?(数字中国|中华人民共和国|中国|国家|全国)/.exec(
     bare,
   )
-  if (national?.[4]) names.push(national[4])
+  // 中国(上海)自由贸易试验区: a national brand of a zone that the named place runs
+  const zone = /^中国[(（]([\u4e00-\u9fa5]{2,8})[)）]/.exec(bare)?.[1]
+  if (zone && findDivisions(zone).length > 0) names.push(zone)
+  else if (national?.[4]) names.push(national[4])
   const mentions = findDivisionNames(
     title,
     (start) => start === offset || placePrefix.test(title.slice(0, start)),
@@ -399,13 +554,21 @@ function baseName(fileName: string): string {
 export function inferMetadata(text: string, options: InferMetadataOptions = {}): InferredMetadata {
   const warnings: PlanWarning[] = []
   const head = text.slice(0, headLength)
+  const fileFacts = options.fileName ? readFileName(options.fileName) : null
 
   // title
   const front = frontMatter(text)
-  const printed = [findNoticeTitle(front), findIssuedTitle(front), findTitleLine(head)]
+  const joined = joinBrokenBrackets(front)
+  const printed = [
+    findNoticeTitle(joined),
+    findIssuedTitle(joined),
+    findTitleLine(titleHead(text), loadBoilerplateRules(options.boilerplateFile)),
+  ]
     .filter((t): t is TitleFound => t !== null)
     .sort((a, b) => a.at - b.at)[0]
   let title = options.title ?? printed?.title ?? null
+  /** True when the title is the file's name: its year and places are then the file name's evidence. */
+  let titleFromFileName = false
   if (title === null) {
     const assembled = assembleTitle(text)
     if (assembled) {
@@ -417,25 +580,55 @@ export function inferMetadata(text: string, options: InferMetadataOptions = {}):
     }
   }
   if (title === null) {
-    title = options.fileName ? baseName(options.fileName) : ''
+    titleFromFileName = true
+    const fromName = fileFacts ? titleOfFileName(fileFacts) : null
+    title = fromName ?? (options.fileName ? baseName(options.fileName) : '')
     warnings.push({
       code: 'missing-title',
-      message: title ? `no title found; using the file name "${title}"` : 'no title found',
+      message: fromName
+        ? `no title is printed; "${title}" is made from the file name`
+        : title
+          ? `no title found; using the file name "${title}"`
+          : 'no title found',
     })
   }
   if (draftNote.test(title)) {
     warnings.push({ code: 'draft', message: `the title marks a draft: ${draftNote.exec(title)?.[0]}` })
   }
 
+  // period and kind
+  const titlePeriod = periodOfTitle(title)
+  let period = options.period ?? titlePeriod
+  let kind = options.kind ?? kindOfTitle(title, period)
+  // 各位代表：现在，我代表省人民政府，向大会报告工作: a work report whatever its title says
+  if (options.kind === undefined && kind === 'other' && /向大会(作|报告)[^。\n]{0,6}工作/.test(head))
+    kind = 'work-report'
+  if (options.kind === undefined && kind === 'other') kind = kindOfBody(text)
+
   // issuer
   const signature = findSignature(text)
   const issuer =
     issuerOf(printed?.issuerClause) ?? findIssuerLine(head, printed?.line) ?? signature?.issuer ?? null
+  const meeting = findMeeting(head)
 
-  // year issued
+  // year issued: the document's own dates, then its title, then (work reports) the years its parts name,
+  // and the file name last
   const publicationYear = findPublicationYear(head, front)
-  const yearOfTitle = titleYear(title)
-  const inferredYear = signature?.year ?? publicationYear ?? yearOfTitle
+  const yearOfTitle = titleFromFileName ? null : titleYear(title)
+  const textYear =
+    meeting?.year ??
+    signature?.year ??
+    publicationYear ??
+    yearOfTitle ??
+    (kind === 'work-report' ? reportPartYear(text) : null)
+  let inferredYear = textYear
+  if (inferredYear === null && fileFacts?.year != null && options.year === undefined) {
+    inferredYear = fileFacts.year
+    warnings.push({
+      code: 'year-from-file-name',
+      message: `no year is printed; ${inferredYear} is taken from the file name`,
+    })
+  }
   const year = options.year ?? inferredYear
   if (options.year === undefined && inferredYear === null) {
     warnings.push({ code: 'missing-year', message: 'no year of issue found (no date, no year in the title)' })
@@ -451,18 +644,37 @@ export function inferMetadata(text: string, options: InferMetadataOptions = {}):
       message: `the title says ${yearOfTitle} but the document is dated ${year}`,
     })
   }
-
-  // period and kind
-  const titlePeriod = periodOfTitle(title)
-  let period = options.period ?? titlePeriod
-  const kind = options.kind ?? kindOfTitle(title, period)
   if (!period && kind === 'work-plan' && yearOfTitle !== null) period = { from: yearOfTitle, to: yearOfTitle }
   if (!period && !options.period) period = periodOfBody(text)
 
-  // jurisdiction
-  const names = [...placeNames(title), ...issuerNames(issuer)]
+  // jurisdiction: the title, the issuer, the assembly and the government that reports; then the file name
+  const names = [
+    ...(titleFromFileName ? [] : placeNames(title)),
+    ...issuerNames(issuer),
+    ...(meeting?.names ?? []),
+    ...reportingGovernment(head),
+  ]
   const context = findDivisionNames(head.slice(0, 500)).map((m) => m.name)
   let jurisdiction = resolveJurisdiction(names, { context })
+  if (!jurisdiction && options.jurisdiction === undefined && fileFacts && fileFacts.places.length > 0) {
+    jurisdiction = resolveJurisdiction(fileFacts.places, { context })
+    if (jurisdiction) {
+      warnings.push({
+        code: 'jurisdiction-from-file-name',
+        message: `no place is named in the title, issuer or opening; ${jurisdiction.name} is taken from the file name`,
+      })
+    }
+  }
+  if (!jurisdiction && options.jurisdiction === undefined) {
+    // a report that names no government of its own names its counties: 隆昌市, 威远县, 资中县 -> 内江市
+    jurisdiction = dominantDivision(text)
+    if (jurisdiction) {
+      warnings.push({
+        code: 'jurisdiction-from-places-named',
+        message: `no government is named in the title, issuer, opening or file name; ${jurisdiction.name} holds most places the text names`,
+      })
+    }
+  }
   if (options.jurisdiction !== undefined) {
     jurisdiction = jurisdictionOption(options.jurisdiction, jurisdiction)
   } else if (!jurisdiction) {
@@ -474,5 +686,25 @@ export function inferMetadata(text: string, options: InferMetadataOptions = {}):
     })
   }
 
+  // 政府工作报告 alone on the first line: the genre is printed, the government and year are not
+  if (
+    options.title === undefined &&
+    !titleFromFileName &&
+    bareGenreTitle.test(title) &&
+    year !== null &&
+    jurisdiction &&
+    jurisdiction.level !== 'national'
+  ) {
+    const bare = title
+    title = `${year}年${jurisdiction.name}${bare}`
+    warnings.push({
+      code: 'inferred-title',
+      message: `the printed title "${bare}" names no government or year; "${title}" adds them`,
+    })
+  }
+
   return { title, issuer, jurisdiction, year, period, kind, warnings }
 }
+
+/** A title that is only the name of its genre. */
+const bareGenreTitle = /^(政府工作报告|工作报告|工作要点|工作计划)$/

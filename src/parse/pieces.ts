@@ -28,6 +28,8 @@ export interface Piece {
   rule?: string
   /** Leading spaces of the source line (indentation is a layout cue for boxes). */
   indent: number
+  /** True when the piece opens with a layout's sub-item mark (一是, ——) inside a line. */
+  subItem?: boolean
 }
 
 export interface Line {
@@ -85,12 +87,17 @@ export function findClauses(line: string): Array<[number, number]> {
 }
 
 const SENTENCE_END = /[。！？!?]/
+const SUB_ITEM_MAY_FOLLOW = /[。；;：:！？!?”]/
 const LABEL_MAY_FOLLOW = /[。；;！？!?:：]/
 
 export interface SplitOptions {
   boilerplate: BoilerplateRule[]
   /** Document titles: a title printed inside a line (a notice followed by the plan) is cut out. */
   titles?: string[]
+  /** Whole lines that head a part without a number (a layout's part headings: 2023年工作回顾). */
+  partHeadings?: RegExp[]
+  /** Sticky marks that open a sub-item after a sentence end, a semicolon or a colon (一是, ——). */
+  subItems?: RegExp[]
 }
 
 /** Cuts the text into pieces. */
@@ -114,6 +121,9 @@ export function splitPieces(text: string, lines: Line[], options: SplitOptions):
   }
 
   const titles = (options.titles ?? []).filter((t) => t.length >= 6)
+  const partHeadings = options.partHeadings ?? []
+  const subItems = options.subItems ?? []
+  let partCount = 0
   lines.forEach((line, lineNo) => {
     const content = text.slice(line.start, line.end)
     if (content.trim() === '') {
@@ -123,6 +133,17 @@ export function splitPieces(text: string, lines: Line[], options: SplitOptions):
     const lineRule = matchBoilerplateLine(content, options.boilerplate)
     if (lineRule) {
       push('boilerplate', line.start, line.end, lineNo, null, line.indent, lineRule)
+      return
+    }
+    const trimmed = content.trim()
+    if (
+      partHeadings.length > 0 &&
+      partHeadings.some((p) => p.test(trimmed)) &&
+      matchLabel(content, content.length - content.trimStart().length) === null
+    ) {
+      const indent = content.length - content.trimStart().length
+      const label: LabelMatch = { style: 'heading', number: ++partCount, label: '', length: indent }
+      push('label', line.start, line.start + content.trimEnd().length, lineNo, label, line.indent)
       return
     }
     const inline = findInlineBoilerplate(content, options.boilerplate)
@@ -141,6 +162,7 @@ export function splitPieces(text: string, lines: Line[], options: SplitOptions):
     /** Where the current label's title began, to allow a child label right after a heading. */
     let headingFrom = -1
     let headingStyle: string | null = null
+    let pendingSubItem = false
     const flush = (end: number) => {
       if (end > runStart) {
         push(
@@ -151,6 +173,8 @@ export function splitPieces(text: string, lines: Line[], options: SplitOptions):
           currentLabel,
           line.indent,
         )
+        if (pendingSubItem && !currentLabel) (pieces[pieces.length - 1] as Piece).subItem = true
+        pendingSubItem = false
       }
       currentLabel = null
       runStart = end
@@ -186,12 +210,24 @@ export function splitPieces(text: string, lines: Line[], options: SplitOptions):
         headingFrom = -1
         continue
       }
+      // 一年来，我们…：一是…；二是…: each run is cut out, to be a sub-item of its own
+      if (i > 0 && subItems.length > 0 && SUB_ITEM_MAY_FOLLOW.test(before)) {
+        const mark = subItems.some((p) => {
+          p.lastIndex = i
+          return p.test(content)
+        })
+        if (mark && !currentLabel) {
+          flush(i)
+          pendingSubItem = true
+        }
+      }
       const afterClause = cutEnds.has(i)
       const inHeading = headingFrom >= 0 && i - headingFrom <= 40
       if (i === 0 || LABEL_MAY_FOLLOW.test(before) || afterClause || inHeading) {
         const label = matchLabel(content, i)
-        // decimal numbers (1.2) are labels only at the start of a line: inside one they are figures
-        const decimal = label?.style === 'decimal-2' || label?.style === 'decimal-3'
+        // decimal numbers (1.2) and annexes (附件) are labels only at the start of a line
+        const decimal =
+          label?.style === 'decimal-2' || label?.style === 'decimal-3' || label?.style === 'annex'
         const plausible =
           label &&
           (!decimal || i === 0) &&

@@ -3,7 +3,7 @@
  * cover the whole source text.
  */
 import type { FlattenedTable } from '../extract/index.js'
-import type { PlanItem, Region, Section, Span, TableRow } from '../model/index.js'
+import type { PartRole, PlanItem, Region, Section, Span, TableRow } from '../model/index.js'
 import type { NormalizedText } from '../normalize/index.js'
 import { toSourceSpan } from '../normalize/index.js'
 import { composeItemText } from './item-text.js'
@@ -52,6 +52,9 @@ export function buildRecords(
   root: TreeNode,
   tocTitles: Map<string, string>,
   tables: FlattenedTable[],
+  roleOfTitle: (title: string) => PartRole = () => null,
+  /** Every heading line opens a section (a work report's parts), never a headed item. */
+  headingsAreSections = false,
 ): BuiltRecords {
   const sections: Section[] = []
   const sectionById = new Map<string, Section>()
@@ -69,6 +72,9 @@ export function buildRecords(
     const p = pieces[index] as Piece
     return text.slice(p.start, p.end)
   }
+  /** The part a section is in: its parent's, else the one its own title names (the outermost wins). */
+  const roleOfSection = (sectionId: string | null): PartRole =>
+    sectionId === null ? null : (sectionById.get(sectionId)?.role ?? null)
   const hasLead = (paragraph: TreeNode) =>
     paragraph.content.length > 0 &&
     leadPhrase(pieceText(paragraph.content[0] as number), paragraph.content.length > 1) !== ''
@@ -92,10 +98,13 @@ export function buildRecords(
       const isSection =
         child.kind === 'inferred' ||
         (child.kind === 'label' && (child.headingLine || child.children.length > 0))
-      if (isSection && isHeadedItem(child, hasLead)) {
+      if (isSection && !headingsAreSections && isHeadedItem(child, hasLead)) {
         // 1.推进5G网络建设 on its own line, its text in the paragraph below: one item, not a section
         const paragraphs = child.children.flatMap((c) => c.content)
         pushItem(child, path, sectionId, sectionTitles, 'task', [child.labelPiece as number, ...paragraphs])
+        // 一、发展基础 over one paragraph is an item, and the part its heading names
+        const headed = items[items.length - 1]
+        if (headed && headed.role === null) headed.role = roleOfTitle(headed.heading)
         for (const c of child.children) itemIds.set(c, itemIds.get(child) as string)
       } else if (isSection) {
         const id = uniqueId(path)
@@ -111,8 +120,8 @@ export function buildRecords(
         const section: Section = {
           id,
           path,
-          label:
-            child.labelPiece !== null ? ((pieces[child.labelPiece] as Piece).label?.label ?? null) : null,
+          // an unnumbered part heading prints no label
+          label: child.labelPiece !== null ? (pieces[child.labelPiece] as Piece).label?.label || null : null,
           style: child.style,
           number: child.number,
           title,
@@ -122,6 +131,7 @@ export function buildRecords(
           parentId: sectionId,
           children: [],
           span: labelSpan,
+          role: roleOfSection(sectionId) ?? roleOfTitle(title),
         }
         sections.push(section)
         sectionById.set(id, section)
@@ -158,6 +168,7 @@ export function buildRecords(
             row: tableRowRecord(row),
             topics: [],
             keywords: [],
+            role: roleOfSection(sectionId),
           })
         })
       } else {
@@ -209,6 +220,7 @@ export function buildRecords(
       row: null,
       topics: [],
       keywords: [],
+      role: roleOfSection(sectionId),
     })
   }
 
@@ -234,11 +246,35 @@ export function buildRecords(
   }
 
   visit(root, '', null, [], 0)
+  tasksAfterGoals(sections, items)
   return { sections, items, sectionIds, itemIds }
 }
 
+/**
+ * A plan states its goals and then its tasks under headings of their own topics: 一、总体要求 二、全面落实
+ * 立德树人根本任务 三、系统构建高质量教育体系 … — the top-level parts after the goals part, until a part
+ * names itself otherwise, are tasks. Annexes stay as they are.
+ */
+function tasksAfterGoals(sections: Section[], items: PlanItem[]): void {
+  let afterGoals = false
+  const changed = new Set<string>()
+  for (const section of sections) {
+    if (section.parentId === null) {
+      if (section.role === 'goals') afterGoals = true
+      else if (section.role === null && afterGoals && section.style !== 'annex') {
+        section.role = 'tasks'
+        changed.add(section.id)
+      }
+    } else if (section.role === null && changed.has(section.parentId)) {
+      section.role = 'tasks'
+      changed.add(section.id)
+    }
+  }
+  for (const item of items) if (item.sectionId !== null && changed.has(item.sectionId)) item.role = 'tasks'
+}
+
 /** Structural styles whose headings always open a section. */
-const SECTION_STYLES = new Set(['part', 'chapter', 'section', 'table'])
+const SECTION_STYLES = new Set(['part', 'chapter', 'section', 'table', 'heading', 'annex'])
 
 /**
  * A heading line whose body is one paragraph, or paragraphs without lead phrases, and no labels below

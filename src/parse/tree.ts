@@ -77,7 +77,11 @@ export class TreeBuilder {
   readonly warnings: PlanWarning[] = []
   outOfOrder = false
 
-  constructor() {
+  /** Content labels hold paragraphs of their own (a layout whose items are paragraphs). */
+  private readonly labelsHoldParagraphs: boolean
+
+  constructor(labelsHoldParagraphs = false) {
+    this.labelsHoldParagraphs = labelsHoldParagraphs
     this.root = createNode('root', null, this.seq++)
     this.stack = [this.root]
   }
@@ -92,13 +96,22 @@ export class TreeBuilder {
   sectionTop(): TreeNode {
     for (let k = this.stack.length - 1; k >= 0; k--) {
       const node = this.stack[k] as TreeNode
-      if (node.kind !== 'label' || node.headingLine) return node
+      if (node.kind !== 'label' || node.headingLine || this.labelsHoldParagraphs) return node
     }
     return this.root
   }
 
   /** Places a label of `style` and `number`; returns the new node (already on the stack). */
   placeLabel(style: LabelStyle, number: number, span: [number, number]): TreeNode {
+    // an unnumbered part heading and an annex are top-level parts: the numbering inside them is theirs
+    if (style === 'heading' || style === 'annex') {
+      this.stack.length = 1
+      const node = this.newNode('label', this.root)
+      node.style = style
+      node.number = number
+      this.stack.push(node)
+      return node
+    }
     const below = this.below.get(style) ?? new Set<LabelStyle>()
     let index = -1
     for (let k = this.stack.length - 1; k > 0; k--) {

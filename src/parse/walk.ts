@@ -29,6 +29,12 @@ export interface WalkInput {
   toc: TableOfContents | null
   /** Take text before the first label as body (for documents without any label). */
   startInBody: boolean
+  /**
+   * A layout's items are paragraphs (a work report): each new paragraph under a numbered point, and
+   * each sub-item run (一是, ——), is an item of its own; a line that goes on with the sentence before it
+   * (a broken line) is not a new paragraph.
+   */
+  paragraphItems?: boolean
 }
 
 export interface WalkResult {
@@ -53,13 +59,15 @@ function looksLikeTitleLine(text: string): boolean {
 
 export function walkPieces(input: WalkInput): WalkResult {
   const { text, pieces, duplicateOf, fixed, tableAt, titleKeys } = input
-  const tree = new TreeBuilder()
+  const paragraphItems = input.paragraphItems ?? false
+  const tree = new TreeBuilder(paragraphItems)
   const roles: PieceRole[] = pieces.map(() => ({ kind: 'other' }))
   const warnings: PlanWarning[] = []
   /** Node of each label piece, so that text after a repeated label can go to the first copy's node. */
   const nodeOfLabelPiece = new Map<number, TreeNode>()
   let open: TreeNode | null = null
   let labelCount = 0
+  let annexCount = 0
   let inPreamble = !input.startInBody
   /** The piece before was the document's title. */
   let titleJustSeen = false
@@ -139,7 +147,9 @@ export function walkPieces(input: WalkInput): WalkResult {
         open = box
         continue
       }
-      const node = tree.placeLabel(label.style, label.number, [piece.start, piece.end])
+      // annexes are counted, as 附件 may print no number
+      const number = label.style === 'annex' ? ++annexCount : label.number
+      const node = tree.placeLabel(label.style, number, [piece.start, piece.end])
       node.labelPiece = i
       nodeOfLabelPiece.set(i, node)
       const after = pieceText(piece).slice(label.length)
@@ -177,7 +187,11 @@ export function walkPieces(input: WalkInput): WalkResult {
       const boxEnded = open.boxIndent !== open.bodyIndent && piece.indent === open.bodyIndent
       if (boxEnded) open = null
     }
-    if (open && piece.startsLine && open.kind === 'paragraph') open = null
+    if (paragraphItems && open && open.kind !== 'box') {
+      // a new paragraph (after a sentence end) or a sub-item run starts an item of its own
+      const newParagraph = piece.startsLine && endsSentence(text, piece.start)
+      if (newParagraph || piece.subItem) open = null
+    } else if (open && piece.startsLine && open.kind === 'paragraph') open = null
     if (open) {
       const afterDuplicate = open === attachingAfterDuplicate
       const hasWords = pieceKey(pieceText(piece)) !== '' // a lone 。 after the clause says nothing
@@ -219,8 +233,35 @@ export function walkPieces(input: WalkInput): WalkResult {
     open = paragraph
   }
 
+  if (paragraphItems) returnTrailingParagraphs(tree.root)
   warnings.push(...tree.warnings)
   return { root: tree.root, roles, warnings, outOfOrder: tree.outOfOrder, labelCount }
+}
+
+/**
+ * Paragraphs after the last point of a run whose other points hold none belong to the part, not to that
+ * point: （五）乡村振兴深化拓展。… （六）民生福祉持续增进。… 一年来，着重抓了以下工作：一是… closes the
+ * review's list of results and goes on in the review.
+ */
+function returnTrailingParagraphs(node: TreeNode): void {
+  for (const child of [...node.children]) returnTrailingParagraphs(child)
+  const points = node.children.filter((c) => c.kind === 'label' && !c.headingLine)
+  const last = points[points.length - 1]
+  if (!last || points.length < 2 || last !== node.children[node.children.length - 1]) return
+  const holds = (n: TreeNode) => n.children.some((c) => c.kind === 'paragraph')
+  if (!holds(last) || points.slice(0, -1).some(holds)) return
+  if (last.children.some((c) => c.kind !== 'paragraph')) return
+  for (const paragraph of last.children) paragraph.parent = node
+  node.children.push(...last.children)
+  last.children = []
+}
+
+/** True when the text before `at` (blank space aside) ends a sentence or a clause: 。 ！ ？ ； ： */
+function endsSentence(text: string, at: number): boolean {
+  let k = at - 1
+  while (k >= 0 && /\s/.test(text[k] as string)) k--
+  while (k >= 0 && /[”’」』)）]/.test(text[k] as string)) k--
+  return k < 0 || /[。！？!?；;：:]/.test(text[k] as string)
 }
 
 function nextContentIndex(pieces: Piece[], from: number): number | null {

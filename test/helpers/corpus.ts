@@ -28,7 +28,7 @@ export const corpusSkipReason = hasCorpus ? '' : ` (skipped: no corpus at ${corp
 export interface CatalogEntry {
   /** Path relative to the corpus folder, e.g. gwr-provinces-2025/2025_山东省_政府工作报告.txt. */
   file: string
-  title: string
+  title: string | null
   jurisdiction: string
   level: 'national' | 'province' | 'city' | 'district' | 'county'
   parent: string | null
@@ -47,3 +47,27 @@ export function readCatalog(): CatalogEntry[] {
 
 /** Absolute path of a corpus file. */
 export const corpusPath = (file: string) => join(corpusDir, file)
+
+/** A title as compared with the catalog: NFKC, no white space, no 《》 or quotes, one kind of dash. */
+export function titleKey(title: string): string {
+  return title
+    .normalize('NFKC')
+    .replace(/[\s《》〈〉“”"‘’']/g, '')
+    .replace(/[—–―‐-]+/g, '-')
+}
+
+/**
+ * True when a found title is the catalog's: the same key, or, for a catalog title that is a notice
+ * (…关于印发《X》的通知, …印发X的通知), the plan it issues.
+ */
+export function sameTitle(found: string, catalogTitle: string): boolean {
+  const key = titleKey(found)
+  if (key === titleKey(catalogTitle)) return true
+  const issued = /印发(.+)的通知$/.exec(catalogTitle.normalize('NFKC'))?.[1]
+  return issued !== undefined && key === titleKey(issued)
+}
+
+/** True when a found jurisdiction name is the catalog's (常州 in the catalog is 常州市). */
+export function sameJurisdiction(found: string, catalogName: string): boolean {
+  return found === catalogName || found === `${catalogName}市` || found.replace(/市$/, '') === catalogName
+}

@@ -38,6 +38,7 @@ export function makeItem(fields: Partial<PlanItem> & Pick<PlanItem, 'id' | 'text
     row: null,
     topics: [],
     keywords: [],
+    role: null,
     ...fields,
   }
 }

@@ -1,0 +1,77 @@
+/**
+ * Layouts of document genres and the parts of a plan, from `data/layouts.json` (users can replace it):
+ * which section titles name a review of the past, the goals or the tasks, and how a genre prints its
+ * parts and items (a work report's unnumbered part headings, its lead-sentence paragraphs, its 一是/二是
+ * runs and —— dashes).
+ */
+import { readDataJson } from '../data-dir.js'
+import type { DocumentKind, PartRole } from '../model/index.js'
+
+export interface Layout {
+  id: string
+  kinds: DocumentKind[]
+  /** Whole lines that head a top-level part without a number: 2023年工作回顾. */
+  partHeadings: RegExp[]
+  /** Each paragraph under a numbered point is an item of its own. */
+  paragraphItems: boolean
+  /** Marks that start a sub-item inside a paragraph: 一是, ——. Sticky, tried at a cut point. */
+  subItems: RegExp[]
+}
+
+export interface Layouts {
+  roles: Array<{ role: Exclude<PartRole, null>; pattern: RegExp }>
+  layouts: Layout[]
+}
+
+interface LayoutFile {
+  roles: Record<string, string[]>
+  layouts: Array<{
+    id: string
+    kinds: DocumentKind[]
+    partHeadings?: string[]
+    paragraphItems?: boolean
+    subItems?: string[]
+  }>
+}
+
+const ROLES = ['review', 'goals', 'tasks'] as const
+const cache = new Map<string, Layouts>()
+
+/** Loads the layouts (once per file per process). */
+export function loadLayouts(file?: string): Layouts {
+  const key = file ?? '<default>'
+  const hit = cache.get(key)
+  if (hit) return hit
+  const data = readDataJson<LayoutFile>('layouts.json', file)
+  const layouts: Layouts = {
+    roles: ROLES.flatMap((role) => (data.roles[role] ?? []).map((p) => ({ role, pattern: new RegExp(p) }))),
+    layouts: data.layouts.map((l) => ({
+      id: l.id,
+      kinds: l.kinds,
+      partHeadings: (l.partHeadings ?? []).map((p) => new RegExp(p)),
+      paragraphItems: l.paragraphItems ?? false,
+      subItems: (l.subItems ?? []).map((p) => new RegExp(p, 'y')),
+    })),
+  }
+  cache.set(key, layouts)
+  return layouts
+}
+
+/** The layout for a kind of document, or null (the general rules apply). */
+export function layoutFor(kind: DocumentKind, layouts: Layouts): Layout | null {
+  return layouts.layouts.find((l) => l.kinds.includes(kind)) ?? null
+}
+
+/**
+ * The part a section title names, or null. A title that names several parts names them in the order
+ * they come (2024年主要目标任务和重点工作, 2025年工作总体要求和重点任务); its text is mostly the last one
+ * named, which wins.
+ */
+export function roleOfTitle(title: string, layouts: Layouts): PartRole {
+  let best: { role: PartRole; at: number } | null = null
+  for (const { role, pattern } of layouts.roles) {
+    const match = pattern.exec(title)
+    if (match && (best === null || match.index > best.at)) best = { role, at: match.index }
+  }
+  return best?.role ?? null
+}

@@ -1,0 +1,171 @@
+// The parser on the development corpus (../shared/corpus, 163 real documents of every genre): metadata
+// against catalog.json with no manifest, the nothing-lost guarantee and determinism on every file, and
+// the parts and items of the work reports. `npx tsx scripts/eval-corpus.ts` prints the same figures.
+import { beforeAll, describe, expect, it } from 'vitest'
+import { relateDocuments } from '../src/align/relation.js'
+import { readSource } from '../src/io/index.js'
+import type { PlanDocument } from '../src/model/index.js'
+import { parseDocument } from '../src/parse/index.js'
+import {
+  type CatalogEntry,
+  corpusPath,
+  corpusSkipReason,
+  hasCorpus,
+  readCatalog,
+  sameJurisdiction,
+  sameTitle,
+} from './helpers/corpus.js'
+
+const catalog: CatalogEntry[] = readCatalog()
+const parsed = new Map<string, PlanDocument>()
+
+beforeAll(() => {
+  for (const entry of catalog) parsed.set(entry.file, parseDocument(readSource(corpusPath(entry.file))))
+}, 120_000)
+
+const docOf = (file: string) => parsed.get(file) as PlanDocument
+const share = (hits: number, of: number) => (of === 0 ? 0 : hits / of)
+
+describe.skipIf(!hasCorpus)(`metadata of the corpus, with no manifest${corpusSkipReason}`, () => {
+  it('finds year, jurisdiction, level and parent right for at least 95% of the documents', () => {
+    const right = { year: 0, jurisdiction: 0, level: 0, parent: 0 }
+    for (const entry of catalog) {
+      const doc = docOf(entry.file)
+      if (doc.year === entry.year) right.year++
+      if (doc.jurisdiction && sameJurisdiction(doc.jurisdiction.name, entry.jurisdiction))
+        right.jurisdiction++
+      if (doc.jurisdiction?.level === entry.level) right.level++
+      if ((doc.jurisdiction?.parent ?? null) === entry.parent) right.parent++
+    }
+    for (const [field, hits] of Object.entries(right))
+      expect(share(hits, catalog.length), `${field}: ${hits} of ${catalog.length}`).toBeGreaterThanOrEqual(
+        0.95,
+      )
+  })
+
+  it('finds the title right for at least 95% of the documents the catalog titles', () => {
+    const titled = catalog.filter((e) => e.title !== null)
+    const wrong = titled.filter((e) => !sameTitle(docOf(e.file).title, e.title as string))
+    expect(
+      share(titled.length - wrong.length, titled.length),
+      wrong.map((e) => e.file).join(', '),
+    ).toBeGreaterThanOrEqual(0.95)
+  })
+
+  it('never takes the province for a city the file names by its short name (达州 -> 达州市, parent 四川省)', () => {
+    const doc = docOf('gwr-cities-2024/2024_四川省_达州_政府工作报告.txt')
+    expect(doc.jurisdiction).toMatchObject({
+      name: '达州市',
+      level: 'city',
+      parent: '四川省',
+      code: '511700',
+    })
+    expect(doc.warnings.map((w) => w.code)).toContain('jurisdiction-from-file-name')
+  })
+
+  it('reads a report’s first line, its meeting line and the government that reports', () => {
+    const shandong = docOf('gwr-provinces-2025/2025_山东省_政府工作报告.txt')
+    expect([shandong.title, shandong.year, shandong.kind]).toEqual([
+      '2025年山东省政府工作报告',
+      2025,
+      'work-report',
+    ])
+    expect(shandong.warnings.map((w) => w.code)).not.toContain('missing-title')
+    // the first line is only 政府工作报告: the year comes from the meeting line, the place from the assembly
+    const guangdong = docOf('gwr-provinces-2026/2026_广东省_政府工作报告.txt')
+    expect([guangdong.title, guangdong.year, guangdong.jurisdiction?.name]).toEqual([
+      '2026年广东省政府工作报告',
+      2026,
+      '广东省',
+    ])
+  })
+
+  it('says so when the file name is the only source of the title or the year', () => {
+    const dezhou = docOf('gwr-cities-2024/2024_山东省_德州_政府工作报告.txt')
+    expect(dezhou.title).toBe('2024年德州政府工作报告')
+    expect(dezhou.warnings.map((w) => w.code)).toContain('missing-title')
+  })
+
+  it('relates each province’s 2025 and 2026 reports as evolution, and the province to its cities as cascade', () => {
+    const province = (year: number, name: string) =>
+      docOf(`gwr-provinces-${year}/${year}_${name}_政府工作报告.txt`)
+    const provinces = catalog
+      .filter((e) => e.file.startsWith('gwr-provinces-2025'))
+      .map((e) => e.jurisdiction)
+    expect(provinces.length).toBe(15)
+    for (const name of provinces)
+      expect(relateDocuments(province(2025, name), province(2026, name)).relation, name).toBe('evolution')
+    const cities = catalog.filter((e) => e.file.startsWith('gwr-cities-2024') && e.level === 'city')
+    let cascades = 0
+    for (const city of cities) {
+      const parent = province(2025, city.parent as string)
+      const related = relateDocuments(docOf(city.file), parent)
+      if (related.relation === 'cascade' && related.source === parent) cascades++
+    }
+    expect(cascades).toBe(cities.length)
+  })
+})
+
+describe.skipIf(!hasCorpus)(`every file of the corpus${corpusSkipReason}`, () => {
+  it('tiles its source text with regions exactly once, every item region pointing at an item', () => {
+    for (const entry of catalog) {
+      const doc = docOf(entry.file)
+      let position = 0
+      for (const region of doc.regions) {
+        expect(region.span[0], `${entry.file}: a region starts where the last ended`).toBe(position)
+        expect(region.span[1], entry.file).toBeGreaterThan(region.span[0])
+        position = region.span[1]
+      }
+      expect(position, entry.file).toBe(doc.sourceText.length)
+      const ids = new Set(doc.items.map((i) => i.id))
+      expect(ids.size, `${entry.file}: item ids are unique`).toBe(doc.items.length)
+      for (const region of doc.regions)
+        if (region.kind === 'item')
+          expect(ids.has(region.ref ?? ''), `${entry.file} ${region.ref}`).toBe(true)
+    }
+  })
+
+  it('parses to the same record twice', () => {
+    for (const entry of catalog) {
+      const again = parseDocument(readSource(corpusPath(entry.file)))
+      expect(JSON.stringify(again), entry.file).toBe(JSON.stringify(docOf(entry.file)))
+    }
+  }, 60_000)
+})
+
+describe.skipIf(!hasCorpus)(`parts and items of the work reports${corpusSkipReason}`, () => {
+  const reports = () => catalog.filter((e) => e.file.startsWith('gwr-')).map((e) => docOf(e.file))
+
+  it('takes 一、2024年工作回顾 and 2023年工作回顾 printed alone as top-level parts, with their roles', () => {
+    const shandong = docOf('gwr-provinces-2025/2025_山东省_政府工作报告.txt')
+    const top = shandong.sections.filter((s) => s.depth === 0).map((s) => [s.label, s.title, s.role])
+    expect(top).toEqual([
+      ['一、', '2024年工作回顾', 'review'],
+      ['二、', '2025年工作总体要求和主要目标', 'goals'],
+      ['三、', '2025年重点工作', 'tasks'],
+    ])
+    const nanchong = docOf('gwr-cities-2024/2024_四川省_南充市_政府工作报告.txt')
+    expect(
+      nanchong.sections.filter((s) => s.depth === 0).map((s) => [s.style, s.label, s.title, s.role]),
+    ).toEqual([
+      ['heading', null, '2023年工作回顾', 'review'],
+      ['heading', null, '2024年工作安排建议', 'tasks'],
+      ['heading', null, '持之以恒加强政府自身建设', 'tasks'],
+    ])
+  })
+
+  it('gives every item of a report’s review part the role review, and its section’s role to every item', () => {
+    for (const doc of reports()) {
+      const sections = new Map(doc.sections.map((s) => [s.id, s]))
+      for (const item of doc.items) {
+        const section = item.sectionId ? sections.get(item.sectionId) : undefined
+        expect(item.role, item.id).toBe(section?.role ?? null)
+      }
+    }
+    const provincial = reports().filter((d) => d.jurisdiction?.level === 'province')
+    const withReview = provincial.filter((d) => d.items.some((i) => i.role === 'review'))
+    const withTasks = provincial.filter((d) => d.items.some((i) => i.role === 'tasks'))
+    expect(withReview.length / provincial.length).toBeGreaterThanOrEqual(0.9)
+    expect(withTasks.length / provincial.length).toBeGreaterThanOrEqual(0.9)
+  })
+})
