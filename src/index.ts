@@ -9,8 +9,20 @@ export type { Evaluation, GoldThreads } from './align/evaluate.js'
 export { evaluateAlignment } from './align/evaluate.js'
 export type { AlignOptions, AlignResult, Decision } from './align/index.js'
 export { align, compare, parseDecisions, relateDocuments } from './align/index.js'
-export type { BuildDiffsOptions, DiffItemsOptions, DiffWordsOptions } from './diff/index.js'
-export { buildDiffs, buildTrajectories, diffItems, diffTargets, diffWords } from './diff/index.js'
+export type {
+  BuildDiffsOptions,
+  DiffItemsOptions,
+  DiffWordsOptions,
+  MatchFulfilmentOptions,
+} from './diff/index.js'
+export {
+  buildDiffs,
+  buildTrajectories,
+  diffItems,
+  diffTargets,
+  diffWords,
+  matchFulfilment,
+} from './diff/index.js'
 export type { ErrorPlace, PlanCascadeErrorCode } from './errors.js'
 export { PlanCascadeError } from './errors.js'
 export type {
@@ -18,6 +30,7 @@ export type {
   MetricLexicon,
   TargetContext,
   TargetDraft,
+  TimeScope,
   UnitAliases,
   UnitsIndex,
 } from './extract/index.js'

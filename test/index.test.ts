@@ -12,11 +12,14 @@ describe('the public surface', () => {
         'DiffBasis',
         'DiffOp',
         'DiffPart',
+        'Direction',
         'DocumentKind',
         'Evidence',
       ],
       ...[
         'EvolutionPair',
+        'Fulfilment',
+        'FulfilmentOutcome',
         'ItemDiff',
         'ItemKind',
         'Jurisdiction',
@@ -24,6 +27,7 @@ describe('the public surface', () => {
         'Level',
         'Link',
         'LinkFeatures',
+        'LocatedTarget',
       ],
       ...[
         'ParseOutput',
@@ -43,6 +47,7 @@ describe('the public surface', () => {
         'TargetChange',
         'TargetChangeKind',
         'TargetKind',
+        'TargetStatus',
         'Thread',
       ],
       ...['TopicTag', 'Trajectory', 'TrajectoryPoint', 'UnitsChange', 'align', 'analyze', 'buildDiffs'],
@@ -64,7 +69,14 @@ describe('the public surface', () => {
         'loadMetricLexicon',
         'loadScoreWeights',
       ],
-      ...['loadUnitAliases', 'normalizeText', 'pairFeatures', 'parseChineseNumber', 'parseDecisions'],
+      ...[
+        'loadUnitAliases',
+        'matchFulfilment',
+        'normalizeText',
+        'pairFeatures',
+        'parseChineseNumber',
+        'parseDecisions',
+      ],
       ...[
         'parseDocument',
         'parseFlattenedTable',
@@ -83,7 +95,8 @@ describe('the public surface', () => {
     expectTypeOf(api.align).returns.toEqualTypeOf<AlignResult>()
     expectTypeOf<PlanItem['targets']>().toEqualTypeOf<Target[]>()
     expectTypeOf<Target['comparator']>().toEqualTypeOf<'>=' | '>' | '<=' | '<' | '=' | 'approx' | 'range'>()
-    expectTypeOf<Target['kind']>().toEqualTypeOf<'increment' | 'level' | 'share' | 'growth' | 'baseline'>()
+    expectTypeOf<Target['kind']>().toEqualTypeOf<'increment' | 'level' | 'share' | 'growth'>()
+    expectTypeOf<Target['status']>().toEqualTypeOf<'planned' | 'achieved' | 'baseline' | 'estimate'>()
   })
 
   it('validates its records with the exported schemas', () => {
@@ -91,6 +104,6 @@ describe('the public surface', () => {
       id: 'tiny',
     })
     expect(api.PlanDocument.safeParse(doc).success).toBe(true)
-    expect(api.SCHEMA_VERSION).toBe(1)
+    expect(api.SCHEMA_VERSION).toBe(2)
   })
 })

@@ -39,7 +39,7 @@ export function cleanName(s: string): string {
   return (
     stripMarks(dropParentheticals(s))
       .replace(/^[的和与及、,，]+/u, '')
-      .replace(/(给予|予以|按照|按|每年|每月|每日|年均)$/u, '')
+      .replace(/(给予|予以|按照|按|每年|每月|每日|年均|平均)$/u, '')
       // 单位GDP能耗比2020年下降 -> 单位GDP能耗下降: the base year of a change is not part of the name.
       .replace(/(比|较)(上年|去年|(19|20)\d{2}年(底|末)?)/u, '')
       .replace(/[的和与及等、,，为占约]+$/u, '')
@@ -99,6 +99,19 @@ export function readAfter(phrase: string): string {
   return cleanName(s)
 }
 
+/**
+ * A growth's name without the words of its change, which the kind and the direction say:
+ * 地区生产总值增长 -> 地区生产总值, 单位GDP能耗下降 -> 单位GDP能耗, 脱贫地区农民收入年均增长 ->
+ * 脱贫地区农民收入. Names of a rate stay: 居民消费价格涨幅, 数字经济增速, 智能产业增加值年均增长率.
+ */
+export function stripChangeWords(name: string): string {
+  const out = name.replace(
+    /(?:年均|同比|环比|比上年|分别|实际)*(?:增长|下降|降低|提高|提升|上涨|减少|增加|压减|回落|上升|下跌|降|增)+了?$/u,
+    '',
+  )
+  return out.length >= 3 ? out : name
+}
+
 /** Keep a name short: the last 32 characters, which hold its head noun. */
 export function shorten(name: string): string {
   return name.length > 32 ? name.slice(name.length - 32) : name
@@ -107,6 +120,8 @@ export function shorten(name: string): string {
 interface CompiledLexicon {
   members: Map<string, string>
   patterns: Array<[RegExp, string]>
+  /** Member names, longest first. */
+  names: string[]
 }
 
 const lexiconCache = new WeakMap<MetricLexicon, CompiledLexicon>()
@@ -130,10 +145,24 @@ function compileLexicon(lexicon: MetricLexicon): CompiledLexicon {
         }
       }
     }
-    c = { members, patterns }
+    const names = [...members.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    c = { members, patterns, names }
     lexiconCache.set(lexicon, c)
   }
   return c
+}
+
+/**
+ * The name of the lexicon that a phrase ends with, when it extends `metric` to the left: a verb inside an
+ * indicator's name (城镇新增就业 read as 新增 + 就业) keeps the name whole. Null when none does.
+ */
+export function memberName(phrase: string, metric: string, lexicon: MetricLexicon): string | null {
+  const c = compileLexicon(lexicon)
+  const p = stripChangeWords(cleanName(phrase))
+  for (const name of c.names) {
+    if (name.length > metric.length && name.endsWith(metric) && p.endsWith(name)) return name
+  }
+  return null
 }
 
 /** The family of a metric name, or null. Members first, then patterns in lexicon order. */

@@ -10,21 +10,36 @@
  * (五大方面28项细则, 提出38项重点任务), 一 before a counter (一张网, 一件事), and the denominator of a
  * per-capita figure (每万人). Times (小时, 天) count only with a comparator (3个工作日内).
  */
-import type { Comparator, Target, TargetKind } from '../model'
-import { readComparator } from './comparators'
-import { loadMetricLexicon, loadUnitTable, type MetricLexicon, type UnitTable } from './data'
-import { cleanName, GROWTH_ONLY, metricFamily, readAfter, shorten, stripLead } from './metric'
+import type { Comparator, Direction, Target, TargetKind, TargetStatus } from '../model'
+import { flipComparator, readComparator, readDirection } from './comparators'
+import {
+  loadMetricLexicon,
+  loadPartCues,
+  loadUnitTable,
+  type MetricLexicon,
+  type PartCues,
+  type UnitTable,
+} from './data'
+import {
+  cleanName,
+  GROWTH_ONLY,
+  memberName,
+  metricFamily,
+  readAfter,
+  shorten,
+  stripChangeWords,
+  stripLead,
+} from './metric'
 import { findQuantities, type Quantity } from './quantities'
 import { boundaryAfter, boundaryBefore, CLAUSE_END, foldWidth, quotedRanges, SENTENCE_END } from './text'
-import { timeReader } from './time'
+import { type TimeContext, timeReader } from './time'
 
-/** What the extractor knows of the plan a text comes from. */
-export interface TargetContext {
-  /** Year the plan was issued. */
-  year: number | null
-  /** Years the plan covers (十四五 plan: 2021-2025), or null. */
-  period: { from: number; to: number } | null
-}
+/**
+ * What the extractor knows of the plan a text comes from: its year and period, and where in the
+ * document the text is (the parser's part role, the section titles, the time carried in from the text
+ * before), which decide whether a figure is a target or a result.
+ */
+export interface TargetContext extends TimeContext {}
 
 /** A target with its span relative to the text given. */
 export type TargetDraft = Omit<Target, 'span'> & { span: [number, number] }
@@ -34,6 +49,8 @@ export interface ExtractTargetsOptions {
   metrics?: MetricLexicon
   /** Unit table; default the bundled `data/units.json`. */
   units?: UnitTable
+  /** Section-title words of document parts; default the bundled `data/parts.json`. */
+  parts?: PartCues
 }
 
 /** Words that only say how often: 日均, 每月 (日均1万次以上服务请求). */
@@ -41,11 +58,16 @@ const RATE_PREFIX = /^(日均|月均|年均|每[日月年天周])$/u
 /** Classes whose figures are proportions. */
 const RATE_CLASSES = new Set(['percent', 'permille', 'points', 'fraction', 'ratio', 'multiple'])
 
-/** A growth verb right before the figure: 比增达20%, 年均提高2个百分点, 增长率为18.6%. */
+/** A growth verb right before the figure: 比增达20%, 年均提高2个百分点, 增长率为18.6%, 涨幅2%. */
 const GROWTH_BEFORE =
-  /(增长率?|增速|增幅|比增|同比|环比|提高|提升|增加|降低|下降|减少|压减|压缩|缩减|缩短|回落|降幅)(了|为|是)?$/u
-/** A metric that names a growth: 数字经济规模增速, 智能产业增加值年均增长率. */
-const GROWTH_METRIC = /(增速|增长率|增幅|增长|比增|降幅|下降率)$/u
+  /(增长率?|增速|增幅|涨幅|上涨|比增|同比|环比|提高|提升|增加|降低|下降|减少|压减|压缩|缩减|缩短|回落|降幅|上升|下跌)(了|为|是|达到?)?$/u
+/** A metric that names a growth: 数字经济规模增速, 智能产业增加值年均增长率, 居民消费价格涨幅. */
+const GROWTH_METRIC = /(增速|增长率|增幅|涨幅|上涨|增长|比增|降幅|下降率|下降|降低)$/u
+/** The figure a change starts from: 由55%提高到60%, 从2020年的10.5万元提高到…, 较“十三五”末的9323.1亿元增加. */
+const FROM_BEFORE =
+  /(?:^|[^自理])(?:由|从|较|比)(?:(?:19|20)\d{2}年(?:底|末)?|“?十[一二三四五]五”?末|上年|去年)?的?$/u
+const TO_AFTER =
+  /^(?:的)?(?:(?:提高|提升|增加|增长|下降|降低|扩大|减少|上升|压减|缩小|跃升|攀升|增|降)(?:到|至|为)|到|至|增加|增长|下降|降低|提高)/u
 /** Nouns of a stock: 公共数据储备量, 数字经济规模, 注册用户. */
 const LEVEL_NOUNS = /累计|总量|规模|储备量|保有量|存量|总数|产值|收入|营收|用户|注册量|拥有量|汇聚量/u
 /** Comparator words that set a threshold for a stock: 数达800家, 突破220项. */
@@ -71,7 +93,7 @@ export function extractTargets(
   const units = options.units ?? loadUnitTable()
   const t = foldWidth(text)
   const quoted = quotedRanges(t)
-  const readTime = timeReader(t, quoted, context)
+  const readTime = timeReader(t, quoted, context, options.parts ?? loadPartCues())
   const quantities = findQuantities(t, units)
   const drafts: TargetDraft[] = []
   let lastEnd = 0
@@ -97,11 +119,19 @@ export function extractTargets(
     const start = Math.max(cmp.start, lastEnd)
     const end = cmp.end
     const time = readTime(start)
+    // 由55%提高到60%: the 55% is where the change starts.
+    const from = FROM_BEFORE.exec(t.slice(Math.max(0, start - 14), start))
+    const baseline =
+      from && TO_AFTER.test(t.slice(end, next0(figures, i, t.length)))
+        ? { yearPrinted: /\d{4}年|五”?末/u.test(from[0]) }
+        : null
+    const status: TargetStatus = baseline ? 'baseline' : time.status
     let comparator: Comparator = cmp.comparator
     if (q.form === 'range') comparator = 'range'
     else if (q.more && comparator === '=') comparator = '>' // 500多个, 200余家
-    // A baseline states a fact: 达到423.19亿元 is what was reached, not a floor.
-    if (time.past && (cmp.prefix === '达' || cmp.prefix === '达到') && !cmp.suffix) comparator = '='
+    // A result states a fact: 达到423.19亿元 is what was reached, not a floor.
+    if (status !== 'planned' && (cmp.prefix === '达' || cmp.prefix === '达到') && !cmp.suffix)
+      comparator = '='
 
     // The clause around the figure: what it measures and which verb governs it.
     const clauseStart = boundaryBefore(t, start, CLAUSE_END)
@@ -154,20 +184,25 @@ export function extractTargets(
     } else {
       metric = leftName
     }
-    metric = shorten(cleanName(metric))
+    metric = cleanName(metric)
+    // 城镇新增就业110万人: the lexicon's name, not 新增 + 就业.
+    if (!sharePart) metric = memberName(leftRaw, metric, lexicon) ?? metric
 
-    const kind = readKind(q, cmp.prefix, time.past, metric, verbZone, leftRaw)
+    const kind = readKind(q, cmp.prefix, status, metric, verbZone, leftRaw)
+    const direction = readDirection(t.slice(leftStart, start) + gap, kind)
+    if (kind === 'growth') metric = stripChangeWords(metric)
+    metric = shorten(metric)
     const draft: TargetDraft = {
       text: text.slice(start, end),
       value: q.value,
       valueMax: q.valueMax,
       unit: q.unit,
-      normalized: q.normalized,
-      normalizedMax: q.normalizedMax,
+      ...signed(q, comparator, kind, direction),
       normalizedUnit: q.normalizedUnit,
-      comparator,
       kind,
-      year: time.year,
+      status,
+      direction,
+      ...years(time, kind, baseline, t.slice(clauseStart, start), context),
       metric,
       metricFamily: metricFamily(metric, lexicon),
       span: [start, end],
@@ -232,16 +267,15 @@ function lookBack(t: string, sentenceStart: number, clauseStart: number): string
   return stripLead(last[0]).name
 }
 
-/** increment | level | share | growth | baseline (see the module comment of `targets.ts`). */
+/** increment | level | share | growth (see `TargetKind`). */
 function readKind(
   q: Quantity,
   prefix: string,
-  past: boolean,
+  status: TargetStatus,
   metric: string,
   verbZone: string,
   leftRaw: string,
 ): TargetKind {
-  if (past) return 'baseline'
   const rate = RATE_CLASSES.has(q.unitClass)
   const growthVerb = GROWTH_BEFORE.test(leftRaw.trimEnd())
   if (rate && (growthVerb || GROWTH_METRIC.test(metric))) return 'growth'
@@ -264,5 +298,73 @@ function readKind(
   if (best?.kind === 'increment' && !countable && !/新增|新开工|引进|投入|增加|新建/u.test(verbZone))
     return 'level'
   if (best) return best.kind
-  return countable ? 'increment' : 'level'
+  // A result stated without a verb is a state: 国家高新技术企业1.28万家 counts what there is.
+  return countable && status === 'planned' ? 'increment' : 'level'
+}
+
+/** Offset where the figure after figure `i` starts (or `end`). */
+function next0(figures: Array<{ q: Quantity }>, i: number, end: number): number {
+  const next = figures[i + 1]
+  return next ? next.q.start : end
+}
+
+/**
+ * The figure in base units, signed: a change that falls is negative (下降3% -> −3, 下降3-5% -> −5..−3),
+ * and its comparator is read on the signed value (下降3%以上 -> <= −3). States (levels, shares) keep their
+ * sign: 降至4%以下 is a share of at most 4%.
+ */
+function signed(
+  q: Quantity,
+  comparator: Comparator,
+  kind: TargetKind,
+  direction: Direction | null,
+): { normalized: number; normalizedMax: number | null; comparator: Comparator } {
+  if (direction !== 'decrease' || (kind !== 'growth' && kind !== 'increment')) {
+    return { normalized: q.normalized, normalizedMax: q.normalizedMax, comparator }
+  }
+  if (q.normalizedMax !== null)
+    return { normalized: -q.normalizedMax, normalizedMax: -q.normalized, comparator }
+  return {
+    normalized: q.normalized === 0 ? 0 : -q.normalized,
+    normalizedMax: null,
+    comparator: flipComparator(comparator),
+  }
+}
+
+/** A base year printed before a change: 比2020年下降13.5%, 较“十三五”末增加. */
+const PRINTED_BASE = /(?:比|较)(?:((?:19|20)\d{2})年|“?(十[一二三四五])五”?末)/u
+const PLAN_END: Record<string, number> = { 十一: 2010, 十二: 2015, 十三: 2020, 十四: 2025, 十五: 2030 }
+
+/**
+ * The years of a figure: when it is due or was reached; the first year of a period, for a flow or a
+ * rate over several years (a stock is at one time); and the year a change is measured from, printed
+ * (比2020年) or implied (the year before the figure's, or before its period).
+ */
+function years(
+  time: { year: number | null; yearFrom: number | null },
+  kind: TargetKind,
+  baseline: { yearPrinted: boolean } | null,
+  before: string,
+  context: TargetContext,
+): { year: number | null; yearFrom: number | null; referenceYear: number | null } {
+  if (baseline) {
+    // 由55%提高到60%: the 55% is of the year before the change (before its period, in a plan of one).
+    if (baseline.yearPrinted || time.year === null)
+      return { year: time.year, yearFrom: null, referenceYear: null }
+    const from =
+      time.yearFrom ?? (context.period && context.period.to === time.year ? context.period.from : null)
+    return { year: from !== null ? from - 1 : time.year - 1, yearFrom: null, referenceYear: null }
+  }
+  const change = kind === 'growth' || kind === 'increment'
+  const yearFrom = change ? time.yearFrom : null
+  if (!change || time.year === null) return { year: time.year, yearFrom, referenceYear: null }
+  const printed = PRINTED_BASE.exec(before)
+  const referenceYear = printed
+    ? printed[1]
+      ? Number(printed[1])
+      : (PLAN_END[printed[2] as string] ?? null)
+    : yearFrom !== null
+      ? yearFrom - 1
+      : time.year - 1
+  return { year: time.year, yearFrom, referenceYear }
 }

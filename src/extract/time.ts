@@ -1,34 +1,69 @@
 /**
- * When a figure is due, and whether it is history: read from the time words of its sentence.
+ * When a figure is due or was reached, and whether it is a goal or a fact: read from the time words of
+ * its sentence, the opening of its paragraph and the part of the document it is in.
  *
- * - 到2025年, 2025年底, 2019年 before the figure: the target year.
- * - 年内, 今年, 年度: the plan's year. 明年: the year after.
- * - 截至2022年2月, 目前, 已建成, 5年来, 近年来, “十三五”期间, 2020年 in a plan of 2022: history (a
- *   baseline, dated by its year, or by the plan's year when none is printed).
- * - Nothing printed: the plan's period end (十四五 plan -> 2025), else its year.
- * A sentence with no time word of its own continues the history of the sentence before it, unless it
- * says what is planned (力争, 推进, 建设 …): 2020年,…达到423.19亿元。数字经济增加值增长率为18.6% is 2020.
+ * - Sentence: 到2025年, 2025年底, 2019年 date the figure; a year before the document's is a result
+ *   (2020年,…达到423.19亿元 in a 2022 plan); 截至, 目前, 已 a state reached; 去年, 上年 the year before;
+ *   年内, 今年 the plan's year, 明年 the year after; “十四五”期间 and 2021-2025年 a period, dated by its
+ *   end; 预计 an estimate; 力争, 确保, 目标是 a target. A sentence with no time word continues the one
+ *   before in its paragraph, unless it says what is planned.
+ * - Paragraph: 过去一年, 一年来, 刚刚过去的2025年, 2025年是极不平凡的一年 open a review of that year;
+ *   过去五年, 五年来, 这五年, “十四五”时期 one of the period; 今年, 主要预期目标 the goals of the year;
+ *   “十五五”时期 those of the next plan. Such an opening holds for the paragraphs after it too, until
+ *   another one or a heading (`readTimeScope` carries it from item to item).
+ * - Part: a heading such as 一、2024年工作回顾 or 主要预期目标 (words in data/parts.json), or the part
+ *   the parser found (`role`).
+ * - Nothing: a target, due at the plan's period end (十四五 plan -> 2025), else in the plan's year.
  */
-import type { TargetContext } from './targets'
-import { boundaryBefore, insideAny, SENTENCE_END } from './text'
+import { loadPartCues, type PartCues, type PartRole } from './data'
+import { boundaryBefore, foldWidth, insideAny, SENTENCE_END, stripMarks } from './text'
+
+/** What the extractor knows of the plan a text comes from. */
+export interface TimeContext {
+  /** Year the plan was issued. */
+  year: number | null
+  /** Years the plan covers (十四五 plan: 2021-2025), or null. */
+  period: { from: number; to: number } | null
+  /**
+   * The part of the document the text is in, when the parser knows it: `review` (the part that reviews
+   * the past: its figures are results), `goals` or `tasks` (its figures are targets).
+   */
+  role?: PartRole | null
+  /** Titles of the enclosing sections, outermost first: 2024年工作回顾 says the text reviews 2024. */
+  sectionPath?: readonly string[]
+  /** The time in force where the text starts, carried from the text before it (`readTimeScope`). */
+  scope?: TimeScope | null
+}
+
+/** The time a part of a document speaks of: the results of a year or period, or the goals of one. */
+export interface TimeScope {
+  status: 'planned' | 'achieved'
+  /** The year (the last year of a period); null: the plan's default (its period end, else its year). */
+  year: number | null
+  /** First year of a period (过去五年: the five years before the document), else null. */
+  yearFrom: number | null
+}
 
 export interface TimeReading {
-  /** The figure is history, not a target. */
-  past: boolean
+  status: 'planned' | 'achieved' | 'estimate'
   /** Year printed or implied, null when unknown. */
   year: number | null
+  /** First year of a period the figure covers, else null. */
+  yearFrom: number | null
 }
 
 interface Marker {
   start: number
   end: number
-  past: boolean
+  /** A result (a year gone by, 去年, 截至, 已), a target (到2025年, 今年), or the time of the part (全年). */
+  status: 'achieved' | 'planned' | 'part'
   year: number | null
+  yearFrom: number | null
   /** The marker gives no year of its own (目前, 已): the year falls back to the plan's. */
   relative: boolean
 }
 
-/** 十一五 … 十五五: five-year-plan periods. */
+/** 十一五 … 十六五: five-year-plan periods. */
 const FIVE_YEAR: Record<string, [number, number]> = {
   十一五: [2006, 2010],
   十二五: [2011, 2015],
@@ -51,118 +86,323 @@ const CN_YEAR_DIGITS: Record<string, string> = {
   八: '8',
   九: '9',
 }
+const CN_SMALL: Record<string, number> = {
+  一: 1,
+  两: 2,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+}
 
-/** Words that say a sentence is about what is planned, which stops history carrying over. */
+/** Words that say a sentence states what is planned, which stops a result carrying over to it. */
 const PLAN_WORDS =
-  /力争|争取|确保|计划|预计|将|到20\d\d|加快|推进|推动|实施|开展|打造|新建|新增|培育|引进|建设|完善|提升|进一步|持续|深化|目标|要|加强|围绕|实现/u
+  /力争|争取|确保|计划|预计|将|到20\d\d|加快|推进|推动|实施|开展|打造|新建|新增|培育|引进|建设|完善|提升|进一步|持续|深化|目标|加强|围绕|实现/u
+/** Words of the future only: in a review, task verbs (推进, 建设) describe what was done. */
+const FUTURE_WORDS = /力争|争取|确保|计划|将|到20\d\d|目标是|目标为|预期目标/u
+/** Words before a figure that make it an estimate: 预计全年增长5%, 全社会研发投入强度预计达3.2%. */
+const ESTIMATE_WORDS = /预计|预估|预测/u
+/** Words that make a figure a target whatever the part says: 力争, 主要预期目标是. */
+const TARGET_WORDS = /力争|争取|目标是|目标为|预期目标/u
+
+/** The year the document speaks from: its year, else the start of its period. */
+function nowOf(context: TimeContext): number | null {
+  return context.year ?? context.period?.from ?? null
+}
+
+/** A period of years as a scope: a result when it is over, else a target due at its end. */
+function periodScope(from: number, to: number, now: number | null): TimeScope {
+  return now !== null && to < now
+    ? { status: 'achieved', year: to, yearFrom: from }
+    : { status: 'planned', year: to, yearFrom: from }
+}
+
+function yearScope(year: number, now: number | null): TimeScope {
+  return now !== null && year < now
+    ? { status: 'achieved', year, yearFrom: null }
+    : { status: 'planned', year, yearFrom: null }
+}
 
 /** Markers of time in `text`, outside quotes and book titles. */
-function markers(text: string, quoted: Array<[number, number]>, context: TargetContext): Marker[] {
+function markers(text: string, quoted: Array<[number, number]>, context: TimeContext): Marker[] {
   const out: Marker[] = []
-  const now = context.year ?? context.period?.from ?? null
-  const isPast = (y: number) => now !== null && y < now
+  const now = nowOf(context)
+  const prev = (n: number) => (now === null ? null : now - n)
   const push = (m: Marker) => {
     if (insideAny(quoted, m.start, m.end) || quoted.some(([a, b]) => m.start >= a && m.start < b)) return
     // 比2020年下降13.5%, 较上年增长: the year a change is measured from, not the figure's time.
-    if (/(比|较|与|相比|同比|对比)$/u.test(text.slice(Math.max(0, m.start - 2), m.start))) return
+    if (/(比|较|与|相比|同比|对比|比上)$/u.test(text.slice(Math.max(0, m.start - 2), m.start))) return
     out.push(m)
   }
-  // 2019-2021年度, 2021—2025年: a span of years, dated by its end.
-  const spans = /((?:19|20)\d{2})\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年/gu
-  for (const m of text.matchAll(spans)) {
-    const end = Number(m[2])
-    push({
-      start: m.index ?? 0,
-      end: (m.index ?? 0) + m[0].length,
-      past: isPast(end),
-      year: end,
-      relative: false,
-    })
+  const dated = (start: number, end: number, scope: TimeScope) =>
+    push({ start, end, status: scope.status, year: scope.year, yearFrom: scope.yearFrom, relative: false })
+  // 2019-2021年度, 2021—2025年: a span of years.
+  for (const m of text.matchAll(/((?:19|20)\d{2})\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年/gu)) {
+    const start = m.index ?? 0
+    dated(start, start + m[0].length, periodScope(Number(m[1]), Number(m[2]), now))
   }
-  // 到2025年底, 截至2022年2月, 2019年: one year; 截至/截止 make it history.
-  const years = /(截至|截止到?|到|至)?((?:19|20)\d{2})\s*年(?!度?[-—–~至到]\d)/gu
-  for (const m of text.matchAll(years)) {
+  // 到2025年底, 截至2022年2月, 2019年: one year; 截至/截止 make it a state reached, 以来 a period to now.
+  for (const m of text.matchAll(/(截至|截止到?|到|至)?((?:19|20)\d{2})\s*年(?!度?[-—–~至到]\d)/gu)) {
     const start = m.index ?? 0
     if (out.some((o) => start >= o.start && start < o.end)) continue
     const y = Number(m[2])
-    const since = /^(以来|来)/u.test(text.slice(start + m[0].length))
-    push({
-      start,
-      end: start + m[0].length,
-      past: /^截/u.test(m[1] ?? '') || since || isPast(y),
-      year: y,
-      relative: false,
-    })
+    const end = start + m[0].length
+    if (/^(以来|来)/u.test(text.slice(end))) {
+      push({ start, end, status: 'achieved', year: prev(1), yearFrom: y, relative: false })
+    } else if (/^截/u.test(m[1] ?? '')) {
+      push({ start, end, status: 'achieved', year: y, yearFrom: null, relative: false })
+    } else dated(start, end, yearScope(y, now))
   }
   // 二〇二五年
   for (const m of text.matchAll(/([〇零一二三四五六七八九]{4})年/gu)) {
     const y = Number([...(m[1] as string)].map((c) => CN_YEAR_DIGITS[c]).join(''))
-    if (y >= 1900 && y <= 2100) {
-      push({
-        start: m.index ?? 0,
-        end: (m.index ?? 0) + m[0].length,
-        past: isPast(y),
-        year: y,
-        relative: false,
-      })
-    }
+    if (y >= 1900 && y <= 2100) dated(m.index ?? 0, (m.index ?? 0) + m[0].length, yearScope(y, now))
   }
   // 2020我区…: a bare year opening a clause.
   for (const m of text.matchAll(/(?:^|[,，;；。\n])\s*((?:19|20)\d{2})(?=[我全本该各市区县省])/gu)) {
-    const y = Number(m[1])
     const start = (m.index ?? 0) + m[0].length - 4
-    push({ start, end: start + 4, past: isPast(y), year: y, relative: false })
+    dated(start, start + 4, yearScope(Number(m[1]), now))
   }
-  // “十三五”期间
-  for (const m of text.matchAll(/(十[一二三四五六]五)/gu)) {
+  // “十三五”期间, “十四五”末: a plan period (its end year alone after 末).
+  for (const m of text.matchAll(/(十[一二三四五六]五)(”?(?:末|期末))?/gu)) {
     const period = FIVE_YEAR[m[1] as string]
     if (!period) continue
     const start = m.index ?? 0
+    const scope = periodScope(period[0], period[1], now)
     // Not filtered by quotes: “十三五”期间 is how the period is always printed.
-    out.push({ start, end: start + 3, past: isPast(period[1]), year: period[1], relative: false })
+    out.push({
+      start,
+      end: start + 3,
+      status: scope.status,
+      year: scope.year,
+      yearFrom: m[2] ? null : scope.yearFrom,
+      relative: false,
+    })
   }
-  // 年内, 今年, 明年, 目前, 已建成, 5年来 …
+  // 年内, 今年, 明年, 去年, 过去五年, 目前, 已建成 …
+  const word =
+    (status: Marker['status'], year: number | null, yearFrom: number | null = null) =>
+    (m: RegExpMatchArray): Marker => {
+      const start = m.index ?? 0
+      return { start, end: start + m[0].length, status, year, yearFrom, relative: year === null }
+    }
   const words: Array<[RegExp, (m: RegExpMatchArray) => Marker]> = [
-    [/年内|今年|本年|全年|年度/gu, (m) => rel(m, false, context.year)],
-    [/明年/gu, (m) => rel(m, false, context.year === null ? null : context.year + 1)],
-    [/去年|上年/gu, (m) => rel(m, true, context.year === null ? null : context.year - 1)],
+    [/年内|今年(?!以来)|本年度?/gu, word('planned', now)],
+    // 全年 and 年度 speak of the part's year: the goals' year, or the year a review looks back on.
+    [/全年|年度/gu, word('part', null)],
+    [/明年/gu, word('planned', now === null ? null : now + 1)],
+    [/去年|上年|上一年|过去的?一年|一年来|刚刚过去的一年/gu, word('achieved', prev(1))],
     [
-      /截至目前|截至|截止|目前|当前|基期|近年来|多年来|(?:\d+|[一二三四五六七八九十]+)年来|以来/gu,
-      (m) => rel(m, true, null),
+      /(?<![\d一二两三四五六七八九十])(?:过去的?|近)?([二两三四五六七八九十]|\d{1,2})年(?:来|间)|过去的?([二两三四五六七八九十]|\d{1,2})年|这([二两三四五六七八九十])年/gu,
+      (m) => {
+        const raw = (m[1] ?? m[2] ?? m[3]) as string
+        const n = /^\d+$/u.test(raw) ? Number(raw) : (CN_SMALL[raw] ?? null)
+        const start = m.index ?? 0
+        return {
+          start,
+          end: start + m[0].length,
+          status: 'achieved',
+          year: prev(1),
+          yearFrom: n === null || now === null ? null : now - n,
+          relative: false,
+        }
+      },
     ],
-    [/已(?:经)?(?=[\u4e00-\u9fa5])/gu, (m) => rel(m, true, null)],
+    [/截至目前|截至|截止|目前|当前|现阶段|近年来|多年来|今年以来|以来/gu, word('achieved', null)],
+    [/已(?:经)?(?=[\u4e00-\u9fa5])/gu, word('achieved', null)],
   ]
-  const dated = [...out]
+  const printed = [...out]
   for (const [re, make] of words) {
     for (const m of text.matchAll(re)) {
       const marker = make(m)
-      // 年度 in 2019-2021年度, 截至 in 截至2022年: the dated marker already says it.
-      if (dated.some((d) => marker.start < d.end && marker.end > d.start)) continue
+      // 年度 in 2019-2021年度, 截至 in 截至2022年, 以来 in 2021年以来: the dated marker already says it.
+      if (printed.some((d) => marker.start < d.end + 2 && marker.end > d.start)) continue
+      if (out.some((d) => d !== marker && marker.start >= d.start && marker.end <= d.end)) continue
       push(marker)
     }
   }
-  return out.sort((a, b) => a.start - b.start)
+  return out.sort((a, b) => a.start - b.start || b.end - a.end)
 }
 
-function rel(m: RegExpMatchArray, past: boolean, year: number | null): Marker {
-  const start = m.index ?? 0
-  return { start, end: start + m[0].length, past, year, relative: year === null }
+/** The part a section title names, by the words of data/parts.json; null when it names none or several. */
+export function titleRole(title: string, cues: PartCues = loadPartCues()): PartRole | null {
+  const t = stripMarks(foldWidth(title))
+  const review = cues.review.some((w) => t.includes(w))
+  const goals = cues.goals.some((w) => t.includes(w))
+  const tasks = cues.tasks.some((w) => t.includes(w))
+  if (review && !goals && !tasks) return 'review'
+  if (!review && goals) return 'goals'
+  if (!review && tasks) return 'tasks'
+  return null
 }
 
-/** A reader of time for all figures of one text (markers are found once). */
-export function timeReader(text: string, quoted: Array<[number, number]>, context: TargetContext) {
+/** The scope of a part: results of the year before for a review, targets for goals and tasks. */
+function roleScope(role: PartRole, title: string, context: TimeContext): TimeScope {
+  const now = nowOf(context)
+  const t = foldWidth(title)
+  const years = [...t.matchAll(/((?:19|20)\d{2})\s*年/gu)].map((m) => Number(m[1]))
+  const plan = /(十[一二三四五六]五)/u.exec(t)
+  const period = plan ? FIVE_YEAR[plan[1] as string] : undefined
+  if (role === 'review') {
+    const year = years.length > 0 ? Math.max(...years) : null
+    if (year !== null) return { status: 'achieved', year, yearFrom: null }
+    if (period) return { status: 'achieved', year: period[1], yearFrom: period[0] }
+    const before = context.period ? context.period.from - 1 : now === null ? null : now - 1
+    return { status: 'achieved', year: before, yearFrom: null }
+  }
+  if (period && (now === null || period[1] >= now))
+    return { status: 'planned', year: period[1], yearFrom: period[0] }
+  const year = years.find((y) => now === null || y >= now)
+  return { status: 'planned', year: year ?? null, yearFrom: null }
+}
+
+/**
+ * The scope a heading sets: 一、2024年工作回顾 -> results of 2024; 二、2025年目标任务和重点工作 -> targets
+ * of 2025; “十五五”时期主要目标任务 -> targets of 2030. Null when the title names no part.
+ */
+export function headingScope(title: string, context: TimeContext, cues?: PartCues): TimeScope | null {
+  const role = titleRole(title, cues)
+  return role ? roleScope(role, title, context) : null
+}
+
+/** The scope of the part the context names: the parser's role, else the innermost titled section. */
+function partScope(context: TimeContext, cues?: PartCues): TimeScope | null {
+  if (context.role) {
+    const titles = context.sectionPath ?? []
+    return roleScope(context.role, titles[titles.length - 1] ?? '', context)
+  }
+  const titles = context.sectionPath ?? []
+  for (let k = titles.length - 1; k >= 0; k--) {
+    const scope = headingScope(titles[k] as string, context, cues)
+    if (scope) return scope
+  }
+  return null
+}
+
+/** Where a text starts: the scope carried in, unless the part says otherwise (the parser's role wins). */
+function startScope(context: TimeContext, cues?: PartCues): TimeScope | null {
+  const part = partScope(context, cues)
+  const carried = context.scope ?? null
+  // The carried scope is the more precise one (过去五年 inside a review) when both agree.
+  if (part && carried && carried.status === part.status) return carried
+  return part ?? carried
+}
+
+/** Openings of a paragraph that set the time of the paragraphs after it. */
+const REVIEW_PERIOD = /^(?:过去的?|近)?五年(?:来|间)?|^这五年|^这是.{0,30}的五年|^过去的?五年/u
+const REVIEW_YEAR = /^(?:回顾)?(?:过去的?一年|一年来|刚刚过去的(?:一年|((?:19|20)\d{2})年))/u
+const PLAN_PERIOD = /^“?(十[一二三四五六]五)”?(?:时期|期间|以来|规划)/u
+const YEAR_OPENING = /^((?:19|20)\d{2})年(?:是|很|极|对|，|,)/u
+const GOALS_OPENING =
+  /^今年|主要预期目标|今年(?:政府|的)?(?:工作|目标)|做好.{0,8}(?:今年|20\d\d年).{0,4}工作/u
+
+/**
+ * The scope a paragraph opens with (see the module comment), or null. `strong` openings (过去一年,
+ * 五年来, 2025年是…的一年, 主要预期目标) hold for the paragraphs after it; a paragraph that only starts
+ * with a year (2020年,…) dates itself alone.
+ */
+function openingScope(paragraph: string, context: TimeContext): { scope: TimeScope; strong: boolean } | null {
+  const now = nowOf(context)
+  // 各位代表, ——: salutations and dashes before the opening proper.
+  const p = foldWidth(paragraph)
+    .trimStart()
+    .replace(/^(?:各位代表[!！,，：:]?\s*|——|—)+/u, '')
+  const first = p.slice(0, boundaryAfterSentence(p))
+  let m = REVIEW_PERIOD.exec(p)
+  if (m && now !== null)
+    return { scope: { status: 'achieved', year: now - 1, yearFrom: now - 5 }, strong: true }
+  m = REVIEW_YEAR.exec(p)
+  if (m) {
+    const year = m[1] ? Number(m[1]) : now === null ? null : now - 1
+    return { scope: { status: 'achieved', year, yearFrom: null }, strong: true }
+  }
+  m = PLAN_PERIOD.exec(p)
+  if (m) {
+    const period = FIVE_YEAR[m[1] as string]
+    if (period) return { scope: periodScope(period[0], period[1], now), strong: true }
+  }
+  m = YEAR_OPENING.exec(p)
+  if (m) {
+    const year = Number(m[1])
+    const strong = /^(?:19|20)\d{2}年(?:是|很|极)/u.test(p) && /(一年|之年)/u.test(first)
+    return { scope: yearScope(year, now), strong }
+  }
+  if (GOALS_OPENING.test(first))
+    return { scope: { status: 'planned', year: now, yearFrom: null }, strong: true }
+  return null
+}
+
+function boundaryAfterSentence(p: string): number {
+  const m = /[。！？!?；;\n]/u.exec(p)
+  return m ? m.index : p.length
+}
+
+/** A line that reads as a heading: short, no sentence end (一、2024年工作回顾, 主要预期目标). */
+function isHeadingLine(line: string): boolean {
+  const t = line.trim()
+  return t.length > 0 && t.length <= 40 && !/[。；;！？!?]/u.test(t.replace(/[。]$/u, ''))
+}
+
+/** The scope of each line of `text`, and the scope in force after the text. */
+function lineScopes(text: string, context: TimeContext, cues?: PartCues) {
+  const scopes: Array<TimeScope | null> = []
+  let running = startScope(context, cues)
+  for (const line of text.split('\n')) {
+    const heading = isHeadingLine(line) ? headingScope(line, context, cues) : null
+    if (heading) {
+      running = heading
+      scopes.push(running)
+      continue
+    }
+    const opening = openingScope(line, context)
+    if (opening?.strong) running = opening.scope
+    scopes.push(opening ? opening.scope : running)
+  }
+  return { scopes, after: running }
+}
+
+/**
+ * The time in force at the end of `text`, to carry into the text that follows it (the next item or
+ * paragraph): the last heading or opening that sets one (一、2024年工作回顾, 过去五年, 今年主要预期目标),
+ * else the scope carried in.
+ */
+export function readTimeScope(text: string, context: TimeContext, cues?: PartCues): TimeScope | null {
+  return lineScopes(text, context, cues).after
+}
+
+/** A reader of time for all figures of one text (markers and paragraph scopes are found once). */
+export function timeReader(
+  text: string,
+  quoted: Array<[number, number]>,
+  context: TimeContext,
+  cues?: PartCues,
+) {
   const all = markers(text, quoted, context)
   const fallback = context.period?.to ?? context.year ?? null
-  const nowYear = context.year ?? context.period?.from ?? null
+  const now = nowOf(context)
+  const { scopes } = lineScopes(text, context, cues)
+  const lineStarts: number[] = [0]
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1)
 
-  /** The reading of the last marker before `pos` in its sentence, or null. */
+  function scopeAt(pos: number): TimeScope | null {
+    let k = 0
+    while (k + 1 < lineStarts.length && (lineStarts[k + 1] as number) <= pos) k++
+    return scopes[k] ?? null
+  }
+
+  /** The last marker before `pos` in its sentence, or null. */
   function inSentence(sentenceStart: number, pos: number): Marker | null {
     let found: Marker | null = null
     for (const m of all) {
       if (m.start < sentenceStart) continue
       if (m.start >= pos) break
-      // 目前…已 and 截至2022年: the nearest marker wins, but a year keeps the history of a word before it.
-      if (found?.past && m.past && m.relative) continue
+      // 目前…已 and 截至2022年: the nearest marker wins, but a year keeps the state of a word before it.
+      if (found?.status === 'achieved' && m.status === 'achieved' && m.relative) continue
       found = m
     }
     return found
@@ -170,24 +410,59 @@ export function timeReader(text: string, quoted: Array<[number, number]>, contex
 
   return function readTime(pos: number): TimeReading {
     const lineStart = text.lastIndexOf('\n', pos - 1) + 1
-    let sentenceStart = boundaryBefore(text, pos, SENTENCE_END)
-    let marker = inSentence(sentenceStart, pos)
-    if (marker) return finish(marker)
-    // No time word: history carries over from the sentences before, within the paragraph.
-    while (sentenceStart > lineStart) {
-      const sentence = text.slice(sentenceStart, pos)
-      if (PLAN_WORDS.test(sentence)) break
-      const prevStart = boundaryBefore(text, sentenceStart - 1, SENTENCE_END, lineStart)
-      marker = inSentence(prevStart, sentenceStart - 1)
-      if (marker) return marker.past ? finish(marker) : { past: false, year: fallback }
-      pos = sentenceStart - 1
-      sentenceStart = prevStart
+    const scope = scopeAt(pos)
+    const sentenceStart = boundaryBefore(text, pos, SENTENCE_END)
+    const before = text.slice(sentenceStart, pos)
+    const { reading, fromPart } = readMarkers(pos, sentenceStart, lineStart, scope)
+    // 预计全年增长5%: an estimate of the year's result.
+    if (ESTIMATE_WORDS.test(before)) return { ...reading, status: 'estimate' }
+    // 力争 in a part that reviews the past: a target all the same.
+    if (fromPart && reading.status === 'achieved' && TARGET_WORDS.test(before)) {
+      return { status: 'planned', year: now ?? fallback, yearFrom: null }
     }
-    return { past: false, year: fallback }
+    return reading
   }
 
-  function finish(m: Marker): TimeReading {
-    if (m.past) return { past: true, year: m.year ?? nowYear }
-    return { past: false, year: m.year ?? fallback }
+  function readMarkers(
+    pos: number,
+    sentenceStart: number,
+    lineStart: number,
+    scope: TimeScope | null,
+  ): { reading: TimeReading; fromPart: boolean } {
+    let marker = inSentence(sentenceStart, pos)
+    if (marker) return { reading: finish(marker, scope), fromPart: marker.status === 'part' }
+    // No time word: a result carries over from the sentences before, within the paragraph.
+    let end = pos
+    let start = sentenceStart
+    const stop = scope?.status === 'achieved' ? FUTURE_WORDS : PLAN_WORDS
+    while (start > lineStart) {
+      if (stop.test(text.slice(start, end))) break
+      const prevStart = boundaryBefore(text, start - 1, SENTENCE_END, lineStart)
+      marker = inSentence(prevStart, start - 1)
+      if (marker) {
+        if (marker.status === 'achieved') return { reading: finish(marker, scope), fromPart: false }
+        break
+      }
+      end = start - 1
+      start = prevStart
+    }
+    return { reading: fromScope(scope), fromPart: true }
+  }
+
+  function fromScope(scope: TimeScope | null): TimeReading {
+    if (!scope) return { status: 'planned', year: fallback, yearFrom: null }
+    if (scope.status === 'achieved')
+      return { status: 'achieved', year: scope.year ?? now, yearFrom: scope.yearFrom }
+    return { status: 'planned', year: scope.year ?? fallback, yearFrom: scope.yearFrom }
+  }
+
+  function finish(m: Marker, scope: TimeScope | null): TimeReading {
+    if (m.status === 'part') return fromScope(scope)
+    if (m.status === 'achieved') {
+      // 已 and 目前 in a review of 2024: reached in 2024.
+      const year = m.year ?? (scope?.status === 'achieved' ? scope.year : null) ?? now
+      return { status: 'achieved', year, yearFrom: m.yearFrom }
+    }
+    return { status: 'planned', year: m.year ?? fallback, yearFrom: m.yearFrom }
   }
 }

@@ -22,6 +22,7 @@ export const CSV_NAMES = [
   'evolution.csv',
   'diffs.csv',
   'target-changes.csv',
+  'fulfilment.csv',
   'review.csv',
 ] as const
 export type CsvName = (typeof CSV_NAMES)[number]
@@ -33,8 +34,9 @@ const LIST = '; '
 
 /**
  * The report as CSV tables: documents, items, targets (one row per figure: the trajectories in long
- * form), links, threads (one row per member), evolution (one row per continued, new or dropped goal),
- * diffs and target changes, and a review sheet of the links to fill in and read back as decisions.
+ * form, with status, years and direction), links, threads (one row per member), evolution (one row per
+ * continued, new or dropped goal), diffs and target changes, fulfilment (each target beside the result a
+ * later document reports), and a review sheet of the links to fill in and read back as decisions.
  */
 export function toCsv(report: ReportOutput): CsvFiles {
   const index = indexReport(report)
@@ -88,10 +90,14 @@ export function toCsv(report: ReportOutput): CsvFiles {
         jurisdiction: d.jurisdiction?.name ?? null,
         level: d.jurisdiction?.level ?? null,
         doc_year: d.year,
+        status: t.status,
         year: t.year,
+        year_from: t.yearFrom,
+        reference_year: t.referenceYear,
         metric_family: t.metricFamily,
         metric: t.metric,
         kind: t.kind,
+        direction: t.direction,
         comparator: t.comparator,
         value: t.value,
         value_max: t.valueMax,
@@ -206,11 +212,37 @@ export function toCsv(report: ReportOutput): CsvFiles {
       unit: t.to?.normalizedUnit ?? t.from?.normalizedUnit ?? null,
       from_kind: t.from?.kind ?? null,
       to_kind: t.to?.kind ?? null,
+      from_status: t.from?.status ?? null,
+      to_status: t.to?.status ?? null,
       delta: t.delta,
       ratio: t.ratio === null ? null : formatScore(t.ratio),
       summary: t.summary,
     })),
   )
+  // Targets beside the results later documents report: one row per pair.
+  const fulfilment: Row[] = report.fulfilment.map((f) => ({
+    series: f.series,
+    metric_family: f.metricFamily,
+    metric: f.metric,
+    kind: f.planned.target.kind,
+    jurisdiction: f.jurisdiction,
+    year: f.year,
+    planned_doc: f.planned.docId,
+    planned_item: f.planned.itemId,
+    planned_text: f.planned.target.text,
+    planned_value: f.planned.target.normalized,
+    planned_value_max: f.planned.target.normalizedMax,
+    planned_comparator: f.planned.target.comparator,
+    achieved_doc: f.achieved.docId,
+    achieved_item: f.achieved.itemId,
+    achieved_text: f.achieved.target.text,
+    achieved_status: f.achieved.target.status,
+    achieved_value: f.achieved.target.normalized,
+    unit: f.planned.target.normalizedUnit,
+    gap: f.gap,
+    outcome: f.outcome,
+    summary: f.summary,
+  }))
   // The review sheet: one row per link with both texts side by side and an empty decision column to
   // fill in with confirm or reject; `plan-cascade align --decisions review.csv` reads it back.
   const review: Row[] = report.links.map((l) => {
@@ -243,6 +275,7 @@ export function toCsv(report: ReportOutput): CsvFiles {
     'evolution.csv': writeCsv(evolution, ['from_doc', 'to_doc', 'status', 'from_item', 'to_item', 'score']),
     'diffs.csv': writeCsv(diffs, DIFF_COLUMNS),
     'target-changes.csv': writeCsv(changes, CHANGE_COLUMNS),
+    'fulfilment.csv': writeCsv(fulfilment, FULFILMENT_COLUMNS),
     'review.csv': writeCsv(review, REVIEW_COLUMNS),
   }
 }
@@ -257,7 +290,7 @@ const ITEM_COLUMNS =
     ' ',
   )
 const TARGET_COLUMNS =
-  'doc_id item_id jurisdiction level doc_year year metric_family metric kind comparator value value_max unit normalized normalized_max normalized_unit text span_start span_end'.split(
+  'doc_id item_id jurisdiction level doc_year status year year_from reference_year metric_family metric kind direction comparator value value_max unit normalized normalized_max normalized_unit text span_start span_end'.split(
     ' ',
   )
 const LINK_COLUMNS =
@@ -275,7 +308,11 @@ const DIFF_COLUMNS =
     ' ',
   )
 const CHANGE_COLUMNS =
-  'from to key metric_family metric change from_text to_text from_value to_value unit from_kind to_kind delta ratio summary'.split(
+  'from to key metric_family metric change from_text to_text from_value to_value unit from_kind to_kind from_status to_status delta ratio summary'.split(
+    ' ',
+  )
+const FULFILMENT_COLUMNS =
+  'series metric_family metric kind jurisdiction year planned_doc planned_item planned_text planned_value planned_value_max planned_comparator achieved_doc achieved_item achieved_text achieved_status achieved_value unit gap outcome summary'.split(
     ' ',
   )
 

@@ -14,6 +14,8 @@ import {
   type BuildTrajectoriesOptions,
   buildDiffs,
   buildTrajectories,
+  type MatchFulfilmentOptions,
+  matchFulfilment,
 } from '../diff/index.js'
 import { PlanCascadeError } from '../errors.js'
 import { type PlanDocument, SCHEMA_VERSION } from '../model/index.js'
@@ -33,6 +35,7 @@ export {
   renderCascade,
   renderDiffHtml,
   renderTrajectoryChart,
+  robustDomain,
   type ToHtmlOptions,
   toHtml,
   trajectorySpec,
@@ -40,11 +43,15 @@ export {
 export { escapeMarkdown, renderDiff, type ToMarkdownOptions, toMarkdown } from './markdown.js'
 export { type OrderedThread, orderedThreads } from './threads.js'
 
-export interface BuildReportOptions extends BuildDiffsOptions, BuildTrajectoriesOptions {}
+export interface BuildReportOptions
+  extends BuildDiffsOptions,
+    BuildTrajectoriesOptions,
+    MatchFulfilmentOptions {}
 
 /**
  * The report of an aligned corpus: documents, links, threads and evolution as the alignment gave them,
- * plus the word diffs of every link, thread step and continued goal, and the target trajectories.
+ * plus the word diffs of every link, thread step and continued goal, the target trajectories, and the
+ * fulfilment of planned targets by the results later documents report.
  */
 export function buildReport(
   documents: readonly PlanDocument[],
@@ -59,6 +66,7 @@ export function buildReport(
     evolution: [...aligned.evolution],
     diffs: buildDiffs(documents, aligned, options),
     trajectories: buildTrajectories(documents, options),
+    fulfilment: matchFulfilment(documents, options),
   }
 }
 
@@ -94,7 +102,7 @@ export interface WriteReportOptions extends ToHtmlOptions, ToMarkdownOptions, To
 /**
  * Writes the report to a folder (created if needed): report.html, report.md, report.json,
  * report.graphml, report.dot and the CSV tables (documents.csv, items.csv, targets.csv, links.csv,
- * threads.csv, evolution.csv, diffs.csv, target-changes.csv, review.csv). Returns the files written, in order.
+ * threads.csv, evolution.csv, diffs.csv, target-changes.csv, fulfilment.csv, review.csv). Returns the files written, in order.
  *
  * @throws PlanCascadeError `bad-option` for an unknown format, `unreadable-file` when the folder
  * cannot be written.
