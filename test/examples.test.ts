@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { hasCorpus } from './helpers/corpus.js'
 
 interface Run {
   code: number
@@ -53,6 +54,13 @@ const EXPECTED: Record<string, RegExp[]> = {
     /\d+ items about the 12345 hotline in 5 documents/,
   ],
   'custom-taxonomy.ts': [/custom: data-governance \(数据治理与首席数据官\)/, /^12345热线\(自定义\):/m],
+  'fulfilment-provinces.ts': hasCorpus
+    ? [
+        /^30 reports, \d+ targets of 2025 with a result, in \d+ provinces/m,
+        /^gdp\|growth\|%: \d+ provinces/m,
+        /河南省.*5\.5%左右 -> 5\.6% \(met/,
+      ]
+    : [/^no corpus at /m],
   'export-csv.ts': [/items\.csv +258 rows/, /targets\.csv +\d+ rows/, /links\.csv +\d+ rows/],
 }
 

@@ -175,8 +175,9 @@ function judge(
   }
   const a = achieved.normalized
   const eps = 1e-9 * Math.max(1, Math.abs(v))
-  const strictFloor = planned.comparator === '>' && a <= v + eps
-  const strictCeiling = planned.comparator === '<' && a >= v - eps
+  // A result printed as a bound (超6.1万家) meets a target printed the same way (超6.1万家).
+  const strictFloor = planned.comparator === '>' && a <= v + eps && achieved.comparator !== '>'
+  const strictCeiling = planned.comparator === '<' && a >= v - eps && achieved.comparator !== '<'
   if (a >= low - eps && a <= high + eps && !strictFloor && !strictCeiling) return 'met'
   const above = a > high || strictCeiling
   const higherIsBetter = better !== 'lower'

@@ -16,6 +16,11 @@ const PREFIXES: Array<[string, Comparator]> = [
   ['不多于', '<='],
   ['不大于', '<='],
   ['控制在', '<='],
+  // 稳定在1300亿斤以上, 保持在50%以上: held at the figure; the suffix says how it compares.
+  ['稳定在', '='],
+  ['保持在', '='],
+  ['维持在', '='],
+  ['稳在', '='],
   ['最多', '<='],
   ['最高', '<='],
   ['至多', '<='],
@@ -174,14 +179,15 @@ const ANY = new RegExp(`${DECREASE.source}|${INCREASE.source}|${HOLD.source}`, '
 
 /**
  * Which way a figure moves, from the words before it in its clause (after the figure before it): the
- * last word that says so. A growth rate rises unless a word says it falls (单位生产总值能耗下降3% is a
- * fall; 居民消费价格涨幅2% a rise); 控制在5.5%左右 and 稳定在1300亿斤以上 hold a level; a figure
- * with no such word has no direction.
+ * last word that says so. A growth rate or a flow rises unless a word says it falls (单位生产总值能耗下降3%
+ * and 减少审批事项50项 fall; 居民消费价格涨幅2% and 新建5G基站3200个 rise); 控制在5.5%左右 and
+ * 稳定在1300亿斤以上 hold a level; a level or share with no such word has no direction.
  */
 export function readDirection(before: string, kind: string): 'increase' | 'decrease' | 'hold' | null {
   let last: string | null = null
   for (const m of before.matchAll(ANY)) last = m[0]
-  if (kind === 'growth') {
+  // A rate or a flow has a sign: it rises (增长5%, 新建3200个) unless a word says it falls (下降, 减少).
+  if (kind === 'growth' || kind === 'increment') {
     // 增速保持在6%以上, 增长保持在5%左右: the rate held is still a rise.
     if (last && DECREASE.test(last)) return 'decrease'
     return [...before.matchAll(ANY)].some((m) => DECREASE.test(m[0]) && !INCREASE.test(m[0]))

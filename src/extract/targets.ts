@@ -73,7 +73,7 @@ const LEVEL_NOUNS = /累计|总量|规模|储备量|保有量|存量|总数|产�
 /** Comparator words that set a threshold for a stock: 数达800家, 突破220项. */
 const LEVEL_PREFIXES = new Set(['达', '达到', '突破', '超过', '超', '逾'])
 const INCREMENT_VERBS =
-  /新建|新增|新开工|开工|引进|培育|打造|实施|开展|推出|举办|组织|认定|遴选|孵化|签约|招引|试点|增补|上线|创建|扶持|支持|推动|推进|完成|建设|攻关|征集|发放|改造|落地|部署|安装|争创|入选|评选|开通|建立|设立|成立|纳入|新培育|新认定|增加/gu
+  /净增|新建|新增|新开工|开工|引进|培育|打造|实施|开展|推出|举办|组织|认定|遴选|孵化|签约|招引|试点|增补|上线|创建|扶持|支持|推动|推进|完成|建设|攻关|征集|发放|改造|落地|部署|安装|争创|入选|评选|开通|建立|设立|成立|纳入|新培育|新认定|增加/gu
 const LEVEL_VERBS =
   /建成|累计|拥有|覆盖|保持|扩大到|扩大至|增至|提高到|提高至|提升至|提升到|达到|归集|汇聚|接入|入驻|注册/gu
 /** Words before a time figure that make it a target: 压缩至3个工作日, 控制在5天. */
@@ -123,7 +123,7 @@ export function extractTargets(
     const from = FROM_BEFORE.exec(t.slice(Math.max(0, start - 14), start))
     const baseline =
       from && TO_AFTER.test(t.slice(end, next0(figures, i, t.length)))
-        ? { yearPrinted: /\d{4}年|五”?末/u.test(from[0]) }
+        ? { printedYear: printedYearOf(from[0]) }
         : null
     const status: TargetStatus = baseline ? 'baseline' : time.status
     let comparator: Comparator = cmp.comparator
@@ -141,7 +141,8 @@ export function extractTargets(
     const prevInSentence = prev && prev.span[0] >= sentenceStart ? prev : undefined
     const afterFigure = prev !== undefined && prev.span[1] >= listStart && prev.span[1] <= start
     const leftStart = afterFigure ? (prev as TargetDraft).span[1] : listStart
-    const leftRaw = t.slice(leftStart, start)
+    // 占全国比重由2020年的 | 7.2%: the name stops before where the change starts.
+    const leftRaw = baseline ? t.slice(leftStart, start).replace(FROM_TAIL, '') : t.slice(leftStart, start)
     const next = figures[i + 1]
     const rightEnd = Math.min(rightBoundary(t, end), next ? next.q.start : t.length)
     const rightRaw = t.slice(end, Math.max(end, rightEnd))
@@ -187,9 +188,31 @@ export function extractTargets(
     metric = cleanName(metric)
     // 城镇新增就业110万人: the lexicon's name, not 新增 + 就业.
     if (!sharePart) metric = memberName(leftRaw, metric, lexicon) ?? metric
+    // 城乡居民人均可支配收入分别增长5%、6%: the k-th figure after 分别 measures the k-th name before it.
+    const each = distributed(t, clauseStart, start, drafts)
+    if (each) metric = each
+    // 增长5.7%,高于全国0.7个百分点: the difference of the figure before, measured the same way.
+    const difference =
+      q.unitClass === 'points' &&
+      prevInSentence &&
+      /(高于|低于|超出|快于|慢于)[^,，;；]{0,8}$/u.test(leftClean)
+        ? prevInSentence
+        : undefined
+    if (difference) metric = difference.metric
 
-    const kind = readKind(q, cmp.prefix, status, metric, verbZone, leftRaw)
-    const direction = readDirection(t.slice(leftStart, start) + gap, kind)
+    // 分别增长6.5%和7%, 增长23.9%、35.8%: a figure listed after one of the same class is measured the same way.
+    const listedAfter =
+      prev &&
+      prev.span[0] >= clauseStart &&
+      /^[、和及与]$/u.test(t.slice(prev.span[1], start).trim()) &&
+      RATE_CLASSES.has(q.unitClass) === (unitClassOf(prev) === 'percent')
+        ? prev
+        : undefined
+    const kind =
+      difference?.kind ?? listedAfter?.kind ?? readKind(q, cmp.prefix, status, metric, verbZone, leftRaw)
+    const direction = listedAfter
+      ? listedAfter.direction
+      : readDirection(t.slice(Math.min(leftStart, start), q.start), kind)
     if (kind === 'growth') metric = stripChangeWords(metric)
     metric = shorten(metric)
     const draft: TargetDraft = {
@@ -211,6 +234,39 @@ export function extractTargets(
     lastEnd = end
   }
   return drafts
+}
+
+/** 城乡居民 (urban and rural residents) before 分别: the two groups it names, in that order. */
+const BOTH_GROUPS: Array<[RegExp, string[]]> = [[/^城乡居民/u, ['城镇居民', '农村居民']]]
+
+/**
+ * The name a figure measures in a list that 分别 distributes (规上工业增加值、规上服务业营收分别增长6.5%和7%;
+ * 第一、第二、第三产业增加值分别增长2%、5.5%和6.5%; 城乡居民人均可支配收入分别增长5%、6%), or null when
+ * the figure is not in one or the names do not match the figures in number.
+ */
+function distributed(t: string, clauseStart: number, start: number, drafts: TargetDraft[]): string | null {
+  const clause = t.slice(clauseStart, start)
+  const at = clause.lastIndexOf('分别')
+  if (at < 0) return null
+  const k = drafts.filter((d) => d.span[0] >= clauseStart + at && d.span[0] < start).length
+  // Only figures joined by 、 和 及 与 (with their 左右, 以上) belong to the list.
+  if (!/^分别[^、和及与]*?(?:[\d.]+[^、和及与\d]{0,6}[、和及与])*$/u.test(clause.slice(at))) return null
+  const head = stripLead(clause.slice(0, at)).name
+  let names = head.split(/[、和与及]/u).filter(Boolean)
+  if (names.length === 0) return null
+  if (names.length === 1) {
+    const group = BOTH_GROUPS.find(([re]) => re.test(head))
+    if (group) names = group[1].map((g) => head.replace(group[0], g))
+  } else {
+    // 第一、第二、第三产业增加值: the last name carries the head noun the others share.
+    const last = names[names.length - 1] as string
+    const width = (names[0] as string).length
+    if (names.slice(0, -1).every((n) => n.length === width) && last.length > width + 1) {
+      const tail = last.slice(width)
+      names = names.map((n, j) => (j === names.length - 1 ? n : n + tail))
+    }
+  }
+  return names.length >= 2 && k < names.length ? cleanName(names[k] as string) : null
 }
 
 /** Filters on the figure itself (see the module comment). */
@@ -302,6 +358,11 @@ function readKind(
   return countable && status === 'planned' ? 'increment' : 'level'
 }
 
+/** Whether a draft's unit is a proportion (%, 个百分点, 倍 …), from its base unit. */
+function unitClassOf(draft: TargetDraft): string {
+  return /^(%|‰|个百分点|倍|:)$/u.test(draft.normalizedUnit) ? 'percent' : 'count'
+}
+
 /** Offset where the figure after figure `i` starts (or `end`). */
 function next0(figures: Array<{ q: Quantity }>, i: number, end: number): number {
   const next = figures[i + 1]
@@ -331,6 +392,16 @@ function signed(
   }
 }
 
+/** The from-part at the end of a name: 占全国比重由2020年的, 规模以上工业企业从. */
+const FROM_TAIL = /(?:由|从|较|比)(?:(?:19|20)\d{2}年(?:底|末)?|“?十[一二三四五]五”?末|上年|去年)?的?$/u
+
+/** The year printed in a from-part: 由2020年的 -> 2020, 较“十三五”末的 -> 2020, else null. */
+function printedYearOf(from: string): number | null {
+  const m = /((?:19|20)\d{2})年|(十[一二三四五])五”?末/u.exec(from)
+  if (!m) return null
+  return m[1] ? Number(m[1]) : (PLAN_END[m[2] as string] ?? null)
+}
+
 /** A base year printed before a change: 比2020年下降13.5%, 较“十三五”末增加. */
 const PRINTED_BASE = /(?:比|较)(?:((?:19|20)\d{2})年|“?(十[一二三四五])五”?末)/u
 const PLAN_END: Record<string, number> = { 十一: 2010, 十二: 2015, 十三: 2020, 十四: 2025, 十五: 2030 }
@@ -343,14 +414,15 @@ const PLAN_END: Record<string, number> = { 十一: 2010, 十二: 2015, 十三: 2
 function years(
   time: { year: number | null; yearFrom: number | null },
   kind: TargetKind,
-  baseline: { yearPrinted: boolean } | null,
+  baseline: { printedYear: number | null } | null,
   before: string,
   context: TargetContext,
 ): { year: number | null; yearFrom: number | null; referenceYear: number | null } {
   if (baseline) {
-    // 由55%提高到60%: the 55% is of the year before the change (before its period, in a plan of one).
-    if (baseline.yearPrinted || time.year === null)
-      return { year: time.year, yearFrom: null, referenceYear: null }
+    // 由2020年的7.2%: printed; 由55%提高到60%: the year before the change (before its period, in a plan of one).
+    if (baseline.printedYear !== null)
+      return { year: baseline.printedYear, yearFrom: null, referenceYear: null }
+    if (time.year === null) return { year: null, yearFrom: null, referenceYear: null }
     const from =
       time.yearFrom ?? (context.period && context.period.to === time.year ? context.period.from : null)
     return { year: from !== null ? from - 1 : time.year - 1, yearFrom: null, referenceYear: null }

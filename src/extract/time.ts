@@ -107,8 +107,11 @@ const PLAN_WORDS =
 const FUTURE_WORDS = /力争|争取|确保|计划|将|到20\d\d|目标是|目标为|预期目标/u
 /** Words before a figure that make it an estimate: 预计全年增长5%, 全社会研发投入强度预计达3.2%. */
 const ESTIMATE_WORDS = /预计|预估|预测/u
-/** Words that make a figure a target whatever the part says: 力争, 主要预期目标是. */
-const TARGET_WORDS = /力争|争取|目标是|目标为|预期目标/u
+/**
+ * Words that make a figure a target whatever the part says: 力争, 主要预期目标是. Not 争取: in a review,
+ * 争取国家政策性资金超千亿元 is money obtained.
+ */
+const TARGET_WORDS = /力争|目标是|目标为|预期目标/u
 
 /** The year the document speaks from: its year, else the start of its period. */
 function nowOf(context: TimeContext): number | null {
@@ -137,6 +140,8 @@ function markers(text: string, quoted: Array<[number, number]>, context: TimeCon
     if (insideAny(quoted, m.start, m.end) || quoted.some(([a, b]) => m.start >= a && m.start < b)) return
     // 比2020年下降13.5%, 较上年增长: the year a change is measured from, not the figure's time.
     if (/(比|较|与|相比|同比|对比|比上)$/u.test(text.slice(Math.max(0, m.start - 2), m.start))) return
+    // 由2020年的7.2%提升至7.4%: the year a change starts from dates its start only (see targets.ts).
+    if (/(由|从)$/u.test(text.slice(Math.max(0, m.start - 1), m.start))) return
     out.push(m)
   }
   const dated = (start: number, end: number, scope: TimeScope) =>
@@ -313,7 +318,9 @@ function openingScope(paragraph: string, context: TimeContext): { scope: TimeSco
     .trimStart()
     .replace(/^(?:各位代表[!！,，：:]?\s*|——|—)+/u, '')
   const first = p.slice(0, boundaryAfterSentence(p))
-  let m = REVIEW_PERIOD.exec(p)
+  // 2025年是“十四五”收官之年。五年来，…: a review of the period may open in the second sentence.
+  const second = p.slice(first.length + 1)
+  let m = REVIEW_PERIOD.exec(p) ?? (first.length <= 30 ? REVIEW_PERIOD.exec(second) : null)
   if (m && now !== null)
     return { scope: { status: 'achieved', year: now - 1, yearFrom: now - 5 }, strong: true }
   m = REVIEW_YEAR.exec(p)
@@ -435,7 +442,8 @@ export function timeReader(
     let end = pos
     let start = sentenceStart
     const stop = scope?.status === 'achieved' ? FUTURE_WORDS : PLAN_WORDS
-    while (start > lineStart) {
+    // In a review the paragraph's time holds: 实现“十四五”圆满收官。…增长5.8% is of the year reviewed.
+    while (start > lineStart && scope?.status !== 'achieved') {
       if (stop.test(text.slice(start, end))) break
       const prevStart = boundaryBefore(text, start - 1, SENTENCE_END, lineStart)
       marker = inSentence(prevStart, start - 1)
