@@ -202,6 +202,15 @@ describe('the time a paragraph opens carries to the paragraphs after it', () => 
     ])
   })
 
+  it('较“十三五”末 is where a change starts, not when the figure was reached', () => {
+    // 2026年江苏省政府工作报告, in its review of the five years
+    const got = extractTargets('PM2.5年均浓度较“十三五”末改善16.5%，连续5年达国家二级标准。', {
+      ...Y2026,
+      scope: { status: 'achieved', year: 2025, yearFrom: 2021 },
+    })
+    expect(got[0]).toMatchObject({ text: '16.5%', status: 'achieved', year: 2025, metricFamily: 'pm25' })
+  })
+
   it('争取 in a review is money obtained, not a target', () => {
     // 2026年河南省政府工作报告, a section of the review
     const got = extractTargets('认真落实中央出台的一揽子增量政策和存量政策，争取国家政策性资金超千亿元', {

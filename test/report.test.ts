@@ -13,6 +13,7 @@ import {
   buildReport,
   CSV_NAMES,
   escapeMarkdown,
+  fulfilmentSpec,
   prefixIds,
   renderDiff,
   robustDomain,
@@ -446,5 +447,88 @@ describe('formats of a small report', () => {
     it('refuses an unknown format with a PlanCascadeError', async () => {
       await expect(writeReport(report, join(dir, 'bad'), ['pdf' as never])).rejects.toThrow(PlanCascadeError)
     })
+  })
+})
+
+describe('targets against results in the report', () => {
+  // Two provinces' 2025 goals and the results their 2026 reports give (figures of the corpus's reports).
+  const gdp = (
+    text: string,
+    value: number,
+    status: 'planned' | 'achieved',
+    comparator: '=' | 'approx' | '>=',
+  ) =>
+    makeTarget({
+      text,
+      value,
+      unit: '%',
+      normalizedUnit: '%',
+      comparator,
+      kind: 'growth',
+      status,
+      direction: 'increase',
+      year: 2025,
+      metric: '地区生产总值',
+      metricFamily: 'gdp',
+    })
+  const doc = (id: string, place: string, year: number, target: ReturnType<typeof gdp>) =>
+    makeDocument(id, { name: place, level: 'province' }, year, [
+      makeItem({ id: `${id}#1`, text: `地区生产总值增长${target.text}`, targets: [target] }),
+    ])
+  const documents = [
+    doc('hn-2025', '河南省', 2025, gdp('5.5%左右', 5.5, 'planned', 'approx')),
+    doc('hn-2026', '河南省', 2026, gdp('5.6%', 5.6, 'achieved', '=')),
+    doc('yn-2025', '云南省', 2025, gdp('5%左右', 5, 'planned', 'approx')),
+    doc('yn-2026', '云南省', 2026, gdp('4.1%', 4.1, 'achieved', '=')),
+  ]
+  const report = buildReport(
+    documents,
+    { links: [], threads: [], evolution: [] },
+    {
+      segmenter: fakeSegmenter(['地区生产总值', '增长']),
+    },
+  )
+
+  it('pairs each target with its result, in the JSON', () => {
+    expect(
+      report.fulfilment.map((f) => [
+        f.jurisdiction,
+        f.planned.target.text,
+        f.achieved.target.text,
+        f.outcome,
+      ]),
+    ).toEqual([
+      ['云南省', '5%左右', '4.1%', 'missed'],
+      ['河南省', '5.5%左右', '5.6%', 'met'],
+    ])
+  })
+
+  it('writes fulfilment.csv, one row per pair', () => {
+    const rows = readCsv(toCsv(report)['fulfilment.csv'].slice(1))
+    const header = rows[0] as string[]
+    const col = (row: string[], name: string) => row[header.indexOf(name)]
+    expect(rows).toHaveLength(3)
+    expect(col(rows[2] as string[], 'jurisdiction')).toBe('河南省')
+    expect(col(rows[2] as string[], 'planned_text')).toBe('5.5%左右')
+    expect(col(rows[2] as string[], 'achieved_value')).toBe('5.6')
+    expect(col(rows[2] as string[], 'outcome')).toBe('met')
+  })
+
+  it('draws them in the HTML: one chart of the indicator across the provinces, the target hollow', async () => {
+    const html = await toHtml(report)
+    const section = html.slice(
+      html.indexOf('<section id="fulfilment">'),
+      html.indexOf('<section id="documents">'),
+    )
+    expect(section).toContain('class="chart-svg"')
+    expect(section).toContain('河南省')
+    expect(section).toContain('outcome-missed')
+    const spec = fulfilmentSpec(report.fulfilment, '地区生产总值') as {
+      layer: Array<{ mark: { filled?: boolean }; transform?: Array<{ filter: string }> }>
+    }
+    expect(spec.layer.filter((l) => l.mark.filled !== undefined).map((l) => l.mark.filled)).toEqual([
+      false,
+      true,
+    ])
   })
 })

@@ -179,6 +179,8 @@ function markers(text: string, quoted: Array<[number, number]>, context: TimeCon
     if (!period) continue
     const start = m.index ?? 0
     const scope = periodScope(period[0], period[1], now)
+    // 较“十三五”末的9323.1亿元增加…: the period a change starts from (see `push`), not the figure's time.
+    if (/(比|较|与|由|从)“?$/u.test(text.slice(Math.max(0, start - 2), start))) continue
     // Not filtered by quotes: “十三五”期间 is how the period is always printed.
     out.push({
       start,

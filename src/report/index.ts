@@ -30,6 +30,7 @@ export { buildGraph, documentEdges, toDot, toGraphml } from './graph.js'
 export {
   chartUnit,
   documentFlows,
+  fulfilmentSpec,
   jurisdictionColors,
   prefixIds,
   renderCascade,

@@ -96,7 +96,9 @@ export function trajectorySpec(trajectory: Trajectory, colors: Map<string, strin
   // A line joins one jurisdiction's figures of one metric and one status class (the targets of 2019
   // and 2025; the results of 2024 and 2025) when they fall in different years: targets dashed.
   const goal = (p: TrajectoryPoint) => (HOLLOW.has(p.status) ? 'planned' : 'achieved')
-  const series = (p: TrajectoryPoint) => `${pointOwner(p)}|${p.metric}|${goal(p)}`
+  // A rate over several years (年均 over 2026-2030) is not on the line of the yearly ones.
+  const series = (p: TrajectoryPoint) =>
+    `${pointOwner(p)}|${p.metric}|${goal(p)}|${p.yearFrom === null ? 'year' : `${p.yearFrom}-${p.year}`}`
   const bySeries = new Map<string, TrajectoryPoint[]>()
   for (const p of trajectory.points) bySeries.set(series(p), [...(bySeries.get(series(p)) ?? []), p])
   const lined = new Set(
