@@ -23,10 +23,11 @@ const heading = (id: string) => {
 console.log(`${before.title} → ${after.title}`)
 console.log(`${pair.continued.length} continued, ${pair.new.length} new, ${pair.dropped.length} dropped\n`)
 
+// A stock and a flow of one metric (建成3000个 -> 新建3200个) are listed but never compared.
 console.log('Continued goals whose figures changed:')
 for (const c of pair.continued) {
   const diff = diffItems(items.get(c.from)!.item, items.get(c.to)!.item)
-  const moved = diff.targets.filter((t) => t.change === 'increased' || t.change === 'decreased')
+  const moved = diff.targets.filter((t) => ['increased', 'decreased', 'incomparable'].includes(t.change))
   if (moved.length === 0) continue
   console.log(`  ${heading(c.from)}  →  ${heading(c.to)}`)
   for (const t of moved) console.log(`    ${t.summary}`)

@@ -19,6 +19,7 @@ export type {
   DiffItemsOptions,
   DiffWordsOptions,
   IndexedItem,
+  MatchFulfilmentOptions,
   ThreadStep,
 } from './diff/index.js'
 export {
@@ -28,6 +29,7 @@ export {
   diffTargets,
   diffWords,
   indexItems,
+  matchFulfilment,
   threadSteps,
 } from './diff/index.js'
 export type { ErrorPlace, PlanCascadeErrorCode } from './errors.js'
@@ -37,6 +39,7 @@ export type {
   MetricLexicon,
   TargetContext,
   TargetDraft,
+  TimeScope,
   UnitAliases,
   UnitsIndex,
 } from './extract/index.js'

@@ -60,10 +60,21 @@ describe('links', () => {
     expect(link?.evidence.sharedMetrics).toContain('5g-base-stations')
   })
 
-  it('classifies what changed: Fuzhou’s 5G target rose from 2019 to 2025', () => {
+  it('says what changed per target: Fuzhou’s 5G stock of 2019 and flow of 2025 are not compared', () => {
     const link = result.links.find((l) => key(l) === 'fuzhou-2019#2.3 -> fuzhou-2025#2.3')
     expect(link?.relation).toBe('evolution')
-    expect(link?.changes).toContain('target-raised')
+    // 建成5G基站3000个以上 (all stations) -> 新建5G基站3200个 (new ones): neither raised nor lowered.
+    const stations = link?.targetChanges.find((c) => c.key === '5g-base-stations')
+    expect(stations).toMatchObject({
+      change: 'incomparable',
+      delta: null,
+      kindChange: ['level', 'increment'],
+    })
+    expect(link?.changes).not.toContain('target-raised')
+    expect(link?.changes).not.toContain('target-lowered')
+    // The density target is new in 2025.
+    expect(link?.targetChanges.find((c) => c.key === '5g-density')?.change).toBe('added')
+    expect(link?.changes).toContain('target-added')
   })
 
   it('proposes, from the candidate index, every link that comparing all pairs would make', () => {
@@ -113,6 +124,7 @@ describe('threads', () => {
       score,
       relation: 'other',
       changes: [],
+      targetChanges: [],
       evidence: {
         features: {
           tfidf: 0,

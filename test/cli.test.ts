@@ -100,7 +100,7 @@ describe('parse', () => {
     const { code, stdout } = await cli('parse', 'seeds/', '--json')
     expect(code).toBe(0)
     const output = ParseOutput.parse(JSON.parse(stdout))
-    expect(output.schemaVersion).toBe(1)
+    expect(output.schemaVersion).toBe(2)
     expect(output.documents.map((d) => d.id)).toEqual([
       'cangshan-2022',
       'fujian-2019',
@@ -177,7 +177,7 @@ describe('align, topics, diff', () => {
     expect(stdout).toContain('fuzhou-2019#2.3 → fuzhou-2025#2.3')
     expect(stdout).toMatch(/\[-[^\]]+-\]/)
     expect(stdout).toMatch(/\{\+[^}]+\+\}/)
-    expect(stdout).toContain('3000个以上 -> 3200个 (+6.7%, level -> increment)')
+    expect(stdout).toContain('3000个以上 -> 3200个 (stock -> flow, not compared)')
     expect(stdout).toMatch(/kept\s+市通管办/)
   })
 

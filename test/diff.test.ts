@@ -105,17 +105,44 @@ describe('word diffs', () => {
 })
 
 describe('target changes', () => {
-  it('diffs 3000个以上 -> 新建3200个 as +6.7%, level -> increment', () => {
+  it('never compares a stock with a flow: 建成3000个以上 -> 新建3200个', () => {
     const from = makeTarget({ text: '3000个以上', value: 3000, comparator: '>=', kind: 'level', year: 2019 })
     const to = makeTarget({ text: '新建3200个', value: 3200, kind: 'increment', year: 2025 })
-    const change = compareTargets(from, to)
-    expect(change).toMatchObject({
-      change: 'increased',
-      delta: 200,
+    expect(compareTargets(from, to)).toMatchObject({
+      change: 'incomparable',
+      delta: null,
+      ratio: null,
       kindChange: ['level', 'increment'],
-      summary: '3000个以上 -> 新建3200个 (+6.7%, level -> increment)',
+      summary: '3000个以上 -> 新建3200个 (stock -> flow, not compared)',
     })
-    expect(change.ratio).toBeCloseTo(0.0667, 4)
+  })
+
+  it('compares two stocks: 3000个以上 -> 1万个 is +233.3%', () => {
+    const from = makeTarget({ text: '3000个以上', value: 3000, comparator: '>=', kind: 'level' })
+    const to = makeTarget({ text: '1万个', value: 1, unit: '万个', normalized: 10000, kind: 'level' })
+    const change = compareTargets(from, to)
+    expect(change).toMatchObject({ change: 'increased', delta: 7000, kindChange: null })
+    expect(change.summary).toBe('3000个以上 -> 1万个 (+233.3%)')
+  })
+
+  it('compares falls on their signed values: 下降3% -> 下降4% decreased by 1 pp', () => {
+    const fall = (text: string, value: number) =>
+      makeTarget({
+        text,
+        value,
+        normalized: -value,
+        unit: '%',
+        normalizedUnit: '%',
+        kind: 'growth',
+        direction: 'decrease',
+        metric: '单位地区生产总值能耗',
+        metricFamily: 'energy-intensity',
+      })
+    expect(compareTargets(fall('下降3%', 3), fall('下降4%', 4))).toMatchObject({
+      change: 'decreased',
+      delta: -1,
+      summary: '下降3% -> 下降4% (−1 pp)',
+    })
   })
 
   it.each([
@@ -142,7 +169,7 @@ describe('target changes', () => {
       { text: '1390个', value: 1390, unit: '个' },
       { text: '约占全市20%', value: 20, unit: '%' },
       'incomparable',
-      '1390个 -> 约占全市20% (个 -> %)',
+      '1390个 -> 约占全市20% (个 -> %, not compared)',
     ],
   ])('compares %o with %o: %s', (a, b, change, summary) => {
     const from = makeTarget({ ...a, normalizedUnit: a.unit })
@@ -169,8 +196,30 @@ describe('target changes', () => {
     const changes = diffTargets(from, to)
     expect(changes.map((c) => [c.change, c.key])).toEqual([
       ['added', '5g-density'],
-      ['increased', '5g-base-stations'],
+      ['incomparable', '5g-base-stations'],
       ['dropped', 'ipv6'],
+    ])
+  })
+
+  it('pairs goals with goals and results with results', () => {
+    const gdp = (text: string, value: number, status: 'planned' | 'achieved') =>
+      makeTarget({
+        text,
+        value,
+        unit: '%',
+        normalizedUnit: '%',
+        kind: 'growth',
+        status,
+        metric: '地区生产总值',
+        metricFamily: 'gdp',
+      })
+    const changes = diffTargets(
+      [gdp('增长5.4%', 5.4, 'achieved'), gdp('增长5%左右', 5, 'planned')],
+      [gdp('增长5%左右', 5, 'planned')],
+    )
+    expect(changes.map((c) => [c.change, c.from?.text, c.to?.text])).toEqual([
+      ['unchanged', '增长5%左右', '增长5%左右'],
+      ['dropped', '增长5.4%', undefined],
     ])
   })
 
@@ -210,7 +259,7 @@ describe('item diffs', () => {
     const diff = diffItems(a, b, { segmenter })
     expect(wdiff(diff.parts)).toBe('[-推进-]{+加快+}5G基站建设。')
     expect(diff.units).toEqual({ kept: ['市通管办'], added: ['市数据管理局'], removed: ['市工信局'] })
-    expect(diff.targets[0]?.summary).toBe('3000个以上 -> 3200个 (+6.7%, level -> increment)')
+    expect(diff.targets[0]?.summary).toBe('3000个以上 -> 3200个 (stock -> flow, not compared)')
     expect(ItemDiff.parse(diff)).toEqual(diff)
   })
 
@@ -227,7 +276,7 @@ describe('item diffs', () => {
     const { documents } = loadCorpus(['seeds/fuzhou-2019.txt', 'seeds/fuzhou-2025.txt'])
     const items = indexItems(documents)
     const diff = diffItems(items.get('fuzhou-2019#2.3')!.item, items.get('fuzhou-2025#2.3')!.item)
-    expect(diff.targets.map((t) => t.summary)).toContain('3000个以上 -> 3200个 (+6.7%, level -> increment)')
+    expect(diff.targets.map((t) => t.summary)).toContain('3000个以上 -> 3200个 (stock -> flow, not compared)')
     expect(diff.units.kept).toContain('市通管办')
     expect(diff.overlap).toBeGreaterThan(0.05)
     expect(diff.parts.some((p) => p.op === 'same' && p.text.includes('5G基站'))).toBe(true)
@@ -310,13 +359,14 @@ describe('trajectories', () => {
         id: 'cs-2022#1',
         text: '5G基站1390个,约占全市20%',
         targets: [
-          makeTarget({ text: '1390个', value: 1390, kind: 'baseline', year: 2022 }),
+          makeTarget({ text: '1390个', value: 1390, status: 'achieved', year: 2022 }),
           makeTarget({
             text: '约占全市20%',
             value: 20,
             unit: '%',
             normalizedUnit: '%',
-            kind: 'baseline',
+            kind: 'share',
+            status: 'baseline',
             year: 2022,
           }),
           makeTarget({ text: '20个', value: 20, metric: '智慧杆', metricFamily: null, year: 2022 }),
@@ -342,22 +392,27 @@ describe('trajectories', () => {
     ]),
   ]
 
-  it('gives one series per family and base unit, points by year then level', () => {
+  it('gives one series per family, kind and base unit: stocks and flows apart, points by year then level', () => {
     const trajectories = buildTrajectories(docs)
-    expect(trajectories.map((t) => t.id)).toEqual(['5g-base-stations@%', '5g-base-stations@个'])
-    const stations = trajectories[1]!
-    expect(stations).toMatchObject({
+    expect(trajectories.map((t) => t.id)).toEqual([
+      '5g-base-stations@increment',
+      '5g-base-stations@level',
+      '5g-base-stations@share',
+    ])
+    const stock = trajectories[1]!
+    expect(stock).toMatchObject({
       metricFamily: '5g-base-stations',
       label: '5G基站',
       labelEn: '5G base stations',
+      kind: 'level',
       unit: '个',
     })
-    expect(stations.points.map((p) => [p.jurisdiction, p.level, p.year, p.value, p.kind])).toEqual([
+    expect(stock.points.map((p) => [p.jurisdiction, p.level, p.year, p.value, p.status])).toEqual([
       // a figure without a year takes the document's year
-      ['福州市', 'city', 2019, 3000, 'level'],
-      ['仓山区', 'district', 2022, 1390, 'baseline'],
-      ['福州市', 'city', 2025, 3200, 'increment'],
+      ['福州市', 'city', 2019, 3000, 'planned'],
+      ['仓山区', 'district', 2022, 1390, 'achieved'],
     ])
+    expect(trajectories[0]!.points.map((p) => [p.jurisdiction, p.value])).toEqual([['福州市', 3200]])
     for (const t of trajectories) expect(Trajectory.parse(t)).toEqual(t)
   })
 
@@ -369,6 +424,6 @@ describe('trajectories', () => {
 
   it('leaves baselines out when asked', () => {
     const ids = buildTrajectories(docs, { baselines: false }).map((t) => t.id)
-    expect(ids).toEqual(['5g-base-stations'])
+    expect(ids).toEqual(['5g-base-stations@increment', '5g-base-stations@level'])
   })
 })

@@ -77,13 +77,16 @@ describe('tableRowTargets', () => {
     return tableRowTargets(row as NonNullable<typeof row>, rowContext)
   }
 
-  it('gives the target, the base as a baseline and the annual target as a growth', () => {
+  it('gives the target, the base as a baseline and the annual target as a growth over the plan', () => {
     const got = targetsOf('区级行政许可事项网上可办率')
-    expect(got.map((t) => [t.text, t.value, t.unit, t.comparator, t.kind, t.year])).toEqual([
-      ['99', 99, '%', '=', 'share', 2025],
-      ['89', 89, '%', '=', 'baseline', 2020],
-      ['2个百分点', 2, '个百分点', '=', 'growth', 2025],
+    expect(
+      got.map((t) => [t.text, t.value, t.unit, t.comparator, t.kind, t.status, t.year, t.yearFrom]),
+    ).toEqual([
+      ['99', 99, '%', '=', 'share', 'planned', 2025, null],
+      ['89', 89, '%', '=', 'share', 'baseline', 2020, null],
+      ['2个百分点', 2, '个百分点', '=', 'growth', 'planned', 2025, 2021],
     ])
+    expect(got[2]?.referenceYear).toBe(2020)
     expect(got.every((t) => t.metric === '区级行政许可事项网上可办率')).toBe(true)
     expect(got[0]?.metricFamily).toBe('online-service-rate')
     for (const t of got) expect(text.slice(t.span[0], t.span[1])).toBe(t.text)

@@ -191,12 +191,21 @@ describe('extractTargets on real snippets', () => {
       '目前全区已建成5G基站1390个,约占全市20%,数量位居全市各县(市、区)第一。',
       PLAN_14,
       [
-        { text: '1390个', value: 1390, kind: 'baseline', year: 2022, comparator: '=', metric: '5G基站' },
+        {
+          text: '1390个',
+          value: 1390,
+          kind: 'level',
+          status: 'achieved',
+          year: 2022,
+          comparator: '=',
+          metric: '5G基站',
+        },
         {
           text: '约占全市20%',
           value: 20,
           unit: '%',
-          kind: 'baseline',
+          kind: 'share',
+          status: 'achieved',
           comparator: 'approx',
           metric: '5G基站占全市比重',
         },
@@ -210,7 +219,8 @@ describe('extractTargets on real snippets', () => {
           text: '达到423.19亿元',
           value: 423.19,
           normalized: 42319000000,
-          kind: 'baseline',
+          kind: 'level',
+          status: 'achieved',
           year: 2020,
           comparator: '=',
           metric: '数字经济总量',
@@ -219,7 +229,8 @@ describe('extractTargets on real snippets', () => {
         {
           text: '约占GDP的46.9%',
           value: 46.9,
-          kind: 'baseline',
+          kind: 'share',
+          status: 'achieved',
           year: 2020,
           comparator: 'approx',
           metric: '数字经济总量占GDP比重',
@@ -229,7 +240,7 @@ describe('extractTargets on real snippets', () => {
           value: 2,
           unit: '个百分点',
           normalizedUnit: '个百分点',
-          kind: 'baseline',
+          status: 'achieved',
           year: 2020,
           comparator: '=',
         },
@@ -273,7 +284,18 @@ describe('extractTargets on real snippets', () => {
     [
       '5年来落地500多个智能产业项目',
       PLAN_14,
-      [{ text: '500多个', value: 500, comparator: '>', kind: 'baseline', metric: '智能产业项目' }],
+      [
+        {
+          text: '500多个',
+          value: 500,
+          comparator: '>',
+          kind: 'increment',
+          status: 'achieved',
+          year: 2021,
+          yearFrom: 2017,
+          metric: '智能产业项目',
+        },
+      ],
     ],
     [
       '对智能产业项目,单个项目最高不超过1亿元。',
@@ -355,10 +377,8 @@ describe('extractTargets on the forms of numbers, units and comparators', () => 
       '网上办理率达到百分之二十',
       { text: '达到百分之二十', value: 20, unit: '%', comparator: '>=', kind: 'share' },
     ],
-    [
-      '约占全市五分之一',
-      { value: 0.2, unit: '分之', normalized: 20, normalizedUnit: '%', comparator: 'approx' },
-    ],
+    ['约占全市五分之一', { value: 20, unit: '%', normalized: 20, normalizedUnit: '%', comparator: 'approx' }],
+    ['约占全市1/5', { value: 20, unit: '%', normalized: 20, normalizedUnit: '%', kind: 'share' }],
     ['数据存储容量达到10PB', { value: 10, unit: 'PB', normalized: 1e16, normalizedUnit: 'B', kind: 'level' }],
     ['新增存储3.5 TB', { value: 3.5, unit: 'TB', normalized: 3.5e12, normalizedUnit: 'B' }],
     ['审批时限压缩至3个工作日以内', { value: 3, unit: '个工作日', comparator: '<=' }],
@@ -394,11 +414,27 @@ describe('extractTargets on the forms of numbers, units and comparators', () => 
     ['到2025年,5G基站总数达到1.2万个', { value: 1.2, unit: '万个', kind: 'level', year: 2025 }],
     ['2025年底前建成10个智慧社区', { value: 10, year: 2025, kind: 'level' }],
     ['明年新增20个场景', { year: 2023 }],
-    ['截至2021年底已建成数据中心8个', { kind: 'baseline', year: 2021 }],
-    ['十三五期间累计建成5G基站900个', { kind: 'baseline', year: 2020 }],
+    ['截至2021年底已建成数据中心8个', { kind: 'level', status: 'achieved', year: 2021 }],
+    ['十三五期间累计建成5G基站900个', { kind: 'level', status: 'achieved', year: 2020, yearFrom: null }],
     ['二〇二五年建成50个', { year: 2025 }],
-    ['单位GDP能耗比2020年下降13.5%', { kind: 'growth', year: 2022, metric: '单位GDP能耗下降' }],
-    ['办理时限压缩50%以上', { kind: 'growth', comparator: '>=' }],
+    [
+      '单位GDP能耗比2020年下降13.5%',
+      {
+        kind: 'growth',
+        direction: 'decrease',
+        value: 13.5,
+        normalized: -13.5,
+        year: 2022,
+        referenceYear: 2020,
+        metric: '单位GDP能耗',
+        metricFamily: 'energy-intensity',
+      },
+    ],
+    // A fall of at least 50%: on the signed value, at most −50.
+    [
+      '办理时限压缩50%以上',
+      { kind: 'growth', direction: 'decrease', value: 50, normalized: -50, comparator: '<=' },
+    ],
     [
       '全省一体化政务服务平台实名注册用户超过4000万',
       { value: 4000, unit: '万', normalized: 4e7, normalizedUnit: '', kind: 'level' },
@@ -444,7 +480,7 @@ describe('extractTargets leaves out what is not a target', () => {
 })
 
 // ---------------------------------------------------------------------------------------------------
-// The gold fixture: every target and baseline of the five seeds, labelled by reading.
+// The gold fixture: every target and result of the five seeds, labelled by reading.
 
 interface GoldTarget extends Expect {
   doc: keyof typeof CONTEXTS
@@ -567,9 +603,10 @@ describe('extractTargets on the seeds, against the gold fixture', () => {
     },
   )
 
-  it('agrees with the reading on kind, year, metric and family for most figures', () => {
-    const rate = (field: 'kind' | 'year' | 'metric' | 'metricFamily') =>
+  it('agrees with the reading on status, kind, year, metric and family for most figures', () => {
+    const rate = (field: 'status' | 'kind' | 'year' | 'metric' | 'metricFamily') =>
       pairs.filter((p) => p.t[field] === p.g[field]).length / pairs.length
+    expect(rate('status')).toBeGreaterThanOrEqual(0.99)
     expect(rate('kind')).toBeGreaterThanOrEqual(0.95)
     expect(rate('year')).toBeGreaterThanOrEqual(0.97)
     expect(rate('metric')).toBeGreaterThanOrEqual(0.93)

@@ -11,9 +11,12 @@ describe('the public surface', () => {
       'DiffBasis',
       'DiffOp',
       'DiffPart',
+      'Direction',
       'DocumentKind',
       'Evidence',
       'EvolutionPair',
+      'Fulfilment',
+      'FulfilmentOutcome',
       'ItemDiff',
       'ItemKind',
       'Jurisdiction',
@@ -21,6 +24,7 @@ describe('the public surface', () => {
       'Level',
       'Link',
       'LinkFeatures',
+      'LocatedTarget',
       'ParseOutput',
       'PartRole',
       'Period',
@@ -44,6 +48,7 @@ describe('the public surface', () => {
       'TargetChange',
       'TargetChangeKind',
       'TargetKind',
+      'TargetStatus',
       'Thread',
       'TopicTag',
       'Trajectory',
@@ -79,6 +84,7 @@ describe('the public surface', () => {
       'loadMetricLexicon',
       'loadScoreWeights',
       'loadUnitAliases',
+      'matchFulfilment',
       'normalizeText',
       'pairFeatures',
       'parseChineseNumber',
@@ -114,7 +120,8 @@ describe('the public surface', () => {
     expectTypeOf(api.align).returns.toEqualTypeOf<AlignResult>()
     expectTypeOf<PlanItem['targets']>().toEqualTypeOf<Target[]>()
     expectTypeOf<Target['comparator']>().toEqualTypeOf<'>=' | '>' | '<=' | '<' | '=' | 'approx' | 'range'>()
-    expectTypeOf<Target['kind']>().toEqualTypeOf<'increment' | 'level' | 'share' | 'growth' | 'baseline'>()
+    expectTypeOf<Target['kind']>().toEqualTypeOf<'increment' | 'level' | 'share' | 'growth'>()
+    expectTypeOf<Target['status']>().toEqualTypeOf<'planned' | 'achieved' | 'baseline' | 'estimate'>()
   })
 
   it('validates its records with the exported schemas', () => {
@@ -122,6 +129,6 @@ describe('the public surface', () => {
       id: 'tiny',
     })
     expect(api.PlanDocument.safeParse(doc).success).toBe(true)
-    expect(api.SCHEMA_VERSION).toBe(1)
+    expect(api.SCHEMA_VERSION).toBe(2)
   })
 })

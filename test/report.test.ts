@@ -13,8 +13,10 @@ import {
   buildReport,
   CSV_NAMES,
   escapeMarkdown,
+  fulfilmentSpec,
   prefixIds,
   renderDiff,
+  robustDomain,
   toCsv,
   toDot,
   toGraphml,
@@ -76,7 +78,7 @@ function smallReport() {
     makeItem({
       id: 'cs-2022#1.1',
       text: '全区已建成5G基站1390个。',
-      targets: [makeTarget({ text: '1390个', value: 1390, kind: 'baseline' })],
+      targets: [makeTarget({ text: '1390个', value: 1390, status: 'achieved' })],
     }),
   ])
   const documents = [province, city19, city25, district]
@@ -177,7 +179,7 @@ describe('report of the seed corpus', () => {
     const ajv2 = new Ajv2020({ strict: false })
     ajv2.addSchema(schema, 'plan-cascade')
     const validate = (name: string, data: unknown) => ajv2.validate(`plan-cascade#/$defs/${name}`, data)
-    const { diffs: _d, trajectories: _t, ...alignOutput } = json
+    const { diffs: _d, trajectories: _t, fulfilment: _f, ...alignOutput } = json
     const parseOutput = { schemaVersion: json.schemaVersion, documents: json.documents }
     expect(validate('ReportOutput', json)).toBe(true)
     expect(validate('AlignOutput', alignOutput)).toBe(true)
@@ -221,7 +223,7 @@ describe('formats of a small report', () => {
       'fz-2025#2.3>cs-2022#1.1:thread',
     ])
     const step = report.diffs[1]!
-    expect(step.targets[0]?.summary).toBe('3000个以上 -> 3200个 (+6.7%, level -> increment)')
+    expect(step.targets[0]?.summary).toBe('3000个以上 -> 3200个 (stock -> flow, not compared)')
     expect(step.units).toEqual({ kept: ['市通管办'], added: ['市数据管理局'], removed: ['市工信局'] })
   })
 
@@ -329,7 +331,7 @@ describe('formats of a small report', () => {
     expect(md).toContain('### 5G · 基站 (`t-5g`)')
     expect(md).toContain('~~推进信息~~**优化完善网络**基础设施')
     expect(md).toContain('**+市数据管理局**')
-    expect(md).toContain('3000个以上 -> 3200个 (+6.7%, level -> increment)')
+    expect(md).toContain('3000个以上 -> 3200个 (stock -> flow, not compared)')
     expect(md).toContain('### 5G基站 (个)')
   })
 
@@ -391,15 +393,67 @@ describe('formats of a small report', () => {
     )
   })
 
-  it('charts a trajectory with one colour per jurisdiction and a line only within one metric', () => {
-    const trajectory = report.trajectories.find((t) => t.id === '5g-base-stations')!
-    const spec = trajectorySpec(trajectory, new Map([['福州市', '#123456']])) as {
+  it('charts stocks and flows apart: no line joins 建成3000个以上 (2019) and 新建3200个 (2025)', () => {
+    const flow = report.trajectories.find((t) => t.id === '5g-base-stations@increment')!
+    const stock = report.trajectories.find((t) => t.id === '5g-base-stations@level')!
+    expect(flow.points.map((p) => p.text)).toEqual(['1万个', '3200个'])
+    expect(stock.points.map((p) => p.text)).toEqual(['3000个以上', '1390个'])
+    const spec = trajectorySpec(flow, new Map([['福州市', '#123456']])) as {
       data: { values: Array<{ jurisdiction: string; line: boolean }> }
     }
-    const fuzhou = spec.data.values.filter((v) => v.jurisdiction === '福州市')
-    expect(fuzhou).toHaveLength(2)
-    expect(fuzhou.every((v) => v.line)).toBe(true)
-    expect(spec.data.values.find((v) => v.jurisdiction === '福建省')?.line).toBe(false)
+    expect(spec.data.values.map((v) => [v.jurisdiction, v.line])).toEqual([
+      ['福建省', false],
+      ['福州市', false],
+    ])
+  })
+
+  it('draws planned targets hollow and achieved results filled, one line per status', () => {
+    const point = (year: number, value: number, status: 'planned' | 'achieved') => ({
+      docId: `hn-${year}`,
+      itemId: `hn-${year}#1`,
+      jurisdiction: '河南省',
+      level: 'province' as const,
+      year,
+      yearFrom: null,
+      value,
+      valueMax: null,
+      unit: '%',
+      normalized: value,
+      normalizedMax: null,
+      comparator: 'approx' as const,
+      kind: 'growth' as const,
+      status,
+      direction: 'increase' as const,
+      metric: '地区生产总值',
+      text: `${value}%`,
+    })
+    const trajectory = {
+      id: 'gdp@growth',
+      metricFamily: 'gdp',
+      label: '地区生产总值',
+      labelEn: null,
+      kind: 'growth' as const,
+      unit: '%',
+      points: [point(2025, 5, 'planned'), point(2025, 5.6, 'achieved'), point(2026, 5, 'planned')],
+    }
+    const spec = trajectorySpec(trajectory, new Map()) as {
+      data: { values: Array<{ status: string; line: boolean }> }
+      layer: Array<{ mark: { type: string; filled?: boolean }; transform?: Array<{ filter: string }> }>
+    }
+    // the two targets are one dashed line; the lone result is not joined to them
+    expect(spec.data.values.map((v) => [v.status, v.line])).toEqual([
+      ['planned', true],
+      ['achieved', false],
+      ['planned', true],
+    ])
+    const points = spec.layer.filter((l) => l.mark.type === 'point')
+    expect(points.map((l) => l.mark.filled)).toEqual([false, true])
+  })
+
+  it('keeps an outlier from squashing the axis: 57.3% among rates of 5-8% sits at the edge', () => {
+    expect(robustDomain([5, 6.5, 8, 7, 57.3])).toEqual({ domain: [0, 8], outliers: new Set([57.3]) })
+    expect(robustDomain([5, 6.5, 8, 7, 9.5])).toBeNull()
+    expect(robustDomain([3000, 3200, 1390])).toBeNull()
   })
 
   describe('writeReport', () => {
@@ -429,5 +483,88 @@ describe('formats of a small report', () => {
     it('refuses an unknown format with a PlanCascadeError', async () => {
       await expect(writeReport(report, join(dir, 'bad'), ['pdf' as never])).rejects.toThrow(PlanCascadeError)
     })
+  })
+})
+
+describe('targets against results in the report', () => {
+  // Two provinces' 2025 goals and the results their 2026 reports give (figures of the corpus's reports).
+  const gdp = (
+    text: string,
+    value: number,
+    status: 'planned' | 'achieved',
+    comparator: '=' | 'approx' | '>=',
+  ) =>
+    makeTarget({
+      text,
+      value,
+      unit: '%',
+      normalizedUnit: '%',
+      comparator,
+      kind: 'growth',
+      status,
+      direction: 'increase',
+      year: 2025,
+      metric: '地区生产总值',
+      metricFamily: 'gdp',
+    })
+  const doc = (id: string, place: string, year: number, target: ReturnType<typeof gdp>) =>
+    makeDocument(id, { name: place, level: 'province' }, year, [
+      makeItem({ id: `${id}#1`, text: `地区生产总值增长${target.text}`, targets: [target] }),
+    ])
+  const documents = [
+    doc('hn-2025', '河南省', 2025, gdp('5.5%左右', 5.5, 'planned', 'approx')),
+    doc('hn-2026', '河南省', 2026, gdp('5.6%', 5.6, 'achieved', '=')),
+    doc('yn-2025', '云南省', 2025, gdp('5%左右', 5, 'planned', 'approx')),
+    doc('yn-2026', '云南省', 2026, gdp('4.1%', 4.1, 'achieved', '=')),
+  ]
+  const report = buildReport(
+    documents,
+    { links: [], threads: [], evolution: [] },
+    {
+      segmenter: fakeSegmenter(['地区生产总值', '增长']),
+    },
+  )
+
+  it('pairs each target with its result, in the JSON', () => {
+    expect(
+      report.fulfilment.map((f) => [
+        f.jurisdiction,
+        f.planned.target.text,
+        f.achieved.target.text,
+        f.outcome,
+      ]),
+    ).toEqual([
+      ['云南省', '5%左右', '4.1%', 'missed'],
+      ['河南省', '5.5%左右', '5.6%', 'met'],
+    ])
+  })
+
+  it('writes fulfilment.csv, one row per pair', () => {
+    const rows = readCsv(toCsv(report)['fulfilment.csv'].slice(1))
+    const header = rows[0] as string[]
+    const col = (row: string[], name: string) => row[header.indexOf(name)]
+    expect(rows).toHaveLength(3)
+    expect(col(rows[2] as string[], 'jurisdiction')).toBe('河南省')
+    expect(col(rows[2] as string[], 'planned_text')).toBe('5.5%左右')
+    expect(col(rows[2] as string[], 'achieved_value')).toBe('5.6')
+    expect(col(rows[2] as string[], 'outcome')).toBe('met')
+  })
+
+  it('draws them in the HTML: one chart of the indicator across the provinces, the target hollow', async () => {
+    const html = await toHtml(report)
+    const section = html.slice(
+      html.indexOf('<section id="fulfilment">'),
+      html.indexOf('<section id="documents">'),
+    )
+    expect(section).toContain('class="chart-svg"')
+    expect(section).toContain('河南省')
+    expect(section).toContain('outcome-missed')
+    const spec = fulfilmentSpec(report.fulfilment, '地区生产总值') as {
+      layer: Array<{ mark: { filled?: boolean }; transform?: Array<{ filter: string }> }>
+    }
+    expect(spec.layer.filter((l) => l.mark.filled !== undefined).map((l) => l.mark.filled)).toEqual([
+      false,
+      true,
+    ])
   })
 })

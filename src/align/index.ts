@@ -117,7 +117,7 @@ function toLink(pair: ScoredPair, corpus: CorpusFeatures, weights: ScoreWeights)
     target: pair.target,
     score: pair.score,
     relation: pair.relation,
-    changes: detectChanges(pair.from, pair.to),
+    ...detectChanges(pair.from, pair.to),
     evidence,
     decision: pair.decision,
   }

@@ -136,7 +136,7 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
       .command('parse')
       .description('Read documents and print a summary table per document (or the parsed records as JSON).')
       .argument('<inputs...>', 'files or folders (a folder is read whole: .txt .html .htm)')
-      .option('--json', 'print { "schemaVersion": 1, "documents": [...] } on stdout'),
+      .option('--json', 'print { "schemaVersion": 2, "documents": [...] } on stdout'),
   ).action((inputs: string[], options: CorpusOptions & { json?: boolean }) => {
     const documents = load(inputs, options, progressFor(options))
     if (options.json) {

@@ -1,7 +1,7 @@
 /**
  * The diff stage: what changed between aligned items. Word diffs of their texts (over segmenter tokens,
  * not characters), their figures compared as numbers, their responsible units compared as sets; and,
- * across the corpus, the trajectory of every metric family.
+ * across the corpus, the trajectory of every indicator and the fulfilment of planned targets.
  */
 import { itemBody } from '../extract/index.js'
 import { createSegmenter, type Segmenter } from '../lexicon/index.js'
@@ -11,12 +11,14 @@ import { diffTargets } from './targets.js'
 import { compareStrings, LEVEL_RANK } from './trajectories.js'
 import { cleanupDiff, cutText, type DiffWordsOptions, diffOverlap, diffTokens } from './words.js'
 
+export { type MatchFulfilmentOptions, matchFulfilment } from './fulfilment.js'
 export { compareTargets, diffTargets, formatNumber, targetKey } from './targets.js'
 export {
   type BuildTrajectoriesOptions,
   buildTrajectories,
   compareStrings,
   LEVEL_RANK,
+  seriesKey,
 } from './trajectories.js'
 export {
   cleanupDiff,
@@ -63,7 +65,7 @@ export function diffUnits(from: PlanItem, to: PlanItem): UnitsChange {
  *
  * @example
  * const d = diffItems(fuzhou2019Item, fuzhou2025Item)
- * d.targets[0].summary // '3000个以上 -> 3200个 (+6.7%, level -> increment)'
+ * d.targets[0].summary // '3000个以上 -> 3200个 (stock -> flow, not compared)'
  */
 export function diffItems(from: PlanItem, to: PlanItem, options: DiffItemsOptions = {}): ItemDiff {
   const segmenter = options.segmenter ?? createSegmenter()

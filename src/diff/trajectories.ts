@@ -1,10 +1,12 @@
 /**
- * Target trajectories: for each metric family, the figures of every document as a series of
- * (jurisdiction, level, year, value, unit, kind), ready to plot. 5G基站: 福州市 2019 3000个以上 (level),
- * 厦门市 2022 1万个 (increment), 仓山区 2022 1390个 (baseline), 福州市 2025 3200个 (increment).
+ * Target trajectories: for each indicator (metric family) measured one way (kind and base unit), the
+ * figures of every document as a series of (jurisdiction, level, year, value, status), ready to plot.
+ * 5G基站 as a stock: 福州市 2019 3000个以上 (planned), 仓山区 2022 1390个 (achieved); as a flow: 厦门市
+ * 2022 1万个, 福州市 2025 3200个 — two trajectories, never one line. 地区生产总值 growth: each province's
+ * planned 5%左右 and the achieved 5.4% its next report gives, on one chart.
  */
 import { loadMetricLexicon, type MetricLexicon } from '../extract/index.js'
-import type { Level, PlanDocument } from '../model/index.js'
+import type { Level, PlanDocument, Target, TargetKind } from '../model/index.js'
 import type { Trajectory, TrajectoryPoint } from '../model/report.js'
 
 export interface BuildTrajectoriesOptions {
@@ -15,7 +17,7 @@ export interface BuildTrajectoriesOptions {
    * least this many documents (default 2; 0 turns this off).
    */
   unclassifiedMinDocuments?: number
-  /** Keep baseline figures (history such as 2020年基期); default true. */
+  /** Keep baseline figures (the starting values of targets, such as 2020年基期); default true. */
   baselines?: boolean
 }
 
@@ -27,9 +29,17 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
+/** The series a figure belongs to: its family (else metric name), kind and base unit. */
+export function seriesKey(
+  target: Pick<Target, 'metricFamily' | 'metric' | 'kind' | 'normalizedUnit'>,
+): string {
+  return `${target.metricFamily ?? `metric:${target.metric}`}|${target.kind}|${target.normalizedUnit}`
+}
+
 /**
- * The trajectories of a corpus: one per metric family and base unit (a family whose figures come in
- * 个 and % gives two), ordered by id; points ordered by year, level, jurisdiction, document and place.
+ * The trajectories of a corpus: one per metric family, kind and base unit (a family whose figures come
+ * as stocks and flows gives two), ordered by id; points ordered by year, level, jurisdiction, document
+ * and place.
  */
 export function buildTrajectories(
   documents: readonly PlanDocument[],
@@ -43,6 +53,7 @@ export function buildTrajectories(
     {
       family: string | null
       metric: string | null
+      kind: TargetKind
       unit: string
       points: Array<TrajectoryPoint & { order: number }>
     }
@@ -50,12 +61,12 @@ export function buildTrajectories(
   for (const doc of documents) {
     doc.items.forEach((item) => {
       item.targets.forEach((target) => {
-        if (!keepBaselines && target.kind === 'baseline') return
-        const base = target.metricFamily ?? `metric:${target.metric}`
-        const key = `${base}\u0000${target.normalizedUnit}`
+        if (!keepBaselines && target.status === 'baseline') return
+        const key = seriesKey(target)
         const group = groups.get(key) ?? {
           family: target.metricFamily,
           metric: target.metricFamily ? null : target.metric,
+          kind: target.kind,
           unit: target.normalizedUnit,
           points: [],
         }
@@ -65,6 +76,7 @@ export function buildTrajectories(
           jurisdiction: doc.jurisdiction?.name ?? null,
           level: doc.jurisdiction?.level ?? null,
           year: target.year ?? doc.year,
+          yearFrom: target.yearFrom,
           value: target.value,
           valueMax: target.valueMax,
           unit: target.unit,
@@ -72,6 +84,8 @@ export function buildTrajectories(
           normalizedMax: target.normalizedMax,
           comparator: target.comparator,
           kind: target.kind,
+          status: target.status,
+          direction: target.direction,
           metric: target.metric,
           text: target.text,
           order: target.span[0],
@@ -80,10 +94,14 @@ export function buildTrajectories(
       })
     })
   }
-  const unitsOf = new Map<string, number>()
+  // Ids say the kind when a family has several, and the unit when a kind has several.
+  const kindsOf = new Map<string, Set<string>>()
+  const unitsOf = new Map<string, Set<string>>()
   for (const group of groups.values()) {
     const base = group.family ?? `metric:${group.metric}`
-    unitsOf.set(base, (unitsOf.get(base) ?? 0) + 1)
+    kindsOf.set(base, (kindsOf.get(base) ?? new Set()).add(group.kind))
+    const k = `${base}@${group.kind}`
+    unitsOf.set(k, (unitsOf.get(k) ?? new Set()).add(group.unit))
   }
   const trajectories: Trajectory[] = []
   for (const group of groups.values()) {
@@ -93,13 +111,15 @@ export function buildTrajectories(
     }
     const base = group.family ?? `metric:${group.metric}`
     const family = group.family ? families.get(group.family) : undefined
-    const id = (unitsOf.get(base) ?? 0) > 1 ? `${base}@${group.unit}` : base
+    const withKind = (kindsOf.get(base)?.size ?? 0) > 1 ? `${base}@${group.kind}` : base
+    const id = (unitsOf.get(`${base}@${group.kind}`)?.size ?? 0) > 1 ? `${withKind}@${group.unit}` : withKind
     const points = group.points.sort(comparePoints).map(({ order: _order, ...point }) => point)
     trajectories.push({
       id,
       metricFamily: group.family,
       label: family?.zh ?? group.metric ?? group.family ?? base,
       labelEn: family?.en ?? null,
+      kind: group.kind,
       unit: group.unit,
       points,
     })

@@ -16,6 +16,11 @@ const PREFIXES: Array<[string, Comparator]> = [
   ['不多于', '<='],
   ['不大于', '<='],
   ['控制在', '<='],
+  // 稳定在1300亿斤以上, 保持在50%以上: held at the figure; the suffix says how it compares.
+  ['稳定在', '='],
+  ['保持在', '='],
+  ['维持在', '='],
+  ['稳在', '='],
   ['最多', '<='],
   ['最高', '<='],
   ['至多', '<='],
@@ -157,4 +162,40 @@ function falsePrefix(before: string, word: string, bare: boolean): boolean {
   if (word === '达') return /(通达|直达|下达|到达|抵达|发达|表达|传达|送达)$/u.test(before)
   if (word === '最高' || word === '最多') return false
   return false
+}
+
+/** The comparator of the negated value: >= 3 becomes <= −3. */
+export function flipComparator(comparator: Comparator): Comparator {
+  const flipped: Partial<Record<Comparator, Comparator>> = { '>=': '<=', '>': '<', '<=': '>=', '<': '>' }
+  return flipped[comparator] ?? comparator
+}
+
+/** Words of a fall: 下降, 降低, 压减, 减少 …, of a rise, and of holding a figure: 控制在, 保持, 稳定在. */
+const DECREASE =
+  /下降|降低|减少|压减|压缩|缩减|缩短|回落|下调|减排|降至|降到|降为|减至|减到|收窄|降幅|下跌|缩小|削减|减低|减轻|降/u
+const INCREASE = /增长|提高|提升|增加|增至|增到|扩大|上涨|涨幅|增速|增幅|比增|上升|攀升|翻番|跃升|拉动|增/u
+const HOLD = /控制在|保持在?|稳定在|稳在|维持在?|守住|持平|稳住/u
+const ANY = new RegExp(`${DECREASE.source}|${INCREASE.source}|${HOLD.source}`, 'gu')
+
+/**
+ * Which way a figure moves, from the words before it in its clause (after the figure before it): the
+ * last word that says so. A growth rate or a flow rises unless a word says it falls (单位生产总值能耗下降3%
+ * and 减少审批事项50项 fall; 居民消费价格涨幅2% and 新建5G基站3200个 rise); 控制在5.5%左右 and
+ * 稳定在1300亿斤以上 hold a level; a level or share with no such word has no direction.
+ */
+export function readDirection(before: string, kind: string): 'increase' | 'decrease' | 'hold' | null {
+  let last: string | null = null
+  for (const m of before.matchAll(ANY)) last = m[0]
+  // A rate or a flow has a sign: it rises (增长5%, 新建3200个) unless a word says it falls (下降, 减少).
+  if (kind === 'growth' || kind === 'increment') {
+    // 增速保持在6%以上, 增长保持在5%左右: the rate held is still a rise.
+    if (last && DECREASE.test(last)) return 'decrease'
+    return [...before.matchAll(ANY)].some((m) => DECREASE.test(m[0]) && !INCREASE.test(m[0]))
+      ? 'decrease'
+      : 'increase'
+  }
+  if (!last) return null
+  if (HOLD.test(last)) return 'hold'
+  if (DECREASE.test(last)) return 'decrease'
+  return 'increase'
 }

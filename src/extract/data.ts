@@ -26,6 +26,7 @@ export const UnitClass = z.enum([
   'area',
   'length',
   'weight',
+  'concentration',
   'energy',
   'power',
   'volume',
@@ -68,6 +69,11 @@ const MetricFamily = z.object({
   members: z.array(z.string()).default([]),
   /** Regular expressions (JavaScript syntax) tried on the metric name. */
   patterns: z.array(z.string()).default([]),
+  /**
+   * Which way is better for the figures of the family, for fulfilment: `higher` (GDP growth, new jobs),
+   * `lower` (unemployment, energy intensity), or null when the plans do not say (CPI).
+   */
+  better: z.enum(['higher', 'lower']).nullable().default(null),
 })
 export type MetricFamily = z.infer<typeof MetricFamily>
 
@@ -81,6 +87,18 @@ export const MetricLexicon = z.object({
     .default({ nouns: [], verbs: [] }),
 })
 export type MetricLexicon = z.infer<typeof MetricLexicon>
+
+/** Roles of the parts of a document: the review of the past, the goals, the tasks. */
+export type PartRole = 'review' | 'goals' | 'tasks'
+
+/** Words of section titles by the part they name (`data/parts.json`). */
+export const PartCues = z.object({
+  note: z.string().optional(),
+  review: z.array(z.string()).default([]),
+  goals: z.array(z.string()).default([]),
+  tasks: z.array(z.string()).default([]),
+})
+export type PartCues = z.infer<typeof PartCues>
 
 const UnitAlias = z.object({
   /** A name as printed. */
@@ -137,7 +155,7 @@ function readDataFile<T>(file: string, schema: z.ZodType<T>, what: string): T {
   return parsed.data
 }
 
-const defaults: { units?: UnitTable; metrics?: MetricLexicon; aliases?: UnitAliases } = {}
+const defaults: { units?: UnitTable; metrics?: MetricLexicon; aliases?: UnitAliases; parts?: PartCues } = {}
 
 /** Read a unit table; without a file, the bundled `data/units.json` (read once). */
 export function loadUnitTable(file?: string, options: LoadDataOptions = {}): UnitTable {
@@ -183,6 +201,23 @@ export function mergeMetricLexicons(base: MetricLexicon, extra: MetricLexicon): 
       nouns: [...new Set([...base.ignore.nouns, ...extra.ignore.nouns])],
       verbs: [...new Set([...base.ignore.verbs, ...extra.ignore.verbs])],
     },
+  }
+}
+
+/** Read the section-title words of document parts; without a file, the bundled `data/parts.json` (read once). */
+export function loadPartCues(file?: string, options: LoadDataOptions = {}): PartCues {
+  if (!file) {
+    defaults.parts ??= readDataFile(join(findDataDir(), 'parts.json'), PartCues, 'part cue file')
+    return defaults.parts
+  }
+  const cues = readDataFile(file, PartCues, 'part cue file')
+  if (!options.extend) return cues
+  const base = loadPartCues()
+  const merge = (a: string[], b: string[]) => [...new Set([...a, ...b])]
+  return {
+    review: merge(cues.review, base.review),
+    goals: merge(cues.goals, base.goals),
+    tasks: merge(cues.tasks, base.tasks),
   }
 }
 

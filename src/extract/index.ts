@@ -8,11 +8,14 @@ export {
   findDataDir,
   type LoadDataOptions,
   loadMetricLexicon,
+  loadPartCues,
   loadUnitAliases,
   loadUnitTable,
   type MetricFamily,
   type MetricLexicon,
   mergeMetricLexicons,
+  type PartCues,
+  type PartRole,
   type UnitAlias,
   type UnitAliases,
   type UnitClass,
@@ -39,4 +42,5 @@ export {
   tableRowTargets,
 } from './table'
 export { type ExtractTargetsOptions, extractTargets, type TargetContext, type TargetDraft } from './targets'
+export { headingScope, readTimeScope, type TimeContext, type TimeScope, titleRole } from './time'
 export { type UnitsIndex, type UnitsIndexEntry, type UnitsIndexOptions, unitsIndex } from './units-index'

@@ -10,9 +10,9 @@
 import type { MetricLexicon } from './data'
 import { dropParentheticals, stripMarks } from './text'
 
-/** Time words that open a phrase: 到2025年底, 2019年, 年内, 目前. */
+/** Time words that open a phrase: 到2025年底, 2019年, 年内, 目前, 连续8年. */
 const LEAD_TIME =
-  /^(?:(?:到|至|截至|截止到?)?(?:19|20)\d{2}\s*年(?:底|末|前|内|度|以来)?(?:\d{1,2}月(?:底|末)?)?|\d{1,2}月(?:底|末)?前?|年内|今年|明年|本年|全年|年度|目前|当前|现阶段|期间|近年来|多年来|(?:\d+|[一二三四五六七八九十]+)年来|“?十[一二三四五六]五”?(?:期间|时期|末)?)/u
+  /^(?:连续(?:\d+|[一二两三四五六七八九十]+)年|(?:到|至|截至|截止到?)?(?:19|20)\d{2}\s*年(?:底|末|前|内|度|以来)?(?:\d{1,2}月(?:底|末)?)?|\d{1,2}月(?:底|末)?前?|年内|今年|明年|本年|全年|年度|目前|当前|现阶段|期间|近年来|多年来|(?:\d+|[一二三四五六七八九十]+)年来|“?十[一二三四五六]五”?(?:期间|时期|末)?)/u
 
 /** Places that open a phrase: 全市, 我区, 福州市, 市、县两级, 省、市、县三级. */
 const LEAD_PLACE =
@@ -28,7 +28,7 @@ const INNER_VERBS =
 
 /** Verbs that end a noun phrase read after the figure: 10组“一件事”服务场景上线运行 -> 一件事服务场景. */
 const TAIL_VERBS =
-  /(进行|入驻|纳入|落地|上线|运行|进入|入选|实现|用于|开展|参与|接入|完成|达到|获得|通过|提供|免提交|试点探索|探索|予以|给予|建设$|工作$|改造$|和一批|及一批|和一些)/u
+  /(增长|下降|增速|同比|比上年|较上年|提高|降低|减少|增加|安排|进行|入驻|纳入|落地|上线|运行|进入|入选|实现|用于|开展|参与|接入|完成|达到|获得|通过|提供|免提交|试点探索|探索|予以|给予|建设$|工作$|改造$|和一批|及一批|和一些)/u
 
 /** Growth words that name no metric on their own: 比增达20%以上 measures the metric before it. */
 export const GROWTH_ONLY =
@@ -39,9 +39,18 @@ export function cleanName(s: string): string {
   return (
     stripMarks(dropParentheticals(s))
       .replace(/^[的和与及、,，]+/u, '')
-      .replace(/(给予|予以|按照|按|每年|每月|每日|年均)$/u, '')
+      .replace(/(给予|予以|按照|按|每年|每月|每日|年均|平均)$/u, '')
+      // 地区生产总值按增长5%安排: 按 belongs to the phrasing, not to the name.
+      .replace(/按(?=增长|下降|提高)/u, '')
       // 单位GDP能耗比2020年下降 -> 单位GDP能耗下降: the base year of a change is not part of the name.
       .replace(/(比|较)(上年|去年|(19|20)\d{2}年(底|末)?)/u, '')
+      // 耕地面积连续4年净增: how many years in a row is time, not part of the name.
+      .replace(/连续(?:\d+|[一二两三四五六七八九十]+)年/gu, '')
+      // 跨境电商综试区扩容至 | 7个, 粮食总产量连续9年稳定在 | 1300亿斤: the verb that leads to the figure.
+      .replace(
+        /(?:连续(?:\d+|[一二两三四五六七八九十]+)年)?(?:扩容至|扩大至|扩大到|增至|增加到|增加至|提高到|提高至|提升到|提升至|降至|降到|下降到|下降至|减少到|减少至|压减至|压减到|压缩至|缩短至|缩短到|稳定在|保持在|维持在|稳在)$/u,
+        '',
+      )
       .replace(/[的和与及等、,，为占约]+$/u, '')
   )
 }
@@ -99,6 +108,21 @@ export function readAfter(phrase: string): string {
   return cleanName(s)
 }
 
+/**
+ * A growth's name without the words of its change, which the kind and the direction say:
+ * 地区生产总值增长 -> 地区生产总值, 单位GDP能耗下降 -> 单位GDP能耗, 脱贫地区农民收入年均增长 ->
+ * 脱贫地区农民收入. Names of a rate stay: 居民消费价格涨幅, 数字经济增速, 智能产业增加值年均增长率.
+ */
+export function stripChangeWords(name: string): string {
+  const out = name.replace(
+    /(?:年均|同比|环比|比上年|分别|实际)*(?:增长|下降|降低|提高|提升|上涨|减少|增加|压减|回落|上升|下跌|降|增)+了?$/u,
+    '',
+  )
+  if (out.length >= 3) return out
+  // 经济年均增长 -> 经济增长: too short without its verb, the name keeps it but not the 年均.
+  return name.replace(/(?:年均|同比|环比|比上年|分别|实际)+(?=(?:增长|下降|降低|提高|提升|上涨)了?$)/u, '')
+}
+
 /** Keep a name short: the last 32 characters, which hold its head noun. */
 export function shorten(name: string): string {
   return name.length > 32 ? name.slice(name.length - 32) : name
@@ -107,6 +131,8 @@ export function shorten(name: string): string {
 interface CompiledLexicon {
   members: Map<string, string>
   patterns: Array<[RegExp, string]>
+  /** Member names, longest first. */
+  names: string[]
 }
 
 const lexiconCache = new WeakMap<MetricLexicon, CompiledLexicon>()
@@ -130,10 +156,24 @@ function compileLexicon(lexicon: MetricLexicon): CompiledLexicon {
         }
       }
     }
-    c = { members, patterns }
+    const names = [...members.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    c = { members, patterns, names }
     lexiconCache.set(lexicon, c)
   }
   return c
+}
+
+/**
+ * The name of the lexicon that a phrase ends with, when it extends `metric` to the left: a verb inside an
+ * indicator's name (城镇新增就业 read as 新增 + 就业) keeps the name whole. Null when none does.
+ */
+export function memberName(phrase: string, metric: string, lexicon: MetricLexicon): string | null {
+  const c = compileLexicon(lexicon)
+  const p = stripChangeWords(cleanName(phrase))
+  for (const name of c.names) {
+    if (name.length > metric.length && name.endsWith(metric) && p.endsWith(name)) return name
+  }
+  return null
 }
 
 /** The family of a metric name, or null. Members first, then patterns in lexicon order. */
@@ -141,8 +181,12 @@ export function metricFamily(metric: string, lexicon: MetricLexicon): string | n
   if (!metric) return null
   const c = compileLexicon(lexicon)
   const key = cleanName(metric)
-  const member = c.members.get(key)
-  if (member) return member
-  for (const [re, id] of c.patterns) if (re.test(key)) return id
+  // 进出口总额增速 is the growth of 进出口总额: the family of the indicator whose rate it names.
+  const bare = key.replace(/(?:的)?(?:年均)?(?:增速|增长率|增幅|增长|涨幅|降幅|下降率)$/u, '')
+  for (const name of bare !== key && bare.length >= 2 ? [key, bare] : [key]) {
+    const member = c.members.get(name)
+    if (member) return member
+    for (const [re, id] of c.patterns) if (re.test(name)) return id
+  }
   return null
 }

@@ -1,6 +1,7 @@
 /**
  * Find the quantities of a text: a number with its measure unit (3000个, 10亿条, 40%, 2个百分点), a
- * range (3-5个), a fraction (五分之一, 1/5), a percentage in words (百分之二十), a ratio (1:1配套).
+ * range (3-5个), a fraction (五分之一, 1/5: read as the percentage it is, 20 %), a percentage in words
+ * (百分之二十), a ratio (1:1配套).
  * This layer knows numbers and units only; whether a quantity is a target, and what it measures, is
  * decided in `targets.ts`.
  */
@@ -156,8 +157,8 @@ export function findQuantities(text: string, table: UnitTable): Quantity[] {
         simple(start, end, num, unit, unit, 1, den === 100 ? 'percent' : 'permille', 'percent-words', true),
       )
     } else {
-      const v = round(num / den)
-      found.push(simple(start, end, v, '分之', '%', 100, 'fraction', 'fraction', true))
+      // A fraction is the share it is: 五分之一 is 20 %.
+      found.push(simple(start, end, round((100 * num) / den), '%', '%', 1, 'fraction', 'fraction', true))
     }
     taken.push([start, end])
   }
@@ -169,7 +170,7 @@ export function findQuantities(text: string, table: UnitTable): Quantity[] {
     const num = Number(m[1])
     const den = Number(m[2])
     if (den === 0 || num > den || isTaken(start, end)) continue
-    found.push(simple(start, end, round(num / den), '/', '%', 100, 'fraction', 'fraction', false))
+    found.push(simple(start, end, round((100 * num) / den), '%', '%', 1, 'fraction', 'fraction', false))
     taken.push([start, end])
   }
 

@@ -335,8 +335,8 @@ const SYMBOL: Record<string, Comparator> = {
 }
 
 /**
- * A table row as targets: the target value (with its comparator, >80 -> '>'), the base value as a
- * baseline, and the annual target (年均提高2个百分点) as a growth. The reference (全市水平) is left out:
+ * A table row as targets: the target value (with its comparator, >80 -> '>'), the base value (status
+ * `baseline`), and the annual target (年均提高2个百分点) as a growth. The reference (全市水平) is left out:
  * it is another government's figure. Spans come from the row's cells when it has them.
  */
 export function tableRowTargets(
@@ -366,8 +366,7 @@ export function tableRowTargets(
       if (value === null) return
       const u = row.unit ? readUnit(row.unit, units) : null
       const rate = u ? ['percent', 'permille', 'points'].includes(u.unitClass) : false
-      const kind: TargetKind =
-        kindHint === 'base' ? 'baseline' : rate || SHARE_NAME.test(metric) ? 'share' : 'level'
+      const kind: TargetKind = rate || SHARE_NAME.test(metric) ? 'share' : 'level'
       out.push({
         text: s,
         value,
@@ -378,7 +377,11 @@ export function tableRowTargets(
         normalizedUnit: u?.base ?? row.unit ?? '',
         comparator: m[1] ? (SYMBOL[m[1]] ?? '=') : '=',
         kind,
+        status: kindHint === 'base' ? 'baseline' : 'planned',
+        direction: null,
         year: kindHint === 'base' ? baseYear : targetYear,
+        yearFrom: null,
+        referenceYear: null,
         metric,
         metricFamily: family,
         span: [at[0], at[0] + cell.length],
@@ -387,10 +390,14 @@ export function tableRowTargets(
     }
     // A phrase: 提高5个百分点, 年均提高2个百分点, 年均增长10%以上 — read as prose, named by the row.
     for (const t of extractTargets(cell, { year: context.year, period: context.period }, options)) {
+      // 提高5个百分点 (target) and 年均提高2个百分点 (annual): changes over the years from the base.
+      const change = kindHint !== 'base' && (t.kind === 'growth' || t.kind === 'increment')
       out.push({
         ...t,
-        kind: kindHint === 'base' ? 'baseline' : t.kind,
+        status: kindHint === 'base' ? 'baseline' : 'planned',
         year: kindHint === 'base' ? baseYear : targetYear,
+        yearFrom: change && baseYear !== null ? baseYear + 1 : null,
+        referenceYear: change ? baseYear : null,
         metric,
         metricFamily: family,
         span: [at[0] + t.span[0], at[0] + t.span[1]],

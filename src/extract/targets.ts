@@ -10,10 +10,26 @@
  * (五大方面28项细则, 提出38项重点任务), 一 before a counter (一张网, 一件事), and the denominator of a
  * per-capita figure (每万人). Times (小时, 天) count only with a comparator (3个工作日内).
  */
-import type { Comparator, Target, TargetKind } from '../model'
-import { readComparator } from './comparators'
-import { loadMetricLexicon, loadUnitTable, type MetricLexicon, type UnitTable } from './data'
-import { cleanName, GROWTH_ONLY, metricFamily, readAfter, shorten, stripLead } from './metric'
+import type { Comparator, Direction, Target, TargetKind, TargetStatus } from '../model'
+import { flipComparator, readComparator, readDirection } from './comparators'
+import {
+  loadMetricLexicon,
+  loadPartCues,
+  loadUnitTable,
+  type MetricLexicon,
+  type PartCues,
+  type UnitTable,
+} from './data'
+import {
+  cleanName,
+  GROWTH_ONLY,
+  memberName,
+  metricFamily,
+  readAfter,
+  shorten,
+  stripChangeWords,
+  stripLead,
+} from './metric'
 import { findQuantities, type Quantity } from './quantities'
 import {
   boundaryAfter,
@@ -24,15 +40,14 @@ import {
   rangeMask,
   SENTENCE_END,
 } from './text'
-import { timeReader } from './time'
+import { type TimeContext, timeReader } from './time'
 
-/** What the extractor knows of the plan a text comes from. */
-export interface TargetContext {
-  /** Year the plan was issued. */
-  year: number | null
-  /** Years the plan covers (十四五 plan: 2021-2025), or null. */
-  period: { from: number; to: number } | null
-}
+/**
+ * What the extractor knows of the plan a text comes from: its year and period, and where in the
+ * document the text is (the parser's part role, the section titles, the time carried in from the text
+ * before), which decide whether a figure is a target or a result.
+ */
+export interface TargetContext extends TimeContext {}
 
 /** A target with its span relative to the text given. */
 export type TargetDraft = Omit<Target, 'span'> & { span: [number, number] }
@@ -42,6 +57,8 @@ export interface ExtractTargetsOptions {
   metrics?: MetricLexicon
   /** Unit table; default the bundled `data/units.json`. */
   units?: UnitTable
+  /** Section-title words of document parts; default the bundled `data/parts.json`. */
+  parts?: PartCues
 }
 
 /** Words that only say how often: 日均, 每月 (日均1万次以上服务请求). */
@@ -49,17 +66,22 @@ const RATE_PREFIX = /^(日均|月均|年均|每[日月年天周])$/u
 /** Classes whose figures are proportions. */
 const RATE_CLASSES = new Set(['percent', 'permille', 'points', 'fraction', 'ratio', 'multiple'])
 
-/** A growth verb right before the figure: 比增达20%, 年均提高2个百分点, 增长率为18.6%. */
+/** A growth verb right before the figure: 比增达20%, 年均提高2个百分点, 增长率为18.6%, 涨幅2%. */
 const GROWTH_BEFORE =
-  /(增长率?|增速|增幅|比增|同比|环比|提高|提升|增加|降低|下降|减少|压减|压缩|缩减|缩短|回落|降幅)(了|为|是)?$/u
-/** A metric that names a growth: 数字经济规模增速, 智能产业增加值年均增长率. */
-const GROWTH_METRIC = /(增速|增长率|增幅|增长|比增|降幅|下降率)$/u
+  /(增长率?|增速|增幅|涨幅|上涨|比增|同比|环比|提高|提升|增加|降低|下降|减少|压减|压缩|缩减|缩短|回落|降幅|上升|下跌)(了|为|是|达到?)?$/u
+/** A metric that names a growth: 数字经济规模增速, 智能产业增加值年均增长率, 居民消费价格涨幅. */
+const GROWTH_METRIC = /(增速|增长率|增幅|涨幅|上涨|增长|比增|降幅|下降率|下降|降低)$/u
+/** The figure a change starts from: 由55%提高到60%, 从2020年的10.5万元提高到…, 较“十三五”末的9323.1亿元增加. */
+const FROM_BEFORE =
+  /(?:^|[^自理])(?:由|从|较|比)(?:(?:19|20)\d{2}年(?:底|末)?|“?十[一二三四五]五”?末|上年|去年)?的?$/u
+const TO_AFTER =
+  /^(?:的)?(?:(?:提高|提升|增加|增长|下降|降低|扩大|减少|上升|压减|缩小|跃升|攀升|增|降)(?:到|至|为)|到|至|增加|增长|下降|降低|提高)/u
 /** Nouns of a stock: 公共数据储备量, 数字经济规模, 注册用户. */
 const LEVEL_NOUNS = /累计|总量|规模|储备量|保有量|存量|总数|产值|收入|营收|用户|注册量|拥有量|汇聚量/u
 /** Comparator words that set a threshold for a stock: 数达800家, 突破220项. */
 const LEVEL_PREFIXES = new Set(['达', '达到', '突破', '超过', '超', '逾'])
 const INCREMENT_VERBS =
-  /新建|新增|新开工|开工|引进|培育|打造|实施|开展|推出|举办|组织|认定|遴选|孵化|签约|招引|试点|增补|上线|创建|扶持|支持|推动|推进|完成|建设|攻关|征集|发放|改造|落地|部署|安装|争创|入选|评选|开通|建立|设立|成立|纳入|新培育|新认定|增加/gu
+  /净增|新建|新增|新开工|开工|引进|培育|打造|实施|开展|推出|举办|组织|认定|遴选|孵化|签约|招引|试点|增补|上线|创建|扶持|支持|推动|推进|完成|建设|攻关|征集|发放|改造|落地|部署|安装|争创|入选|评选|开通|建立|设立|成立|纳入|新培育|新认定|增加/gu
 const LEVEL_VERBS =
   /建成|累计|拥有|覆盖|保持|扩大到|扩大至|增至|提高到|提高至|提升至|提升到|达到|归集|汇聚|接入|入驻|注册/gu
 /** Words before a time figure that make it a target: 压缩至3个工作日, 控制在5天. */
@@ -79,7 +101,7 @@ export function extractTargets(
   const units = options.units ?? loadUnitTable()
   const t = foldWidth(text)
   const quoted = quotedRanges(t)
-  const readTime = timeReader(t, quoted, context)
+  const readTime = timeReader(t, quoted, context, options.parts ?? loadPartCues())
   // a figure strictly after an opening quote and before its closer: (a, b)
   const insideQuote = rangeMask(t.length, quoted, 1)
   const quantities = findQuantities(t, units)
@@ -107,11 +129,19 @@ export function extractTargets(
     const start = Math.max(cmp.start, lastEnd)
     const end = cmp.end
     const time = readTime(start)
+    // 由55%提高到60%: the 55% is where the change starts.
+    const from = FROM_BEFORE.exec(t.slice(Math.max(0, start - 14), start))
+    const baseline =
+      from && TO_AFTER.test(t.slice(end, next0(figures, i, t.length)))
+        ? { printedYear: printedYearOf(from[0]) }
+        : null
+    const status: TargetStatus = baseline ? 'baseline' : time.status
     let comparator: Comparator = cmp.comparator
     if (q.form === 'range') comparator = 'range'
     else if (q.more && comparator === '=') comparator = '>' // 500多个, 200余家
-    // A baseline states a fact: 达到423.19亿元 is what was reached, not a floor.
-    if (time.past && (cmp.prefix === '达' || cmp.prefix === '达到') && !cmp.suffix) comparator = '='
+    // A result states a fact: 达到423.19亿元 is what was reached, not a floor.
+    if (status !== 'planned' && (cmp.prefix === '达' || cmp.prefix === '达到') && !cmp.suffix)
+      comparator = '='
 
     // The clause around the figure: what it measures and which verb governs it.
     const clauseStart = boundaryBefore(t, start, CLAUSE_END)
@@ -121,7 +151,8 @@ export function extractTargets(
     const prevInSentence = prev && prev.span[0] >= sentenceStart ? prev : undefined
     const afterFigure = prev !== undefined && prev.span[1] >= listStart && prev.span[1] <= start
     const leftStart = afterFigure ? (prev as TargetDraft).span[1] : listStart
-    const leftRaw = t.slice(leftStart, start)
+    // 占全国比重由2020年的 | 7.2%: the name stops before where the change starts.
+    const leftRaw = baseline ? t.slice(leftStart, start).replace(FROM_TAIL, '') : t.slice(leftStart, start)
     const next = figures[i + 1]
     const rightEnd = Math.min(rightBoundary(t, end), next ? next.q.start : t.length)
     const rightRaw = t.slice(end, Math.max(end, rightEnd))
@@ -164,20 +195,47 @@ export function extractTargets(
     } else {
       metric = leftName
     }
-    metric = shorten(cleanName(metric))
+    metric = cleanName(metric)
+    // 城镇新增就业110万人: the lexicon's name, not 新增 + 就业.
+    if (!sharePart) metric = memberName(leftRaw, metric, lexicon) ?? metric
+    // 城乡居民人均可支配收入分别增长5%、6%: the k-th figure after 分别 measures the k-th name before it.
+    const each = distributed(t, clauseStart, start, drafts)
+    if (each) metric = each
+    // 增长5.7%,高于全国0.7个百分点: the difference of the figure before, measured the same way.
+    const difference =
+      q.unitClass === 'points' &&
+      prevInSentence &&
+      /(高于|低于|超出|快于|慢于)[^,，;；]{0,8}$/u.test(leftClean)
+        ? prevInSentence
+        : undefined
+    if (difference) metric = difference.metric
 
-    const kind = readKind(q, cmp.prefix, time.past, metric, verbZone, leftRaw)
+    // 分别增长6.5%和7%, 增长23.9%、35.8%: a figure listed after one of the same class is measured the same way.
+    const listedAfter =
+      prev &&
+      prev.span[0] >= clauseStart &&
+      /^[、和及与]$/u.test(t.slice(prev.span[1], start).trim()) &&
+      RATE_CLASSES.has(q.unitClass) === (unitClassOf(prev) === 'percent')
+        ? prev
+        : undefined
+    const kind =
+      difference?.kind ?? listedAfter?.kind ?? readKind(q, cmp.prefix, status, metric, verbZone, leftRaw)
+    const direction = listedAfter
+      ? listedAfter.direction
+      : readDirection(t.slice(Math.min(leftStart, start), q.start), kind)
+    if (kind === 'growth') metric = stripChangeWords(metric)
+    metric = shorten(metric)
     const draft: TargetDraft = {
       text: text.slice(start, end),
       value: q.value,
       valueMax: q.valueMax,
       unit: q.unit,
-      normalized: q.normalized,
-      normalizedMax: q.normalizedMax,
+      ...signed(q, comparator, kind, direction),
       normalizedUnit: q.normalizedUnit,
-      comparator,
       kind,
-      year: time.year,
+      status,
+      direction,
+      ...years(time, kind, baseline, t.slice(clauseStart, start), context),
       metric,
       metricFamily: metricFamily(metric, lexicon),
       span: [start, end],
@@ -186,6 +244,39 @@ export function extractTargets(
     lastEnd = end
   }
   return drafts
+}
+
+/** 城乡居民 (urban and rural residents) before 分别: the two groups it names, in that order. */
+const BOTH_GROUPS: Array<[RegExp, string[]]> = [[/^城乡居民/u, ['城镇居民', '农村居民']]]
+
+/**
+ * The name a figure measures in a list that 分别 distributes (规上工业增加值、规上服务业营收分别增长6.5%和7%;
+ * 第一、第二、第三产业增加值分别增长2%、5.5%和6.5%; 城乡居民人均可支配收入分别增长5%、6%), or null when
+ * the figure is not in one or the names do not match the figures in number.
+ */
+function distributed(t: string, clauseStart: number, start: number, drafts: TargetDraft[]): string | null {
+  const clause = t.slice(clauseStart, start)
+  const at = clause.lastIndexOf('分别')
+  if (at < 0) return null
+  const k = drafts.filter((d) => d.span[0] >= clauseStart + at && d.span[0] < start).length
+  // Only figures joined by 、 和 及 与 (with their 左右, 以上) belong to the list.
+  if (!/^分别[^、和及与]*?(?:[\d.]+[^、和及与\d]{0,6}[、和及与])*$/u.test(clause.slice(at))) return null
+  const head = stripLead(clause.slice(0, at)).name
+  let names = head.split(/[、和与及]/u).filter(Boolean)
+  if (names.length === 0) return null
+  if (names.length === 1) {
+    const group = BOTH_GROUPS.find(([re]) => re.test(head))
+    if (group) names = group[1].map((g) => head.replace(group[0], g))
+  } else {
+    // 第一、第二、第三产业增加值: the last name carries the head noun the others share.
+    const last = names[names.length - 1] as string
+    const width = (names[0] as string).length
+    if (names.slice(0, -1).every((n) => n.length === width) && last.length > width + 1) {
+      const tail = last.slice(width)
+      names = names.map((n, j) => (j === names.length - 1 ? n : n + tail))
+    }
+  }
+  return names.length >= 2 && k < names.length ? cleanName(names[k] as string) : null
 }
 
 /** The first draft starting at or after `from` (drafts are in order of position): a binary search. */
@@ -254,16 +345,15 @@ function lookBack(t: string, sentenceStart: number, clauseStart: number): string
   return stripLead(last[0]).name
 }
 
-/** increment | level | share | growth | baseline (see the module comment of `targets.ts`). */
+/** increment | level | share | growth (see `TargetKind`). */
 function readKind(
   q: Quantity,
   prefix: string,
-  past: boolean,
+  status: TargetStatus,
   metric: string,
   verbZone: string,
   leftRaw: string,
 ): TargetKind {
-  if (past) return 'baseline'
   const rate = RATE_CLASSES.has(q.unitClass)
   const growthVerb = GROWTH_BEFORE.test(leftRaw.trimEnd())
   if (rate && (growthVerb || GROWTH_METRIC.test(metric))) return 'growth'
@@ -286,5 +376,89 @@ function readKind(
   if (best?.kind === 'increment' && !countable && !/新增|新开工|引进|投入|增加|新建/u.test(verbZone))
     return 'level'
   if (best) return best.kind
-  return countable ? 'increment' : 'level'
+  // A result stated without a verb is a state: 国家高新技术企业1.28万家 counts what there is.
+  return countable && status === 'planned' ? 'increment' : 'level'
+}
+
+/** Whether a draft's unit is a proportion (%, 个百分点, 倍 …), from its base unit. */
+function unitClassOf(draft: TargetDraft): string {
+  return /^(%|‰|个百分点|倍|:)$/u.test(draft.normalizedUnit) ? 'percent' : 'count'
+}
+
+/** Offset where the figure after figure `i` starts (or `end`). */
+function next0(figures: Array<{ q: Quantity }>, i: number, end: number): number {
+  const next = figures[i + 1]
+  return next ? next.q.start : end
+}
+
+/**
+ * The figure in base units, signed: a change that falls is negative (下降3% -> −3, 下降3-5% -> −5..−3),
+ * and its comparator is read on the signed value (下降3%以上 -> <= −3). States (levels, shares) keep their
+ * sign: 降至4%以下 is a share of at most 4%.
+ */
+function signed(
+  q: Quantity,
+  comparator: Comparator,
+  kind: TargetKind,
+  direction: Direction | null,
+): { normalized: number; normalizedMax: number | null; comparator: Comparator } {
+  if (direction !== 'decrease' || (kind !== 'growth' && kind !== 'increment')) {
+    return { normalized: q.normalized, normalizedMax: q.normalizedMax, comparator }
+  }
+  if (q.normalizedMax !== null)
+    return { normalized: -q.normalizedMax, normalizedMax: -q.normalized, comparator }
+  return {
+    normalized: q.normalized === 0 ? 0 : -q.normalized,
+    normalizedMax: null,
+    comparator: flipComparator(comparator),
+  }
+}
+
+/** The from-part at the end of a name: 占全国比重由2020年的, 规模以上工业企业从. */
+const FROM_TAIL = /(?:由|从|较|比)(?:(?:19|20)\d{2}年(?:底|末)?|“?十[一二三四五]五”?末|上年|去年)?的?$/u
+
+/** The year printed in a from-part: 由2020年的 -> 2020, 较“十三五”末的 -> 2020, else null. */
+function printedYearOf(from: string): number | null {
+  const m = /((?:19|20)\d{2})年|(十[一二三四五])五”?末/u.exec(from)
+  if (!m) return null
+  return m[1] ? Number(m[1]) : (PLAN_END[m[2] as string] ?? null)
+}
+
+/** A base year printed before a change: 比2020年下降13.5%, 较“十三五”末增加. */
+const PRINTED_BASE = /(?:比|较)(?:((?:19|20)\d{2})年|“?(十[一二三四五])五”?末)/u
+const PLAN_END: Record<string, number> = { 十一: 2010, 十二: 2015, 十三: 2020, 十四: 2025, 十五: 2030 }
+
+/**
+ * The years of a figure: when it is due or was reached; the first year of a period, for a flow or a
+ * rate over several years (a stock is at one time); and the year a change is measured from, printed
+ * (比2020年) or implied (the year before the figure's, or before its period).
+ */
+function years(
+  time: { year: number | null; yearFrom: number | null },
+  kind: TargetKind,
+  baseline: { printedYear: number | null } | null,
+  before: string,
+  context: TargetContext,
+): { year: number | null; yearFrom: number | null; referenceYear: number | null } {
+  if (baseline) {
+    // 由2020年的7.2%: printed; 由55%提高到60%: the year before the change (before its period, in a plan of one).
+    if (baseline.printedYear !== null)
+      return { year: baseline.printedYear, yearFrom: null, referenceYear: null }
+    if (time.year === null) return { year: null, yearFrom: null, referenceYear: null }
+    const from =
+      time.yearFrom ?? (context.period && context.period.to === time.year ? context.period.from : null)
+    return { year: from !== null ? from - 1 : time.year - 1, yearFrom: null, referenceYear: null }
+  }
+  const change = kind === 'growth' || kind === 'increment'
+  const yearFrom = change ? time.yearFrom : null
+  if (!change || time.year === null) return { year: time.year, yearFrom, referenceYear: null }
+  const printed = PRINTED_BASE.exec(before)
+  const referenceYear = printed
+    ? printed[1]
+      ? Number(printed[1])
+      : (PLAN_END[printed[2] as string] ?? null)
+    : yearFrom !== null
+      ? yearFrom - 1
+      : time.year - 1
+  return { year: time.year, yearFrom, referenceYear }
 }

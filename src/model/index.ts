@@ -1,7 +1,7 @@
 /**
  * The shared records of plan-cascade, as zod schemas with their TypeScript types.
  *
- * Every stage reads and writes these records; the JSON output is these records (schemaVersion 1), and
+ * Every stage reads and writes these records; the JSON output is these records (schemaVersion 2), and
  * `schema/plan-cascade.schema.json` is generated from them (`npm run schema`).
  *
  * Spans are `[start, end)` offsets in UTF-16 code units into the document's `sourceText` (the decoded
@@ -10,7 +10,7 @@
 import { z } from 'zod'
 
 /** Version of the JSON output; bumped on any incompatible change. */
-export const SCHEMA_VERSION = 1 as const
+export const SCHEMA_VERSION = 2 as const
 
 /** `[start, end)` in the document's `sourceText`. */
 export const Span = z
@@ -192,35 +192,76 @@ export const Responsible = z.object({
 })
 export type Responsible = z.infer<typeof Responsible>
 
-/** How a target compares with its value. 以上/以下/以内 include the number, 超过/不满 exclude it. */
+/**
+ * How a figure compares with its value. 以上/以下/以内 include the number, 超过/不满 exclude it. For a
+ * change that falls the comparator is read on the signed value: 下降3%以上 is a change of at most −3%
+ * (`<=`), 下降不超过3% one of at least −3% (`>=`).
+ */
 export const Comparator = z.enum(['>=', '>', '<=', '<', '=', 'approx', 'range'])
 export type Comparator = z.infer<typeof Comparator>
 
-/** What a figure measures: a new amount, a stock, a share, a growth rate, or history. */
-export const TargetKind = z.enum(['increment', 'level', 'share', 'growth', 'baseline'])
+/**
+ * What a figure measures: `increment` a new amount in its period (a flow: 新建5G基站3200个), `level` a
+ * stock or state (建成5G基站3000个, 粮食产量1.3万亿斤), `share` a proportion (城镇调查失业率5.5%), `growth` a
+ * rate of change (增长5%, 居民消费价格涨幅2%). A stock and a flow are never compared as one series.
+ */
+export const TargetKind = z.enum(['increment', 'level', 'share', 'growth'])
 export type TargetKind = z.infer<typeof TargetKind>
 
-/** A quantitative target (or a baseline figure) found in an item. */
+/**
+ * Whether a figure is a goal or a fact: `planned` a target or expected value (力争, 主要预期目标, 到2025年),
+ * `achieved` a result the document reports (去年, 过去五年, a work report's review of the past year),
+ * `baseline` the starting value a target is measured from (基期, 由55%提高到60%: the 55%), `estimate` a
+ * result not yet final (预计全年增长5%).
+ */
+export const TargetStatus = z.enum(['planned', 'achieved', 'baseline', 'estimate'])
+export type TargetStatus = z.infer<typeof TargetStatus>
+
+/** Which way a figure moves: 增长/提高/扩大 increase, 下降/降低/压减/减少 decrease, 控制在/保持/稳定在 hold. */
+export const Direction = z.enum(['increase', 'decrease', 'hold'])
+export type Direction = z.infer<typeof Direction>
+
+/** A quantitative figure found in an item: a target, a result, a baseline or an estimate. */
 export const Target = z.object({
   /** Exact source text of the figure and its phrase. */
   text: z.string(),
-  /** Value as printed in its unit: 10 for 10亿条. For a range, its lower end. */
+  /** Value as printed in its unit: 10 for 10亿条, 3 for 下降3%. For a range, its lower end. A fraction is read as the percentage it is (1/5 -> 20, unit %). */
   value: z.number(),
-  /** Upper end of a range (3-5个 -> 5), else null. */
+  /** Upper end of a range as printed (3-5个 -> 5), else null. */
   valueMax: z.number().nullable(),
-  /** Unit as printed: 个, 亿条, %, 个百分点. */
+  /** Unit as printed: 个, 亿条, %, 个百分点, 亿斤. */
   unit: z.string(),
-  /** Value in base units: 10亿条 -> 1000000000. */
+  /**
+   * Value in base units (10亿条 -> 1000000000), signed for a change that falls (下降3% -> −3). For a
+   * range, its lower end.
+   */
   normalized: z.number(),
-  /** Upper end of a range in base units, else null. */
+  /** Upper end of a range in base units (signed like `normalized`), else null. */
   normalizedMax: z.number().nullable(),
-  /** Base unit of `normalized`: 条, 元, %, 个百分点, B (bytes). */
+  /** Base unit of `normalized`: 条, 元, %, 个百分点, 吨, B (bytes). */
   normalizedUnit: z.string(),
   comparator: Comparator,
   kind: TargetKind,
-  /** Year the target is due (or the year of a baseline), null when unknown. */
+  /** Goal or fact: planned, achieved, baseline or estimate. */
+  status: TargetStatus,
+  /** Which way the figure moves, when the text says so (增长, 下降, 控制在), else null. */
+  direction: Direction.nullable(),
+  /**
+   * Year the figure is due (planned) or was reached (achieved, baseline, estimate); for a figure over
+   * several years (年均增长, 过去五年) the last of them. Null when unknown.
+   */
   year: z.number().int().nullable(),
-  /** Short normalized name of what is measured, e.g. 5G基站, 公共数据储备量. */
+  /**
+   * First year of the period a figure covers when it covers several (过去五年 in a 2026 report -> 2021,
+   * “十四五”期间年均增长 -> 2021), else null.
+   */
+  yearFrom: z.number().int().nullable(),
+  /**
+   * Year a change is measured from: printed (比2020年下降13.5% -> 2020) or implied (增长5% in 2025 ->
+   * 2024; 年均增长 over 2021-2025 -> 2020). Null for figures that are not changes.
+   */
+  referenceYear: z.number().int().nullable(),
+  /** Short normalized name of what is measured, e.g. 5G基站, 公共数据储备量, 地区生产总值. */
   metric: z.string(),
   /** Family from the metric lexicon that groups comparable metrics, or null. */
   metricFamily: z.string().nullable(),
@@ -427,6 +468,51 @@ export const Evidence = z.object({
 })
 export type Evidence = z.infer<typeof Evidence>
 
+/** How a figure changed between two items. */
+export const TargetChangeKind = z.enum([
+  /** Same measure and unit, larger number (a rise). */
+  'increased',
+  /** Same measure and unit, smaller number (a fall). */
+  'decreased',
+  /** Same measure and unit, same number (held). */
+  'unchanged',
+  /**
+   * The figures measure the same metric in ways that are not one series: a stock and a flow (建成3000个
+   * -> 新建3200个), a share and a growth rate, 个 and %. Paired so that the reader sees both, never compared.
+   */
+  'incomparable',
+  /** Only the second item has a figure for this metric. */
+  'added',
+  /** Only the first item has a figure for this metric. */
+  'dropped',
+])
+export type TargetChangeKind = z.infer<typeof TargetChangeKind>
+
+/** Two figures of the same metric in two items, or a figure one of them lacks. */
+export const TargetChange = z.object({
+  /** What matched the figures: the metric family id, else `metric:<name>`. */
+  key: z.string(),
+  /** Metric family shared by the figures (or of the lone figure), or null. */
+  metricFamily: z.string().nullable(),
+  /** Metric name of the second figure, else of the first. */
+  metric: z.string(),
+  /** How the figure changed. */
+  change: TargetChangeKind,
+  /** The figure of the first item, or null when added. */
+  from: Target.nullable(),
+  /** The figure of the second item, or null when dropped. */
+  to: Target.nullable(),
+  /** `to.normalized - from.normalized` in their shared base unit (signed values), or null when not compared. */
+  delta: z.number().nullable(),
+  /** `delta / |from.normalized|` (0.0667 for +6.7%), or null when not compared or `from` is 0. */
+  ratio: z.number().nullable(),
+  /** Kind of the first and second figure when it changed (level -> increment), else null. */
+  kindChange: z.tuple([TargetKind, TargetKind]).nullable(),
+  /** The change in plain words: `3000个以上 -> 3200个 (stock -> flow, not compared)`. */
+  summary: z.string(),
+})
+export type TargetChange = z.infer<typeof TargetChange>
+
 /** A link between two items of different documents: they state the same goal. */
 export const Link = z.object({
   /** Item id in the earlier / higher-level document. */
@@ -436,8 +522,13 @@ export const Link = z.object({
   /** Calibrated score in [0, 1]: the estimated probability that both items state the same goal. */
   score: z.number(),
   relation: Relation,
-  /** What changed from source to target. */
+  /** What changed from source to target (target-raised … summarise `targetChanges` of planned figures). */
   changes: z.array(ChangeKind),
+  /**
+   * Figure by figure: which target rose, fell, held, was added or dropped, pairing figures by metric
+   * family (else name), status (goals with goals, results with results) and kind.
+   */
+  targetChanges: z.array(TargetChange),
   evidence: Evidence,
   /** 'machine' unless a decisions file confirmed it. */
   decision: z.enum(['machine', 'confirmed']),

@@ -4,7 +4,19 @@
  * trajectories. `schema/plan-cascade.schema.json` is generated from these schemas (`npm run schema`).
  */
 import { z } from 'zod'
-import { AlignOutput, Comparator, Level, Relation, Target, TargetKind } from './index.js'
+import {
+  AlignOutput,
+  Comparator,
+  Direction,
+  Level,
+  Relation,
+  Target,
+  TargetChange,
+  TargetKind,
+  TargetStatus,
+} from './index.js'
+
+export { TargetChange, TargetChangeKind } from './index.js'
 
 /** What a run of a word diff is. */
 export const DiffOp = z.enum([
@@ -25,48 +37,6 @@ export const DiffPart = z.object({
   text: z.string(),
 })
 export type DiffPart = z.infer<typeof DiffPart>
-
-/** How a figure changed between two items. */
-export const TargetChangeKind = z.enum([
-  /** Same unit, larger number. */
-  'increased',
-  /** Same unit, smaller number. */
-  'decreased',
-  /** Same unit, same number. */
-  'unchanged',
-  /** The figures measure the same metric in different units (个 and %): not comparable as numbers. */
-  'incomparable',
-  /** Only the second item has a figure for this metric. */
-  'added',
-  /** Only the first item has a figure for this metric. */
-  'dropped',
-])
-export type TargetChangeKind = z.infer<typeof TargetChangeKind>
-
-/** Two figures of the same metric in two items, or a figure one of them lacks. */
-export const TargetChange = z.object({
-  /** What matched the figures: the metric family id, else the metric name. */
-  key: z.string(),
-  /** Metric family shared by the figures (or of the lone figure), or null. */
-  metricFamily: z.string().nullable(),
-  /** Metric name of the second figure, else of the first. */
-  metric: z.string(),
-  /** How the figure changed. */
-  change: TargetChangeKind,
-  /** The figure of the first item, or null when added. */
-  from: Target.nullable(),
-  /** The figure of the second item, or null when dropped. */
-  to: Target.nullable(),
-  /** `to.normalized - from.normalized` in their shared base unit, or null when not comparable. */
-  delta: z.number().nullable(),
-  /** `delta / from.normalized` (0.0667 for +6.7%), or null when not comparable or `from` is 0. */
-  ratio: z.number().nullable(),
-  /** Kind of the first and second figure when it changed (level -> increment), else null. */
-  kindChange: z.tuple([TargetKind, TargetKind]).nullable(),
-  /** The change in plain words: `3000个以上 -> 3200个 (+6.7%, level -> increment)`. */
-  summary: z.string(),
-})
-export type TargetChange = z.infer<typeof TargetChange>
 
 /** Responsible units (lead and related) of two items, compared by name as printed. */
 export const UnitsChange = z.object({
@@ -129,22 +99,28 @@ export const TrajectoryPoint = z.object({
   jurisdiction: z.string().nullable(),
   /** Level of the document's jurisdiction, or null when unknown. */
   level: Level.nullable(),
-  /** Year the figure is due (or of the baseline), else the document's year, else null. */
+  /** Year the figure is due or was reached, else the document's year, else null. */
   year: z.number().int().nullable(),
+  /** First year of the period a figure over several years covers (年均, 过去五年), else null. */
+  yearFrom: z.number().int().nullable(),
   /** Value as printed in its unit (lower end of a range). */
   value: z.number(),
   /** Upper end of a range as printed, else null. */
   valueMax: z.number().nullable(),
   /** Unit as printed: 个, 亿条, %. */
   unit: z.string(),
-  /** Value in the trajectory's base unit. */
+  /** Value in the trajectory's base unit, signed for a change that falls (下降3% -> −3). */
   normalized: z.number(),
   /** Upper end of a range in the base unit, else null. */
   normalizedMax: z.number().nullable(),
   /** Comparator of the figure (>= for 以上). */
   comparator: Comparator,
-  /** What the figure measures: a new amount, a stock, a share, a growth rate, or history. */
+  /** What the figure measures: a new amount (flow), a stock, a share or a growth rate. */
   kind: TargetKind,
+  /** Goal or fact: planned, achieved, baseline or estimate (planned and achieved are drawn differently). */
+  status: TargetStatus,
+  /** Which way the figure moves, when the text says so. */
+  direction: Direction.nullable(),
   /** Metric name of the figure (the family groups several). */
   metric: z.string(),
   /** Exact source text of the figure. */
@@ -152,11 +128,16 @@ export const TrajectoryPoint = z.object({
 })
 export type TrajectoryPoint = z.infer<typeof TrajectoryPoint>
 
-/** The figures of one metric family in one base unit across the corpus, ready to plot. */
+/**
+ * The figures of one indicator measured one way across the corpus, ready to plot: one metric family (or
+ * metric name), one kind (a stock and a flow are two trajectories) and one base unit; planned targets
+ * and achieved results of that indicator share it.
+ */
 export const Trajectory = z.object({
   /**
-   * Stable id: the family id (`5g-base-stations`), with `@<unit>` when the family's figures come in
-   * several base units (`5g-base-stations@%`); `metric:<name>` for a metric without a family.
+   * Stable id: the family id (`gdp`), with `@<kind>` when the family's figures come in several kinds
+   * (`5g-base-stations@level`, `5g-base-stations@increment`) and `@<unit>` when one kind comes in several
+   * base units; `metric:<name>` for a metric without a family.
    */
   id: z.string(),
   /** Metric family id, or null for a metric without a family. */
@@ -165,12 +146,60 @@ export const Trajectory = z.object({
   label: z.string(),
   /** English label of the family, or null. */
   labelEn: z.string().nullable(),
+  /** What every point measures: a flow, a stock, a share or a growth rate. */
+  kind: TargetKind,
   /** Base unit of every point's `normalized` value ('' for a bare number). */
   unit: z.string(),
   /** Figures ordered by year, level (province first), jurisdiction, document and place in the text. */
   points: z.array(TrajectoryPoint),
 })
 export type Trajectory = z.infer<typeof Trajectory>
+
+/** How an achieved figure compares with the target it answers. */
+export const FulfilmentOutcome = z.enum([
+  /** The result satisfies the target (within the tolerance of 左右 and of a floor or ceiling). */
+  'met',
+  /** The result is better than the target by more than the tolerance (better as the family says, else in the target's direction). */
+  'exceeded',
+  /** The result falls short of the target. */
+  'missed',
+])
+export type FulfilmentOutcome = z.infer<typeof FulfilmentOutcome>
+
+/** A figure with where it was found. */
+export const LocatedTarget = z.object({
+  docId: z.string(),
+  itemId: z.string(),
+  target: Target,
+})
+export type LocatedTarget = z.infer<typeof LocatedTarget>
+
+/**
+ * A planned target of year Y paired with the achieved figure of the same jurisdiction, indicator, kind
+ * and year that a later document reports (next year's work report, the next plan's review).
+ */
+export const Fulfilment = z.object({
+  /** The indicator: family id (else `metric:<name>`), kind and base unit, e.g. `gdp|growth|%`. */
+  series: z.string(),
+  /** Metric family, or null. */
+  metricFamily: z.string().nullable(),
+  /** Metric name of the planned figure. */
+  metric: z.string(),
+  /** Jurisdiction both documents belong to. */
+  jurisdiction: z.string(),
+  /** Year the target was due and the result reached. */
+  year: z.number().int(),
+  /** The target. */
+  planned: LocatedTarget,
+  /** The result, from a later document. */
+  achieved: LocatedTarget,
+  /** `achieved.normalized − planned.normalized` in the base unit (the lower end of a planned range). */
+  gap: z.number(),
+  outcome: FulfilmentOutcome,
+  /** In plain words: `增长5%左右 -> 增长5.4% (met, +0.4 pp)`. */
+  summary: z.string(),
+})
+export type Fulfilment = z.infer<typeof Fulfilment>
 
 /** The whole report: the alignment output plus word diffs and target trajectories. */
 export const ReportOutput = AlignOutput.extend({
@@ -179,7 +208,9 @@ export const ReportOutput = AlignOutput.extend({
    * asked) of every link; ordered by ids.
    */
   diffs: z.array(ItemDiff),
-  /** Target trajectories, one per metric family and base unit, ordered by id. */
+  /** Target trajectories, one per metric family, kind and base unit, ordered by id. */
   trajectories: z.array(Trajectory),
+  /** Planned targets paired with the results later documents report, ordered by series, jurisdiction and year. */
+  fulfilment: z.array(Fulfilment),
 })
 export type ReportOutput = z.infer<typeof ReportOutput>

@@ -14,7 +14,9 @@ import {
   loadMetricLexicon,
   type MetricLexicon,
   parseFlattenedTable,
+  readTimeScope,
   type TargetDraft,
+  type TimeScope,
   tableRowTargets,
   type UnitAliases,
 } from '../extract/index.js'
@@ -87,9 +89,9 @@ export function readDocument(
 export function extractDocument(doc: PlanDocument, options: ExtractOptions = {}): PlanDocument {
   const metrics = options.metrics ?? loadMetricLexicon()
   const aliases = options.aliases
-  const context = { year: doc.year, period: doc.period }
   const rowTargets = tableTargetsByRow(doc, metrics)
   const jurisdiction = doc.jurisdiction?.name
+  const scopes = itemScopes(doc)
   const items = doc.items.map((item): PlanItem => {
     if (item.kind === 'table-row') return { ...item, targets: rowTargets.get(item.id) ?? [] }
     const toSource = (span: [number, number]) => itemSourceSpan(doc, item, span)
@@ -98,10 +100,42 @@ export function extractDocument(doc: PlanDocument, options: ExtractOptions = {})
       aliases ? { aliases, ...(jurisdiction ? { jurisdiction } : {}) } : {},
     )
     const responsible = found ? { ...found, span: toSource(found.span) } : null
+    const context = {
+      year: doc.year,
+      period: doc.period,
+      // the part the parser found (工作回顾: results) wins over title words and the carried scope
+      role: item.role,
+      sectionPath: item.sectionPath,
+      scope: scopes.get(item.id) ?? null,
+    }
     const targets = extractTargets(item.text, context, { metrics }).map((t) => targetRecord(t, toSource))
     return { ...item, responsible, targets }
   })
   return { ...doc, items }
+}
+
+/**
+ * The time in force where each item starts (results of 2024, targets of 2025 …), read in document order
+ * over headings, preambles and items: a review's opening (一、2024年工作回顾, 过去一年) holds for the
+ * items after it until another part begins (see `readTimeScope`).
+ */
+function itemScopes(doc: PlanDocument): Map<string, TimeScope | null> {
+  const base = { year: doc.year, period: doc.period }
+  const byId = new Map(doc.items.map((i) => [i.id, i]))
+  const out = new Map<string, TimeScope | null>()
+  let scope: TimeScope | null = null
+  for (const region of doc.regions) {
+    if (region.kind === 'item') {
+      const item = region.ref ? byId.get(region.ref) : undefined
+      if (!item || out.has(item.id)) continue
+      out.set(item.id, scope)
+      scope = readTimeScope(item.text, { ...base, sectionPath: item.sectionPath, scope })
+    } else if (region.kind === 'heading' || region.kind === 'preamble' || region.kind === 'other') {
+      const text = doc.sourceText.slice(region.span[0], region.span[1])
+      if (text.trim()) scope = readTimeScope(text, { ...base, scope })
+    }
+  }
+  return out
 }
 
 function targetRecord(draft: TargetDraft, toSource: (span: [number, number]) => [number, number]): Target {
@@ -115,7 +149,11 @@ function targetRecord(draft: TargetDraft, toSource: (span: [number, number]) => 
     normalizedUnit: draft.normalizedUnit,
     comparator: draft.comparator,
     kind: draft.kind,
+    status: draft.status,
+    direction: draft.direction,
     year: draft.year,
+    yearFrom: draft.yearFrom,
+    referenceYear: draft.referenceYear,
     metric: draft.metric,
     metricFamily: draft.metricFamily,
     span: toSource(draft.span),

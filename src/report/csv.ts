@@ -20,6 +20,7 @@ export const CSV_NAMES = [
   'evolution.csv',
   'diffs.csv',
   'target-changes.csv',
+  'fulfilment.csv',
   'review.csv',
 ] as const
 export type CsvName = (typeof CSV_NAMES)[number]
@@ -31,8 +32,9 @@ export function tableFileName(name: TableName): string {
 
 /**
  * The report as CSV tables: documents, items, targets (one row per figure: the trajectories in long
- * form), links, threads (one row per member), evolution (one row per continued, new or dropped goal),
- * diffs and target changes, and a review sheet of the links to fill in and read back as decisions.
+ * form, with status, years and direction), links, threads (one row per member), evolution (one row per
+ * continued, new or dropped goal), diffs and target changes, fulfilment (each target beside the result a
+ * later document reports), and a review sheet of the links to fill in and read back as decisions.
  */
 export function toCsv(report: ReportOutput): CsvFiles {
   const tables = toTables(report)

@@ -14,6 +14,8 @@ import {
   type BuildTrajectoriesOptions,
   buildDiffs,
   buildTrajectories,
+  type MatchFulfilmentOptions,
+  matchFulfilment,
 } from '../diff/index.js'
 import { PlanCascadeError } from '../errors.js'
 import { type PlanDocument, SCHEMA_VERSION } from '../model/index.js'
@@ -28,11 +30,13 @@ export { buildGraph, documentEdges, toDot, toGraphml } from './graph.js'
 export {
   chartUnit,
   documentFlows,
+  fulfilmentSpec,
   jurisdictionColors,
   prefixIds,
   renderCascade,
   renderDiffHtml,
   renderTrajectoryChart,
+  robustDomain,
   type ToHtmlOptions,
   toHtml,
   trajectorySpec,
@@ -50,11 +54,15 @@ export {
 } from './tables.js'
 export { type OrderedThread, orderedThreads } from './threads.js'
 
-export interface BuildReportOptions extends BuildDiffsOptions, BuildTrajectoriesOptions {}
+export interface BuildReportOptions
+  extends BuildDiffsOptions,
+    BuildTrajectoriesOptions,
+    MatchFulfilmentOptions {}
 
 /**
  * The report of an aligned corpus: documents, links, threads and evolution as the alignment gave them,
- * plus the word diffs of every link, thread step and continued goal, and the target trajectories.
+ * plus the word diffs of every link, thread step and continued goal, the target trajectories, and the
+ * fulfilment of planned targets by the results later documents report.
  */
 export function buildReport(
   documents: readonly PlanDocument[],
@@ -69,6 +77,7 @@ export function buildReport(
     evolution: [...aligned.evolution],
     diffs: buildDiffs(documents, aligned, options),
     trajectories: buildTrajectories(documents, options),
+    fulfilment: matchFulfilment(documents, options),
   }
 }
 
@@ -104,7 +113,7 @@ export interface WriteReportOptions extends ToHtmlOptions, ToMarkdownOptions, To
 /**
  * Writes the report to a folder (created if needed): report.html, report.md, report.json,
  * report.graphml, report.dot and the CSV tables (documents.csv, items.csv, targets.csv, links.csv,
- * threads.csv, evolution.csv, diffs.csv, target-changes.csv, review.csv). Returns the files written, in order.
+ * threads.csv, evolution.csv, diffs.csv, target-changes.csv, fulfilment.csv, review.csv). Returns the files written, in order.
  *
  * @throws PlanCascadeError `bad-option` for an unknown format, `unreadable-file` when the folder
  * cannot be written.

@@ -29,6 +29,7 @@ export const TABLE_NAMES = [
   'evolution',
   'diffs',
   'targetChanges',
+  'fulfilment',
   'review',
 ] as const
 export type TableName = (typeof TABLE_NAMES)[number]
@@ -36,7 +37,7 @@ export type FlatTables = Record<TableName, FlatTable>
 
 /** What the tables are made from: the documents, and whatever of the alignment and diffs there is. */
 export type TablesInput = Pick<ReportOutput, 'documents'> &
-  Partial<Pick<ReportOutput, 'links' | 'threads' | 'evolution' | 'diffs'>>
+  Partial<Pick<ReportOutput, 'links' | 'threads' | 'evolution' | 'diffs' | 'fulfilment'>>
 
 const LIST = '; '
 
@@ -60,6 +61,7 @@ export function toTables(report: TablesInput): FlatTables {
     evolution: [...(report.evolution ?? [])],
     diffs: [...(report.diffs ?? [])],
     trajectories: [],
+    fulfilment: [...(report.fulfilment ?? [])],
   }
   return tablesOf(full)
 }
@@ -116,10 +118,14 @@ function tablesOf(report: ReportOutput): FlatTables {
         jurisdiction: d.jurisdiction?.name ?? null,
         level: d.jurisdiction?.level ?? null,
         doc_year: d.year,
+        status: t.status,
         year: t.year,
+        year_from: t.yearFrom,
+        reference_year: t.referenceYear,
         metric_family: t.metricFamily,
         metric: t.metric,
         kind: t.kind,
+        direction: t.direction,
         comparator: t.comparator,
         value: t.value,
         value_max: t.valueMax,
@@ -234,11 +240,37 @@ function tablesOf(report: ReportOutput): FlatTables {
       unit: t.to?.normalizedUnit ?? t.from?.normalizedUnit ?? null,
       from_kind: t.from?.kind ?? null,
       to_kind: t.to?.kind ?? null,
+      from_status: t.from?.status ?? null,
+      to_status: t.to?.status ?? null,
       delta: t.delta,
       ratio: t.ratio === null ? null : formatScore(t.ratio),
       summary: t.summary,
     })),
   )
+  // Targets beside the results later documents report: one row per pair.
+  const fulfilment: FlatRow[] = report.fulfilment.map((f) => ({
+    series: f.series,
+    metric_family: f.metricFamily,
+    metric: f.metric,
+    kind: f.planned.target.kind,
+    jurisdiction: f.jurisdiction,
+    year: f.year,
+    planned_doc: f.planned.docId,
+    planned_item: f.planned.itemId,
+    planned_text: f.planned.target.text,
+    planned_value: f.planned.target.normalized,
+    planned_value_max: f.planned.target.normalizedMax,
+    planned_comparator: f.planned.target.comparator,
+    achieved_doc: f.achieved.docId,
+    achieved_item: f.achieved.itemId,
+    achieved_text: f.achieved.target.text,
+    achieved_status: f.achieved.target.status,
+    achieved_value: f.achieved.target.normalized,
+    unit: f.planned.target.normalizedUnit,
+    gap: f.gap,
+    outcome: f.outcome,
+    summary: f.summary,
+  }))
   // The review sheet: one row per link with both texts side by side and an empty decision column to
   // fill in with confirm or reject; `plan-cascade align --decisions review.csv` reads it back.
   const review: FlatRow[] = report.links.map((l) => {
@@ -274,6 +306,7 @@ function tablesOf(report: ReportOutput): FlatTables {
     evolution: { columns: EVOLUTION_COLUMNS, rows: evolution },
     diffs: { columns: DIFF_COLUMNS, rows: diffs },
     targetChanges: { columns: CHANGE_COLUMNS, rows: changes },
+    fulfilment: { columns: FULFILMENT_COLUMNS, rows: fulfilment },
     review: { columns: REVIEW_COLUMNS, rows: review },
   }
 }
@@ -288,7 +321,7 @@ const ITEM_COLUMNS =
     ' ',
   )
 const TARGET_COLUMNS =
-  'doc_id item_id jurisdiction level doc_year year metric_family metric kind comparator value value_max unit normalized normalized_max normalized_unit text span_start span_end'.split(
+  'doc_id item_id jurisdiction level doc_year status year year_from reference_year metric_family metric kind direction comparator value value_max unit normalized normalized_max normalized_unit text span_start span_end'.split(
     ' ',
   )
 const LINK_COLUMNS =
@@ -307,6 +340,10 @@ const DIFF_COLUMNS =
     ' ',
   )
 const CHANGE_COLUMNS =
-  'from to key metric_family metric change from_text to_text from_value to_value unit from_kind to_kind delta ratio summary'.split(
+  'from to key metric_family metric change from_text to_text from_value to_value unit from_kind to_kind from_status to_status delta ratio summary'.split(
+    ' ',
+  )
+const FULFILMENT_COLUMNS =
+  'series metric_family metric kind jurisdiction year planned_doc planned_item planned_text planned_value planned_value_max planned_comparator achieved_doc achieved_item achieved_text achieved_status achieved_value unit gap outcome summary'.split(
     ' ',
   )

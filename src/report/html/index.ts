@@ -13,7 +13,14 @@
  */
 import { formatNumber } from '../../diff/index.js'
 import type { PlanDocument, PlanItem, Target } from '../../model/index.js'
-import type { DiffPart, ItemDiff, ReportOutput, TargetChange, Trajectory } from '../../model/report.js'
+import type {
+  DiffPart,
+  Fulfilment,
+  ItemDiff,
+  ReportOutput,
+  TargetChange,
+  Trajectory,
+} from '../../model/report.js'
 import {
   documentName,
   escapeXml,
@@ -27,12 +34,27 @@ import {
 } from '../shared.js'
 import { type OrderedThread, orderedThreads } from '../threads.js'
 import { renderCascade } from './cascade.js'
-import { chartUnit, jurisdictionColors, renderTrajectoryChart } from './charts.js'
+import {
+  chartUnit,
+  fulfilmentSpec,
+  fulfilmentUnit,
+  jurisdictionColors,
+  renderSpec,
+  renderTrajectoryChart,
+} from './charts.js'
 import { SCRIPT } from './script.js'
 import { STYLE } from './style.js'
 
 export { documentFlows, renderCascade } from './cascade.js'
-export { chartUnit, jurisdictionColors, prefixIds, renderTrajectoryChart, trajectorySpec } from './charts.js'
+export {
+  chartUnit,
+  fulfilmentSpec,
+  jurisdictionColors,
+  prefixIds,
+  renderTrajectoryChart,
+  robustDomain,
+  trajectorySpec,
+} from './charts.js'
 
 export interface ToHtmlOptions {
   /** Title of the page (default `Plan cascade report`). */
@@ -55,6 +77,7 @@ export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}):
     0,
   )
   const charts = await renderCharts(report, documents)
+  const fulfilment = await renderFulfilment(report)
 
   const levels = [...new Set(documents.map((d) => d.jurisdiction?.level).filter((l) => l !== undefined))]
   const years = [...new Set(documents.map((d) => d.year).filter((y): y is number => y !== null))].sort()
@@ -91,7 +114,7 @@ export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}):
     '</ul>',
     '<nav class="tabs" aria-label="Sections">',
     '<a href="#overview">Overview</a><a href="#threads">Threads</a><a href="#evolution">Evolution</a>',
-    '<a href="#trajectories">Targets</a><a href="#documents">Documents</a>',
+    '<a href="#trajectories">Targets</a><a href="#fulfilment">Fulfilment</a><a href="#documents">Documents</a>',
     '</nav>',
     '</header>',
   )
@@ -186,9 +209,18 @@ export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}):
   html.push(
     '<section id="trajectories">',
     '<h2>Target trajectories</h2>',
-    '<p class="hint">The figures of each metric family across the corpus: year across, value up; colour is the jurisdiction, shape the kind of figure (a stock <i>level</i>, a new <i>increment</i>, a <i>share</i>, a <i>growth</i> rate, or a <i>baseline</i> from the past).</p>',
+    '<p class="hint">The figures of each indicator across the corpus, one chart per way of measuring it (a stock <i>level</i>, a new <i>increment</i>, a <i>share</i>, a <i>growth</i> rate): year across, value up; colour is the jurisdiction. Hollow marks are <i>planned</i> targets (dashed lines) and <i>estimates</i>; filled ones are results the documents report (<i>achieved</i>, solid lines) and <i>baselines</i>. A figure far from the others sits at the edge of the axis as a triangle, with its value.</p>',
   )
   html.push(...charts)
+  html.push('</section>')
+
+  // Fulfilment
+  html.push(
+    '<section id="fulfilment">',
+    '<h2>Targets and results</h2>',
+    '<p class="hint">Each planned target of a year beside the result a later document of the same jurisdiction reports for that year (next year’s work report, the next plan’s review): hollow the target, filled the result, green <i>met</i>, blue <i>exceeded</i>, red <i>missed</i>.</p>',
+  )
+  html.push(...fulfilment)
   html.push('</section>')
 
   // Documents
@@ -363,7 +395,7 @@ function targetChanges(changes: TargetChange[]): string {
       )
     }
     if (c.kindChange) note.push(`${c.kindChange[0]} → ${c.kindChange[1]}`)
-    if (c.change === 'incomparable') note.push('different units')
+    if (c.change === 'incomparable') note.push('not compared')
     const body =
       c.change === 'added'
         ? `${figure(c.to)} <span class="kind">new</span>`
@@ -378,9 +410,9 @@ function targetChanges(changes: TargetChange[]): string {
 function targetTable(targets: Target[]): string {
   const rows = targets.map(
     (t) =>
-      `<tr><td>${escapeXml(t.metric)}</td><td class="num">${escapeXml(t.text)}</td><td><span class="kind">${t.kind}</span></td><td class="num">${t.year ?? ''}</td></tr>`,
+      `<tr><td>${escapeXml(t.metric)}</td><td class="num">${escapeXml(t.text)}</td><td><span class="kind">${t.kind}</span></td><td><span class="kind">${t.status}</span></td><td class="num">${t.year ?? ''}</td></tr>`,
   )
-  return `<table class="targets" lang="zh"><thead><tr><th>metric</th><th>figure</th><th>kind</th><th>year</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+  return `<table class="targets" lang="zh"><thead><tr><th>metric</th><th>figure</th><th>kind</th><th>status</th><th>year</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
 }
 
 function unitsBlock(item: PlanItem, diff: ItemDiff | undefined): string[] {
@@ -485,11 +517,51 @@ async function renderCharts(report: ReportOutput, documents: PlanDocument[]): Pr
     for (const t of single) {
       const p = t.points[0]!
       out.push(
-        `<tr data-filter-item data-search="${escapeXml(searchText([t.label, t.labelEn, p.text, p.jurisdiction, p.metric]))}" data-levels="${p.level ?? ''}" data-years="${p.year ?? ''}"><td>${escapeXml(t.label)}</td><td>${escapeXml(p.jurisdiction ?? p.docId)}</td><td class="num">${p.year ?? ''}</td><td class="num">${escapeXml(p.text)}</td><td><span class="kind">${p.kind}</span></td></tr>`,
+        `<tr data-filter-item data-search="${escapeXml(searchText([t.label, t.labelEn, p.text, p.jurisdiction, p.metric]))}" data-levels="${p.level ?? ''}" data-years="${p.year ?? ''}"><td>${escapeXml(t.label)}</td><td>${escapeXml(p.jurisdiction ?? p.docId)}</td><td class="num">${p.year ?? ''}</td><td class="num">${escapeXml(p.text)}</td><td><span class="kind">${p.kind} · ${p.status}</span></td></tr>`,
       )
     }
     out.push('</tbody></table></details></div>')
   }
+  return out
+}
+
+/** One chart per indicator and year with targets and results of two jurisdictions or more; a table of all. */
+async function renderFulfilment(report: ReportOutput): Promise<string[]> {
+  if (report.fulfilment.length === 0) {
+    return ['<p class="empty panel">No planned target has a result in a later document.</p>']
+  }
+  const groups = new Map<string, Fulfilment[]>()
+  for (const f of report.fulfilment) {
+    const key = `${f.series}\u0000${f.year}`
+    groups.set(key, [...(groups.get(key) ?? []), f])
+  }
+  const labels = new Map(report.trajectories.map((t) => [t.metricFamily ?? t.id, t.label]))
+  const charted = [...groups.values()]
+    .filter((g) => new Set(g.map((f) => f.jurisdiction)).size >= 2)
+    .sort((a, b) => b.length - a.length || (a[0]!.series < b[0]!.series ? -1 : 1))
+  const out: string[] = ['<div class="charts">']
+  for (const [k, group] of charted.entries()) {
+    const first = group[0] as Fulfilment
+    const label = `${labels.get(first.metricFamily ?? '') ?? first.metric} ${first.planned.target.kind} ${first.year}`
+    const svg = await renderSpec(fulfilmentSpec(group, label), `fulfil${k + 1}`)
+    const unit = fulfilmentUnit(group)
+    out.push(
+      `<figure class="chart" data-filter-item data-search="${escapeXml(searchText([label, first.series, ...group.map((f) => f.jurisdiction)]))}" data-years="${first.year}">`,
+      `<h3 lang="zh">${escapeXml(label)}${unit ? ` <span class="en">(${escapeXml(unit)})</span>` : ''}</h3>`,
+      svg,
+      '</figure>',
+    )
+  }
+  out.push('</div>')
+  const rows = report.fulfilment.map(
+    (f) =>
+      `<tr data-filter-item data-search="${escapeXml(searchText([f.metric, f.series, f.jurisdiction]))}" data-years="${f.year}"><td>${escapeXml(f.jurisdiction)}</td><td class="num">${f.year}</td><td>${escapeXml(f.metric)}</td><td class="num">${escapeXml(f.planned.target.text)}</td><td class="num">${escapeXml(f.achieved.target.text)}</td><td><span class="kind outcome-${f.outcome}">${f.outcome}</span></td><td><code>${escapeXml(f.planned.itemId)}</code> → <code>${escapeXml(f.achieved.itemId)}</code></td></tr>`,
+  )
+  out.push(
+    '<div class="single panel" style="margin-top:14px">',
+    `<details><summary>${report.fulfilment.length} targets with a result</summary>`,
+    `<table class="targets" lang="zh"><thead><tr><th>jurisdiction</th><th>year</th><th>metric</th><th>target</th><th>result</th><th>outcome</th><th>items</th></tr></thead><tbody>${rows.join('')}</tbody></table></details></div>`,
+  )
   return out
 }
 
@@ -504,14 +576,14 @@ function chartFigure(trajectory: Trajectory, svg: string): string {
   ])
   const rows = trajectory.points.map(
     (p) =>
-      `<tr><td>${escapeXml(p.jurisdiction ?? p.docId)}</td><td class="num">${p.year ?? ''}</td><td class="num">${escapeXml(p.text)}</td><td><span class="kind">${p.kind}</span></td><td>${escapeXml(p.metric)}</td><td><code>${escapeXml(p.itemId)}</code></td></tr>`,
+      `<tr><td>${escapeXml(p.jurisdiction ?? p.docId)}</td><td class="num">${p.year ?? ''}</td><td class="num">${escapeXml(p.text)}</td><td><span class="kind">${p.status}</span></td><td>${escapeXml(p.metric)}</td><td><code>${escapeXml(p.itemId)}</code></td></tr>`,
   )
   return [
     `<figure class="chart" data-filter-item data-search="${escapeXml(search)}" data-levels="${levels}" data-years="${years}">`,
     `<h3 lang="zh">${escapeXml(trajectory.label)}${chartUnit(trajectory) ? ` <span class="en">(${escapeXml(chartUnit(trajectory))})</span>` : ''}</h3>`,
     trajectory.labelEn ? `<span class="en">${escapeXml(trajectory.labelEn)}</span>` : '',
     svg,
-    `<details><summary>${trajectory.points.length} figures</summary><table class="targets" lang="zh"><thead><tr><th>jurisdiction</th><th>year</th><th>figure</th><th>kind</th><th>metric</th><th>item</th></tr></thead><tbody>${rows.join('')}</tbody></table></details>`,
+    `<details><summary>${trajectory.points.length} figures</summary><table class="targets" lang="zh"><thead><tr><th>jurisdiction</th><th>year</th><th>figure</th><th>status</th><th>metric</th><th>item</th></tr></thead><tbody>${rows.join('')}</tbody></table></details>`,
     '</figure>',
   ].join('\n')
 }

@@ -184,6 +184,9 @@ table.targets th { text-align: left; font-weight: 500; color: var(--faint); bord
 table.targets td { border-bottom: 1px solid var(--soft); padding: 3px 4px; vertical-align: top; }
 table.targets td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .kind { font-size: 11px; border: 1px solid var(--line); border-radius: 4px; padding: 0 4px; color: var(--muted); white-space: nowrap; }
+.outcome-met { color: #2f7d32; border-color: #59a14f; }
+.outcome-exceeded { color: #2c5d8a; border-color: #4e79a7; }
+.outcome-missed { color: #b3261e; border-color: #e15759; }
 ul.changes { list-style: none; margin: 0; padding: 0; font-size: 12.5px; line-height: 1.5; }
 ul.changes li { padding: 2px 0 2px 18px; position: relative; }
 ul.changes li::before { position: absolute; left: 2px; font-weight: 700; }
