@@ -5,25 +5,24 @@
  *   npx tsx examples/fulfilment-provinces.ts [out-folder] [corpus-folder]
  *
  * The corpus is the development corpus beside the checkout (../shared/corpus, or PLAN_CASCADE_CORPUS);
- * it is not shipped. Its catalog gives each report's year (the reports are read without a manifest
- * otherwise), and the years decide which document is later.
+ * it is not shipped. Its catalog only lists the files: each report's year and province are read from the
+ * text itself (no manifest), and the years decide which document is later.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { matchFulfilment } from '../src/diff/index.js'
-import { readDocument } from '../src/pipeline/index.js'
+import { matchFulfilment, readDocument } from 'plan-cascade'
 
 const corpus = resolve(process.argv[3] ?? process.env.PLAN_CASCADE_CORPUS ?? join('..', 'shared', 'corpus'))
 if (!existsSync(join(corpus, 'catalog.json'))) {
   console.log(`no corpus at ${corpus}: nothing to compare`)
 } else {
   const catalog = JSON.parse(readFileSync(join(corpus, 'catalog.json'), 'utf8')) as {
-    documents: Array<{ file: string; year: number }>
+    documents: Array<{ file: string }>
   }
   const reports = catalog.documents
     .filter((d) => /^gwr-provinces-202[56]\//.test(d.file))
     .sort((a, b) => (a.file < b.file ? -1 : 1))
-  const documents = reports.map((d) => readDocument(join(corpus, d.file), { year: d.year }))
+  const documents = reports.map((d) => readDocument(join(corpus, d.file)))
   const pairs = matchFulfilment(documents).filter((f) => f.year === 2025)
   const provinces = new Set(pairs.map((f) => f.jurisdiction))
   console.log(

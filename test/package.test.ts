@@ -20,7 +20,11 @@ import {
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { corpusDir } from './helpers/corpus.js'
 import { EXPECTED, notebookCode, type Run, readNotebook, run, writeTslabStub } from './helpers/examples.js'
+
+// The examples that read the development corpus run in a folder far from it: say where it is.
+process.env.PLAN_CASCADE_CORPUS = corpusDir
 
 const ROOT = resolve('.')
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm'
