@@ -5,6 +5,8 @@
  *   read -> normalize -> parse -> extract -> tag -> align
  */
 
+export type { DecisionPlace, DecisionWarning } from './align/decisions.js'
+export { checkDecisions } from './align/decisions.js'
 export type { Evaluation, GoldThreads } from './align/evaluate.js'
 export { evaluateAlignment } from './align/evaluate.js'
 export type { AlignOptions, AlignResult, Decision } from './align/index.js'
@@ -49,6 +51,7 @@ export { normalizeText } from './normalize/index.js'
 export type { ParseOptions } from './parse/index.js'
 export { inferMetadata, itemSourceSpan, parseDocument } from './parse/index.js'
 export type {
+  Analysis,
   Corpus,
   ExtractOptions,
   LoadCorpusOptions,

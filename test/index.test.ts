@@ -50,6 +50,7 @@ describe('the public surface', () => {
         'buildFeatures',
         'buildReport',
         'buildTrajectories',
+        'checkDecisions',
         'compare',
         'computeKeywords',
         'createSegmenter',

@@ -40,9 +40,14 @@ export function parseDictionary(text: string, file = '<dictionary>'): Dictionary
     const [term, freqText, tag, ...rest] = line.split(/\s+/)
     const freq = freqText === undefined ? DEFAULT_TERM_FREQ : Number(freqText)
     if (rest.length > 0 || !Number.isInteger(freq) || freq <= 0) {
+      // the column of what is wrong: the frequency, or the first word too many
+      const raw = lines[i]!
+      const wrong = rest.length > 0 ? rest[0]! : (freqText ?? term!)
+      const column = raw.indexOf(wrong, raw.indexOf(term!) + (wrong === term ? 0 : term!.length)) + 1
       throw new PlanCascadeError('bad-option', `expected "term [freq [tag]]", got "${line}"`, {
         file,
         line: i + 1,
+        column: Math.max(column, 1),
       })
     }
     entries.push({ term: term!, freq, tag: tag ?? 'n' })

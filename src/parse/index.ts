@@ -147,7 +147,11 @@ export function parseDocument(input: string | SourceText, options: ParseOptions 
       rows: t.rows.map((r) => ({ ...tableRowRecord(r), span: toSource(r.span) })),
     })),
     regions,
-    warnings: warnings.map((w) => (w.span ? { ...w, span: toSource(w.span) } : w)),
+    // the reader's warnings (replaced characters, mixed encodings) already point into the source
+    warnings: [
+      ...(source.warnings ?? []),
+      ...warnings.map((w) => (w.span ? { ...w, span: toSource(w.span) } : w)),
+    ],
     sourceText: source.text,
   }
 }

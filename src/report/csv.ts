@@ -92,7 +92,7 @@ export function toCsv(report: ReportOutput): CsvFiles {
         metric_family: t.metricFamily,
         metric: t.metric,
         kind: t.kind,
-        comparator: t.comparator,
+        comparator: COMPARATOR_WORDS[t.comparator] ?? t.comparator,
         value: t.value,
         value_max: t.valueMax,
         unit: t.unit,
@@ -279,13 +279,45 @@ const CHANGE_COLUMNS =
     ' ',
   )
 
-/** One table: BOM, header, RFC 4180 quoting, CRLF; null cells empty. */
+/**
+ * The comparator in words: a bare `=` in a cell is a formula to Excel, LibreOffice and Google Sheets,
+ * and `>=`, `<=` read as one in some of them. The JSON keeps the symbols.
+ */
+export const COMPARATOR_WORDS: Record<string, string> = {
+  '>=': 'at-least',
+  '>': 'more-than',
+  '<=': 'at-most',
+  '<': 'less-than',
+  '=': 'exactly',
+  approx: 'about',
+  range: 'range',
+}
+
+/** What a spreadsheet takes for the start of a formula (OWASP, CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/
+/** A number as printed in a number column: -3, +2.5, -1e-7 are numbers to a spreadsheet, not formulas. */
+const PLAIN_NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/
+
+/**
+ * A text cell that a spreadsheet would run as a formula (=HYPERLINK(…), +1+2, -2+3, @SUM(…), a
+ * leading tab or CR) gets a leading `'`, the way OWASP recommends; a spreadsheet shows the text as
+ * typed. Only such cells change: numbers, and text that begins otherwise, are written as they are.
+ * `parseDecisions` drops the `'` again when review.csv comes back.
+ */
+export function neutraliseCell(value: string): string {
+  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value
+}
+
+/**
+ * One table: BOM, header, RFC 4180 quoting, CRLF; null cells empty; text cells neutralised (see
+ * `neutraliseCell`).
+ */
 function writeCsv(rows: Row[], columns: string[]): string {
   return stringify(rows, {
     bom: true,
     header: true,
     columns,
     record_delimiter: 'windows',
-    cast: { number: (value) => String(value) },
+    cast: { number: (value) => String(value), string: neutraliseCell },
   })
 }
