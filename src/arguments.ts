@@ -80,3 +80,117 @@ export function expectDocuments(value: unknown, fn: string): void {
 export function expectItem(value: unknown, fn: string, name: string): void {
   expectArgument(isItemLike(value), fn, `${name} to be a PlanItem`, value)
 }
+
+/** Items of a document (a PlanItem or an array of them). */
+export function expectItems(value: unknown, fn: string, name: string): void {
+  expectArgument(
+    Array.isArray(value) && value.every(isItemLike),
+    fn,
+    `${name} to be an array of PlanItems`,
+    value,
+  )
+}
+
+/** An array of records with a `text` (targets), or of anything shaped as `check` says. */
+export function expectArrayOf(
+  value: unknown,
+  fn: string,
+  name: string,
+  check: (element: unknown) => boolean,
+): void {
+  expectArgument(Array.isArray(value) && value.every(check), fn, name, value)
+}
+
+/** What `align` returns (and what buildDiffs, buildReport and evaluateAlignment read of it). */
+export function expectAligned(value: unknown, fn: string, name = 'the alignment'): void {
+  expectArgument(
+    isRecord(value) && Array.isArray(value.links) && Array.isArray(value.threads),
+    fn,
+    `${name} to be what align returns ({ links, threads, evolution })`,
+    value,
+  )
+}
+
+/** What `buildReport` returns. */
+export function expectReport(value: unknown, fn: string): void {
+  expectArgument(
+    isRecord(value) &&
+      Array.isArray(value.documents) &&
+      value.documents.every(isDocumentLike) &&
+      Array.isArray(value.links) &&
+      Array.isArray(value.threads) &&
+      Array.isArray(value.evolution) &&
+      Array.isArray(value.diffs) &&
+      Array.isArray(value.trajectories),
+    fn,
+    'a ReportOutput (as buildReport returns it)',
+    value,
+  )
+}
+
+/** A segmenter (`createSegmenter()`, or your own with `cut` and `cutForSearch`). */
+export function expectSegmenter(value: unknown, fn: string): void {
+  expectArgument(
+    isRecord(value) && typeof value.cut === 'function' && typeof value.cutForSearch === 'function',
+    fn,
+    'a Segmenter (createSegmenter() or an object with cut and cutForSearch)',
+    value,
+  )
+}
+
+/** A lexicon as `loadLexicon` returns it. */
+export function expectLexicon(value: unknown, fn: string): void {
+  expectArgument(
+    isRecord(value) &&
+      value.stopwords instanceof Set &&
+      value.synonyms instanceof Map &&
+      Array.isArray(value.taxonomy) &&
+      Array.isArray(value.dictionary),
+    fn,
+    'a Lexicon (as loadLexicon returns it)',
+    value,
+  )
+}
+
+/** A lexicon, options to load one, or nothing. */
+export function expectLexiconOption(value: unknown, fn: string): void {
+  expectArgument(
+    value === undefined || isRecord(value),
+    fn,
+    'options.lexicon to be a Lexicon or options',
+    value,
+  )
+}
+
+/** An optional file path. */
+export function expectOptionalPath(value: unknown, fn: string, name = 'file'): void {
+  expectArgument(
+    value === undefined || (typeof value === 'string' && value !== ''),
+    fn,
+    `${name} to be a path`,
+    value,
+  )
+}
+
+/** A finite number. */
+export function expectNumber(value: unknown, fn: string, name: string): void {
+  expectArgument(typeof value === 'number' && Number.isFinite(value), fn, `${name} to be a number`, value)
+}
+
+/** `[start, end)` offsets. */
+export function expectSpan(value: unknown, fn: string, name = 'span'): void {
+  expectArgument(
+    Array.isArray(value) &&
+      value.length === 2 &&
+      value.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0) &&
+      (value[0] as number) <= (value[1] as number),
+    fn,
+    `${name} to be [start, end] offsets`,
+    value,
+  )
+}
+
+/** An array of strings: the tokens of one item. */
+export function isTokenList(value: unknown): boolean {
+  return Array.isArray(value) && value.every((token) => typeof token === 'string')
+}

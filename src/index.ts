@@ -8,9 +8,20 @@
 export type { DecisionPlace, DecisionWarning } from './align/decisions.js'
 export { checkDecisions } from './align/decisions.js'
 export type { Evaluation, GoldThreads } from './align/evaluate.js'
-export { evaluateAlignment } from './align/evaluate.js'
 export type { AlignOptions, AlignResult, Decision } from './align/index.js'
-export { align, compare, parseDecisions, relateDocuments } from './align/index.js'
+export { parseDecisions } from './align/index.js'
+// align and similarity with their arguments checked
+export {
+  align,
+  buildFeatures,
+  compare,
+  evaluateAlignment,
+  loadScoreWeights,
+  pairFeatures,
+  relateDocuments,
+  scoreFeatures,
+  scoreItems,
+} from './checked.js'
 export type { BuildDiffsOptions, DiffItemsOptions, DiffWordsOptions } from './diff/index.js'
 export { buildDiffs, buildTrajectories, diffItems, diffTargets, diffWords } from './diff/index.js'
 export type { ErrorPlace, PlanCascadeErrorCode } from './errors.js'
@@ -79,10 +90,3 @@ export {
   writeReport,
 } from './report/index.js'
 export type { CorpusFeatures, ItemFeatures, ScoreWeights } from './similarity/index.js'
-export {
-  buildFeatures,
-  loadScoreWeights,
-  pairFeatures,
-  scoreFeatures,
-  scoreItems,
-} from './similarity/index.js'

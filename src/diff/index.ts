@@ -3,6 +3,8 @@
  * not characters), their figures compared as numbers, their responsible units compared as sets; and,
  * across the corpus, the trajectory of every metric family.
  */
+
+import { expectAligned, expectDocuments, expectItem, expectOptions } from '../arguments.js'
 import { itemBody } from '../extract/index.js'
 import { createSegmenter, type Segmenter } from '../lexicon/index.js'
 import type { EvolutionPair, Level, Link, PlanDocument, PlanItem, Thread } from '../model/index.js'
@@ -66,6 +68,9 @@ export function diffUnits(from: PlanItem, to: PlanItem): UnitsChange {
  * d.targets[0].summary // '3000个以上 -> 3200个 (+6.7%, level -> increment)'
  */
 export function diffItems(from: PlanItem, to: PlanItem, options: DiffItemsOptions = {}): ItemDiff {
+  expectItem(from, 'diffItems', 'from')
+  expectItem(to, 'diffItems', 'to')
+  expectOptions(options, 'diffItems')
   const segmenter = options.segmenter ?? createSegmenter()
   const tokens = (item: PlanItem) => {
     const cached = options.tokenCache?.get(item.id)
@@ -118,6 +123,9 @@ export function buildDiffs(
   aligned: AlignedCorpus,
   options: BuildDiffsOptions = {},
 ): ItemDiff[] {
+  expectDocuments(documents, 'buildDiffs')
+  expectAligned(aligned, 'buildDiffs')
+  expectOptions(options, 'buildDiffs')
   const items = indexItems(documents)
   const links = new Map(aligned.links.map((l) => [pairKey(l.source, l.target), l]))
   const pairs = new Map<string, { from: string; to: string; basis: Set<DiffBasis> }>()

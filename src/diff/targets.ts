@@ -3,6 +3,8 @@
  * compared in their base unit. 3000个以上 -> 新建3200个 reads `+6.7%, level -> increment`: the number
  * went up, and the second figure counts new stations where the first counted all of them.
  */
+
+import { expectArrayOf, isRecord } from '../arguments.js'
 import type { Target } from '../model/index.js'
 import type { TargetChange, TargetChangeKind } from '../model/report.js'
 
@@ -18,6 +20,8 @@ export function targetKey(target: Target): string {
  * item only). Changes come in the order of the second item, dropped figures last.
  */
 export function diffTargets(from: readonly Target[], to: readonly Target[]): TargetChange[] {
+  expectArrayOf(from, 'diffTargets', 'from to be an array of Targets', isRecord)
+  expectArrayOf(to, 'diffTargets', 'to to be an array of Targets', isRecord)
   const candidates: Array<{ i: number; j: number; score: number }> = []
   from.forEach((a, i) => {
     to.forEach((b, j) => {

@@ -3,6 +3,8 @@
  * (jurisdiction, level, year, value, unit, kind), ready to plot. 5G基站: 福州市 2019 3000个以上 (level),
  * 厦门市 2022 1万个 (increment), 仓山区 2022 1390个 (baseline), 福州市 2025 3200个 (increment).
  */
+
+import { expectDocuments, expectOptions } from '../arguments.js'
 import { loadMetricLexicon, type MetricLexicon } from '../extract/index.js'
 import type { Level, PlanDocument } from '../model/index.js'
 import type { Trajectory, TrajectoryPoint } from '../model/report.js'
@@ -35,6 +37,8 @@ export function buildTrajectories(
   documents: readonly PlanDocument[],
   options: BuildTrajectoriesOptions = {},
 ): Trajectory[] {
+  expectDocuments(documents, 'buildTrajectories')
+  expectOptions(options, 'buildTrajectories')
   const families = new Map((options.metrics ?? loadMetricLexicon()).families.map((f) => [f.id, f]))
   const keepBaselines = options.baselines ?? true
   const minDocuments = options.unclassifiedMinDocuments ?? 2

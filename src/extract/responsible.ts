@@ -5,6 +5,8 @@
  * (牵头单位:…;责任单位:…), 【责任单位：…】, across full- and half-width punctuation, and a clause left
  * unbracketed at the end of a line (责任单位：…).
  */
+
+import { expectOptions, expectString } from '../arguments.js'
 import type { Responsible } from '../model'
 import type { UnitAliases } from './data'
 import { foldWidth } from './text'
@@ -130,6 +132,8 @@ export function extractResponsible(
   text: string,
   options: ExtractResponsibleOptions = {},
 ): ResponsibleDraft | null {
+  expectString(text, 'extractResponsible', 'text')
+  expectOptions(options, 'extractResponsible')
   const clauses = findResponsibleClauses(text)
   const last = clauses[clauses.length - 1]
   if (!last) return null

@@ -17,6 +17,7 @@ import {
 } from 'node:fs'
 import { extname, join } from 'node:path'
 import iconv from 'iconv-lite'
+import { expectArgument, expectOptions } from '../arguments.js'
 import { describeValue, PlanCascadeError } from '../errors.js'
 import type { PlanWarning } from '../model/index.js'
 import {
@@ -250,6 +251,8 @@ function decodingWarnings(bytes: Uint8Array, text: string, decoding: Decoding): 
  * its last character) and a file that mixes encodings come back with `warnings`.
  */
 export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): SourceText {
+  expectArgument(bytes instanceof Uint8Array, 'decodeBytes', 'bytes (a Uint8Array or Buffer)', bytes)
+  expectOptions(options, 'decodeBytes')
   const place = options.file ? { file: options.file } : {}
   if (bytes.length === 0) throw new PlanCascadeError('empty-input', 'the file is empty', place)
   const extension = options.file ? extname(options.file).toLowerCase() : ''

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { expectOptions } from '../arguments.js'
 import { lineColumn, PlanCascadeError } from '../errors.js'
 import { locateJson, parseJson } from '../json.js'
 import { findDataDir } from './data-dir.js'
@@ -220,6 +221,7 @@ function addSynonyms(map: Map<string, string>, groups: Record<string, string[]>)
  *   that does not parse (bad JSON, bad pattern, duplicate topic id).
  */
 export function loadLexicon(options: LoadLexiconOptions = {}): Lexicon {
+  expectOptions(options, 'loadLexicon')
   const base = readDefaults()
   const replace = options.replace ?? false
 

@@ -5,6 +5,7 @@
  * a cell are joined with `; `.
  */
 import { stringify } from 'csv-stringify/sync'
+import { expectReport } from '../arguments.js'
 import { diffSide } from '../diff/index.js'
 import type { ReportOutput } from '../model/report.js'
 import { formatScore, indexReport } from './shared.js'
@@ -37,6 +38,7 @@ const LIST = '; '
  * diffs and target changes, and a review sheet of the links to fill in and read back as decisions.
  */
 export function toCsv(report: ReportOutput): CsvFiles {
+  expectReport(report, 'toCsv')
   const index = indexReport(report)
   const documents: Row[] = report.documents.map((d) => ({
     id: d.id,

@@ -3,6 +3,8 @@
  * (new, dropped and continued goals), every thread with its items in order and their word diffs
  * (~~removed~~ **added**), and the target trajectories.
  */
+
+import { expectOptions, expectReport } from '../arguments.js'
 import { formatNumber } from '../diff/index.js'
 import { itemBody } from '../extract/index.js'
 import type { DiffPart, ItemDiff, ReportOutput, Trajectory } from '../model/report.js'
@@ -24,6 +26,8 @@ export interface ToMarkdownOptions {
 
 /** The report as a Markdown summary. */
 export function toMarkdown(report: ReportOutput, options: ToMarkdownOptions = {}): string {
+  expectReport(report, 'toMarkdown')
+  expectOptions(options, 'toMarkdown')
   const index = indexReport(report)
   const out: string[] = []
   const items = report.documents.reduce((n, d) => n + d.items.length, 0)

@@ -11,6 +11,8 @@
  *
  * Same report in, same bytes out: no timestamps, no random ids, stable orders.
  */
+
+import { expectOptions, expectReport } from '../../arguments.js'
 import { formatNumber } from '../../diff/index.js'
 import type { PlanDocument, PlanItem, Target } from '../../model/index.js'
 import type { DiffPart, ItemDiff, ReportOutput, TargetChange, Trajectory } from '../../model/report.js'
@@ -44,6 +46,8 @@ const CSP =
 
 /** The report as one standalone HTML page. Async because the charts are rendered by vega. */
 export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}): Promise<string> {
+  expectReport(report, 'toHtml') // rejects: the function is async
+  expectOptions(options, 'toHtml')
   const index = indexReport(report)
   const threads = orderedThreads(report)
   const diffs = new Map(report.diffs.map((d) => [pairKey(d.from, d.to), d]))
