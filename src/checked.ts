@@ -17,6 +17,7 @@ import {
   expectSegmenter,
   isRecord,
 } from './arguments.js'
+import { byId } from './pipeline/index.js'
 import * as similarity from './similarity/index.js'
 
 /** Features of an item, as `buildFeatures` computes them. */
@@ -66,19 +67,23 @@ function expectLinkFeatures(value: unknown, fn: string): void {
   )
 }
 
-/** Aligns the items of the documents: links, goal threads and evolution pairs (see `align/index.ts`). */
+/**
+ * Aligns the items of the documents: links, goal threads and evolution pairs (see `align/index.ts`).
+ * The result is the same whatever the order of the documents.
+ */
 export const align: typeof alignment.align = (documents, options) => {
   expectDocuments(documents, 'align')
   expectOptions(options, 'align')
-  return alignment.align(documents, options)
+  return alignment.align(byId(documents), options)
 }
 
-/** Aligns two documents one-to-one (the pairwise view). */
+/** Aligns two documents one-to-one (the pairwise view), whichever is given first. */
 export const compare: typeof alignment.compare = (a, b, options) => {
   expectDocument(a, 'compare', 'a')
   expectDocument(b, 'compare', 'b')
   expectOptions(options, 'compare')
-  return alignment.compare(a, b, options)
+  const [first, second] = byId([a, b]) as [typeof a, typeof b]
+  return alignment.compare(first, second, options)
 }
 
 /** How two documents relate (cascade, evolution, peer, other) and which one is the source. */

@@ -75,6 +75,14 @@ export interface Corpus {
   errors: Array<{ file: string; error: PlanCascadeError }>
 }
 
+/**
+ * Documents by id: what is computed over a corpus (keywords, links, threads) must not depend on the
+ * order the files were given in (features summed in another order differ in their last bits).
+ */
+export function byId<T extends { id: string }>(documents: readonly T[]): T[] {
+  return [...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+}
+
 /** Reads, parses and extracts one document from a file path or bytes. */
 export function readDocument(
   pathOrBytes: string | Uint8Array,
@@ -230,7 +238,8 @@ export function loadCorpus(pathsOrDir: string | string[], options: LoadCorpusOpt
     }
     ids.add(doc.id)
   }
-  return { documents: tagDocuments(documents, options), errors }
+  // by id, not in the order given: keywords, links and threads do not depend on the order of the files
+  return { documents: tagDocuments(byId(documents), options), errors }
 }
 
 /** Everything `analyze` returns: the documents (items tagged), links, threads and evolution pairs. */
