@@ -8,7 +8,7 @@
  * it (实施20个以上人工智能场景应用示范项目 -> 人工智能场景应用示范项目).
  */
 import type { MetricLexicon } from './data'
-import { dropParentheticals, stripMarks } from './text'
+import { dropParentheticals, stripMarks, trimEndChars } from './text'
 
 /** Time words that open a phrase: 到2025年底, 2019年, 年内, 目前. */
 const LEAD_TIME =
@@ -36,13 +36,13 @@ export const GROWTH_ONLY =
 
 /** A name cleaned of quotes, brackets, spaces and a trailing particle. */
 export function cleanName(s: string): string {
-  return (
+  return trimEndChars(
     stripMarks(dropParentheticals(s))
       .replace(/^[的和与及、,，]+/u, '')
       .replace(/(给予|予以|按照|按|每年|每月|每日|年均)$/u, '')
       // 单位GDP能耗比2020年下降 -> 单位GDP能耗下降: the base year of a change is not part of the name.
-      .replace(/(比|较)(上年|去年|(19|20)\d{2}年(底|末)?)/u, '')
-      .replace(/[的和与及等、,，为占约]+$/u, '')
+      .replace(/(比|较)(上年|去年|(19|20)\d{2}年(底|末)?)/u, ''),
+    '的和与及等、,，为占约',
   )
 }
 

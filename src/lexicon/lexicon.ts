@@ -9,7 +9,7 @@ import { expectOptions } from '../arguments.js'
 import { lineColumn, PlanCascadeError } from '../errors.js'
 import { locateJson, parseJson } from '../json.js'
 import { findDataDir } from './data-dir.js'
-import { readDefaultDictionary, readDictionary } from './dictionary.js'
+import { readDefaultDictionary, readDictionary, withoutComment } from './dictionary.js'
 
 /** A topic of digital-government plans, as written in `taxonomy.json`. */
 export interface Topic {
@@ -105,7 +105,7 @@ function readJson(path: string, what: string): { value: unknown; text: string } 
 export function parseWordList(text: string): string[] {
   return text
     .split(/\r?\n/)
-    .flatMap((line) => line.replace(/#.*$/, '').split(/\s+/))
+    .flatMap((line) => withoutComment(line).split(/\s+/))
     .filter((word) => word !== '')
 }
 
