@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PlanCascadeError } from './errors.js'
+import { parseJson } from './json.js'
 
 /** The file whose presence marks the package's data folder. */
 const MARKER = 'boilerplate.json'
@@ -70,9 +71,6 @@ export function readDataJson<T>(name: string, path?: string): T {
   } catch (error) {
     throw new PlanCascadeError('unreadable-file', `cannot read: ${(error as Error).message}`, { file })
   }
-  try {
-    return JSON.parse(text) as T
-  } catch (error) {
-    throw new PlanCascadeError('bad-option', `not valid JSON: ${(error as Error).message}`, { file })
-  }
+  // a syntax error says its line:column (the weights file, a user's data file)
+  return parseJson(text, file, 'bad-option') as T
 }

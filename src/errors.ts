@@ -12,6 +12,10 @@ export type PlanCascadeErrorCode =
   | 'bad-manifest'
   | 'bad-decisions'
   | 'unknown-item'
+  /** A FIFO, a device or a socket given as a document: refused, never read. */
+  | 'not-a-file'
+  /** A function of the API called with an argument of the wrong kind (null, a number, `{}` …). */
+  | 'bad-argument'
 
 export interface ErrorPlace {
   /** File the problem is in, when there is one. */
@@ -54,4 +58,32 @@ export function lineColumn(text: string, offset: number): { line: number; column
     }
   }
   return { line, column: offset - lastBreak }
+}
+
+/** A value in a few words, for messages: null, undefined, the number 3, a string of 12 characters … */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null'
+  if (value === undefined) return 'undefined'
+  if (typeof value === 'string')
+    return value === '' ? 'an empty string' : `a string of ${value.length} characters`
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return `the ${typeof value} ${String(value)}`
+  if (typeof value === 'function') return 'a function'
+  if (typeof value === 'symbol') return 'a symbol'
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty array' : `an array of ${value.length}`
+  if (value instanceof Uint8Array) return `${value.length} bytes`
+  const keys = Object.keys(value as object)
+  return keys.length === 0
+    ? 'an empty object'
+    : `an object with ${keys.slice(0, 4).join(', ')}${keys.length > 4 ? ' …' : ''}`
+}
+
+/**
+ * Throws `bad-argument` unless `ok`: "parseDocument: expected the text or a SourceText, got null".
+ * Every function of the API checks its arguments this way, so that misuse never ends in a TypeError
+ * from deep inside.
+ */
+export function expectArgument(ok: boolean, fn: string, expected: string, value: unknown): asserts ok {
+  if (!ok)
+    throw new PlanCascadeError('bad-argument', `${fn}: expected ${expected}, got ${describeValue(value)}`)
 }

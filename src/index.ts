@@ -5,12 +5,25 @@
  *   read -> normalize -> parse -> extract -> tag -> align
  */
 
+export type { DecisionPlace, DecisionWarning } from './align/decisions.js'
+export { checkDecisions } from './align/decisions.js'
 export type { Evaluation, GoldThreads } from './align/evaluate.js'
-export { evaluateAlignment } from './align/evaluate.js'
 export type { FindThreadsQuery } from './align/find-threads.js'
 export { findThreads } from './align/find-threads.js'
 export type { AlignOptions, AlignResult, Decision } from './align/index.js'
-export { align, compare, parseDecisions, relateDocuments } from './align/index.js'
+export { parseDecisions } from './align/index.js'
+// align and similarity with their arguments checked
+export {
+  align,
+  buildFeatures,
+  compare,
+  evaluateAlignment,
+  loadScoreWeights,
+  pairFeatures,
+  relateDocuments,
+  scoreFeatures,
+  scoreItems,
+} from './checked.js'
 export { seedsDir } from './data-dir.js'
 export type {
   AlignedCorpus,
@@ -119,10 +132,3 @@ export {
   writeReport,
 } from './report/index.js'
 export type { CorpusFeatures, ItemFeatures, ScoreWeights } from './similarity/index.js'
-export {
-  buildFeatures,
-  loadScoreWeights,
-  pairFeatures,
-  scoreFeatures,
-  scoreItems,
-} from './similarity/index.js'

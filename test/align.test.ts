@@ -202,10 +202,10 @@ describe('decisions of a reviewer', () => {
 
   it('says where a decisions file is wrong', () => {
     expect(() => parseDecisions('action,source,target\nmaybe,a,b\n', 'review.csv')).toThrowError(
-      /review\.csv:2: expected an action/,
+      /review\.csv:2:1: expected an action/,
     )
     expect(() => parseDecisions('[{"action":"confirm","source":"a"}]', 'd.json')).toThrowError(
-      /needs a source and a target/,
+      /^d\.json:1:2: confirm needs a source and a target/,
     )
   })
 })

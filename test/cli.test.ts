@@ -1,6 +1,6 @@
 // The CLI is tested by running it: `node --import tsx src/cli/main.ts …` in a child process.
-import { execFile } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { execFile, execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -90,6 +90,33 @@ describe('parse', () => {
     expect(stdout).toContain('fuzhou-2019')
   })
 
+  it('reads a folder with a dangling link, a link loop and a FIFO: one stderr line each, the rest read, exit 1', async () => {
+    const dir = join(tmp, 'bad-paths')
+    mkdirSync(dir)
+    writeFileSync(join(dir, 'good.txt'), readFileSync('seeds/fuzhou-2019.txt'))
+    symlinkSync(join(dir, 'gone.txt'), join(dir, 'dangling.txt'))
+    symlinkSync(join(dir, 'loop.txt'), join(dir, 'loop.txt'))
+    execFileSync('mkfifo', [join(dir, 'pipe.txt')])
+    const { code, stdout, stderr } = await cli('parse', dir)
+    expect(code).toBe(1)
+    expect(stdout).toContain('good')
+    const lines = stderr.trim().split('\n')
+    expect(lines).toEqual([
+      `plan-cascade: ${join(dir, 'dangling.txt')}: cannot read the file (a dangling symbolic link to ${join(dir, 'gone.txt')})`,
+      `plan-cascade: ${join(dir, 'loop.txt')}: cannot read the file (a symbolic link loop (ELOOP))`,
+      `plan-cascade: ${join(dir, 'pipe.txt')}: cannot read: it is a FIFO (named pipe), not a file`,
+    ])
+    expect(stderr).not.toMatch(/\n\s+at /) // no stack trace
+  })
+
+  it('refuses a FIFO given directly, at once, with exit 1', async () => {
+    const fifo = join(tmp, 'direct.fifo')
+    execFileSync('mkfifo', [fifo])
+    const { code, stderr } = await cli('parse', fifo)
+    expect(code).toBe(1)
+    expect(stderr).toContain(`${fifo}: cannot read: it is a FIFO (named pipe), not a file`)
+  })
+
   it('exits 1 when no document can be read', async () => {
     const { code, stderr } = await cli('parse', 'seeds/missing.txt')
     expect(code).toBe(1)
@@ -131,7 +158,7 @@ describe('parse', () => {
     writeFileSync(manifest, JSON.stringify({ 'fuzhou-2019.txt': { year: 'last year' } }))
     const { code, stderr } = await cli('parse', 'seeds/fuzhou-2019.txt', '--manifest', manifest)
     expect(code).toBe(1)
-    expect(stderr).toMatch(/bad-manifest\.json: fuzhou-2019\.txt\.year/)
+    expect(stderr).toMatch(/bad-manifest\.json:1:28: fuzhou-2019\.txt\.year/)
   })
 })
 
@@ -185,6 +212,29 @@ describe('align, topics, diff', () => {
     const { code, stdout } = await cli('diff', 'fuzhou-2019#2.3', 'fuzhou-2025#2.3', ...FUZHOU, '--json')
     expect(code).toBe(0)
     expect(ItemDiff.parse(JSON.parse(stdout)).from).toBe('fuzhou-2019#2.3')
+  })
+
+  it('reports decisions that name unknown items on stderr and exits 1, or 0 with --allow-unknown-items', async () => {
+    const decisions = join(tmp, 'typo.csv')
+    writeFileSync(decisions, 'action,source,target\nreject,fuzhou-2019#2.33,fuzhou-2025#2.3\n')
+    const failed = await cli('align', ...FUZHOU, '--decisions', decisions)
+    expect(failed.code).toBe(1)
+    expect(failed.stderr).toContain(
+      `plan-cascade: ${decisions}:2:1: reject names the item fuzhou-2019#2.33, which is not in the documents`,
+    )
+    const allowed = await cli('align', ...FUZHOU, '--decisions', decisions, '--allow-unknown-items')
+    expect(allowed.code).toBe(0)
+    expect(allowed.stderr).toContain('fuzhou-2019#2.33')
+  })
+
+  it('refuses decisions [null] with a typed message, no stack trace', async () => {
+    const decisions = join(tmp, 'null.json')
+    writeFileSync(decisions, '[null]')
+    const { code, stderr } = await cli('align', ...FUZHOU, '--decisions', decisions)
+    expect(code).toBe(1)
+    expect(stderr.trim()).toBe(
+      `plan-cascade: ${decisions}:1:2: expected a decision object ({ "action": "confirm", "source": …, "target": … }), got null`,
+    )
   })
 
   it('exits 1 on an unknown item, naming items of that document', async () => {

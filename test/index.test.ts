@@ -60,6 +60,7 @@ describe('the public surface', () => {
       'buildFeatures',
       'buildReport',
       'buildTrajectories',
+      'checkDecisions',
       'compare',
       'computeKeywords',
       'createSegmenter',

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { analyse } from 'chardet'
@@ -15,6 +16,8 @@ import {
   looksLikeHtml,
   readSource,
 } from '../src/io/index.js'
+import { parseDocument } from '../src/parse/index.js'
+import { loadCorpus } from '../src/pipeline/index.js'
 
 const seedNames = ['cangshan-2022', 'fujian-2019', 'fuzhou-2019', 'fuzhou-2025', 'xiamen-2022']
 const seeds = Object.fromEntries(
@@ -385,5 +388,155 @@ describe('readSource and listInputFiles', () => {
     const error = thrown(() => listInputFiles(empty))
     expect(error.code).toBe('empty-input')
     expect(error.message).toBe(`${empty}: the directory holds no .txt, .html or .htm file`)
+  })
+})
+
+describe('a UTF-8 file that is cut or damaged stays UTF-8, with a warning', () => {
+  const plan = seed('fuzhou-2019')
+  const bytes = new Uint8Array(Buffer.from(plan, 'utf8'))
+  const withBytes = (...extra: number[]) => new Uint8Array([...bytes, ...extra])
+  const codes = (source: { warnings?: Array<{ code: string }> }) => (source.warnings ?? []).map((w) => w.code)
+
+  it('reads a plan whose last character is cut (one trailing E5) as UTF-8 and says so', () => {
+    const source = decodeBytes(withBytes(0xe5))
+    expect(source.encoding).toBe('utf-8')
+    expect(source.text).toBe(`${plan}\ufffd`)
+    expect(codes(source)).toEqual(['replacement-characters'])
+    expect(source.warnings?.[0]?.message).toMatch(/ends in the middle of a character/)
+    expect(source.warnings?.[0]?.span).toEqual([plan.length, plan.length + 1])
+  })
+
+  it('reads a plan cut two bytes into its last character (E5 8F) as UTF-8', () => {
+    const source = decodeBytes(withBytes(0xe5, 0x8f))
+    expect(source.encoding).toBe('utf-8')
+    expect(source.text).toBe(`${plan}\ufffd`)
+  })
+
+  it('reads a tiny UTF-8 text cut in its last character as UTF-8', () => {
+    const source = decodeBytes(new Uint8Array([...Buffer.from('数字福州', 'utf8'), 0xe5]))
+    expect(source.encoding).toBe('utf-8')
+    expect(source.text).toBe('数字福州\ufffd')
+  })
+
+  it('reads a plan with a few damaged bytes in its middle as UTF-8 and counts them', () => {
+    const damaged = new Uint8Array(bytes)
+    for (const at of [3000, 6001, 9002]) damaged[at] = 0xff
+    const source = decodeBytes(damaged)
+    expect(source.encoding).toBe('utf-8')
+    expect(codes(source)).toEqual(['replacement-characters'])
+    expect(source.warnings?.[0]?.message).toMatch(/could not be decoded as utf-8/)
+    expect(source.text.slice(0, 500)).toBe(plan.slice(0, 500))
+  })
+
+  it('keeps title, year, place and every item of the cut plan (28, as uncut)', () => {
+    const whole = parseDocument(readSource(bytes), { id: 'fuzhou-2019' })
+    const cut = parseDocument(readSource(withBytes(0xe5)), { id: 'fuzhou-2019' })
+    expect(cut.title).toBe('2019年数字福州工作要点')
+    expect(cut.year).toBe(2019)
+    expect(cut.jurisdiction?.name).toBe('福州市')
+    expect(cut.items.length).toBe(whole.items.length)
+    expect(cut.items.length).toBe(28)
+    expect(cut.warnings.map((w) => w.code)).toContain('replacement-characters')
+  })
+
+  it('reads a file of half GBK and half UTF-8 lines line by line, and warns that it mixes encodings', () => {
+    const lines = plan.split('\n')
+    const half = Math.floor(lines.length / 2)
+    const mixed = Buffer.concat([
+      iconv.encode(lines.slice(0, half).join('\n'), 'gbk'),
+      Buffer.from(`\n${lines.slice(half).join('\n')}`, 'utf8'),
+    ])
+    const source = decodeBytes(new Uint8Array(mixed))
+    expect(codes(source)).toEqual(['mixed-encoding'])
+    expect(source.warnings?.[0]?.message).toMatch(/gb18030/)
+    expect(source.text).toBe(
+      `${roundTrip(lines.slice(0, half).join('\n'), 'gbk')}\n${lines.slice(half).join('\n')}`,
+    )
+    const doc = parseDocument(source, { id: 'fuzhou-2019' })
+    expect(doc.title).toBe('2019年数字福州工作要点')
+    expect(doc.items.length).toBe(28)
+  })
+
+  it('still reads GBK as GBK, with no warning, however short', () => {
+    for (const text of [plan, '数', '数字福州', plan.slice(0, 200)]) {
+      const source = decodeBytes(encode(text, 'gbk'))
+      expect(source.encoding, text.slice(0, 10)).toBe('gb18030')
+      expect(source.warnings, text.slice(0, 10)).toBeUndefined()
+    }
+  })
+
+  it('warns when an encoding given by the user needs replacement characters', () => {
+    const source = decodeBytes(encode(plan, 'gbk'), { encoding: 'utf-8' })
+    expect(codes(source)).toEqual(['replacement-characters'])
+  })
+
+  it('does not warn for a U+FFFD the file itself spells out', () => {
+    const source = decodeBytes(new Uint8Array(Buffer.from(`${plan}\ufffd`, 'utf8')))
+    expect(source.warnings).toBeUndefined()
+  })
+})
+
+describe('paths that are not files', () => {
+  const dir = join(workDir, 'bad-paths')
+  mkdirSync(dir)
+  writeFileSync(join(dir, 'good.txt'), seed('xiamen-2022'))
+  symlinkSync(join(dir, 'gone.txt'), join(dir, 'dangling.txt'))
+  symlinkSync(join(dir, 'loop-b.txt'), join(dir, 'loop-a.txt'))
+  symlinkSync(join(dir, 'loop-a.txt'), join(dir, 'loop-b.txt'))
+  const fifo = join(dir, 'pipe.txt')
+  execFileSync('mkfifo', [fifo])
+  symlinkSync('/dev/zero', join(dir, 'zero.txt'))
+  // root may read anything: a file whose read fails for root too is /proc/self/mem at offset 0 (EIO)
+  symlinkSync('/proc/self/mem', join(dir, 'memory.txt'))
+
+  it('refuses a FIFO given directly with not-a-file, without opening it for reading', () => {
+    const error = thrown(() => readSource(fifo))
+    expect(error.code).toBe('not-a-file')
+    expect(error.message).toBe(`${fifo}: cannot read: it is a FIFO (named pipe), not a file`)
+  })
+
+  it('refuses devices given directly', () => {
+    expect(thrown(() => readSource('/dev/zero')).code).toBe('not-a-file')
+    expect(thrown(() => readSource('/dev/null')).message).toMatch(/a character device/)
+  })
+
+  it('says a dangling link and a link loop are what they are', () => {
+    expect(thrown(() => readSource(join(dir, 'dangling.txt'))).message).toMatch(
+      /cannot read the file \(a dangling symbolic link to .*gone\.txt\)$/,
+    )
+    const loop = thrown(() => readSource(join(dir, 'loop-a.txt')))
+    expect(loop.code).toBe('unreadable-file')
+    expect(loop.message).toMatch(/a symbolic link loop/)
+  })
+
+  it('turns a file the system cannot read into unreadable-file', () => {
+    const error = thrown(() => readSource(join(dir, 'memory.txt')))
+    expect(error.code).toBe('unreadable-file')
+    expect(error.message).toMatch(/EIO/)
+  })
+
+  it('lists every entry of a folder, the bad ones too, so that each is reported on its own', () => {
+    expect(listInputFiles(dir).map((f) => f.slice(dir.length + 1))).toEqual([
+      'dangling.txt',
+      'good.txt',
+      'loop-a.txt',
+      'loop-b.txt',
+      'memory.txt',
+      'pipe.txt',
+      'zero.txt',
+    ])
+  })
+
+  it('loadCorpus reads the good file and puts every bad path in errors, without hanging', () => {
+    const corpus = loadCorpus(dir)
+    expect(corpus.documents.map((d) => d.id)).toEqual(['good'])
+    expect(corpus.errors.map((e) => [e.file.slice(dir.length + 1), e.error.code])).toEqual([
+      ['dangling.txt', 'unreadable-file'],
+      ['loop-a.txt', 'unreadable-file'],
+      ['loop-b.txt', 'unreadable-file'],
+      ['memory.txt', 'unreadable-file'],
+      ['pipe.txt', 'not-a-file'],
+      ['zero.txt', 'not-a-file'],
+    ])
   })
 })

@@ -137,7 +137,7 @@ describe('policy dictionary', () => {
   })
 
   it('rejects a malformed line with its place', () => {
-    expect(() => parseDictionary('一网通办 3000 l\n算力 many n', 'user.txt')).toThrow(/user\.txt:2: /)
+    expect(() => parseDictionary('一网通办 3000 l\n算力 many n', 'user.txt')).toThrow(/user\.txt:2:4: /)
   })
 
   it('holds several hundred distinct terms', () => {

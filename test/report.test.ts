@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import Ajv2020 from 'ajv/dist/2020.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatJsonSchema, SCHEMA_PATH } from '../scripts/build-schema.js'
-import { align } from '../src/align/index.js'
+import { align, parseDecisions } from '../src/align/index.js'
 import { PlanCascadeError } from '../src/errors.js'
 import { AlignOutput, ParseOutput, SCHEMA_VERSION } from '../src/model/index.js'
 import { ReportOutput } from '../src/model/report.js'
@@ -288,6 +288,68 @@ describe('formats of a small report', () => {
       'score',
     ])
     expect(tables.items.rows[0]!.threads).toBe('')
+  })
+
+  it('writes no cell that a spreadsheet would run as a formula, whatever the records hold', () => {
+    // every string of the report begins with a formula character: ids, titles, texts, units, terms
+    const starts = ['=', '+', '-', '@', '\t', '\r']
+    let k = 0
+    const hostile = JSON.parse(JSON.stringify(report), (key, value) =>
+      typeof value === 'string' && key !== '' ? `${starts[k++ % starts.length]}${value}` : value,
+    ) as typeof report
+    const files = toCsv(hostile)
+    let neutralised = 0
+    for (const name of CSV_NAMES) {
+      for (const row of readCsv(files[name].slice(1)).slice(1)) {
+        for (const cell of row) {
+          const runs = /^[=+\-@\t\r]/.test(cell) && !/^[-+]?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(cell)
+          expect(runs, `${name}: ${JSON.stringify(cell)}`).toBe(false)
+          if (cell.startsWith("'")) neutralised++
+        }
+      }
+    }
+    expect(neutralised).toBeGreaterThan(50)
+    // what the cell says is kept after the quote: =HYPERLINK(…) reads '=HYPERLINK(…)
+    const items = readCsv(files['items.csv'].slice(1))
+    expect(items.slice(1).some((r) => r.some((c) => /^'[=+\-@\t\r]推进信息基础设施建设/.test(c)))).toBe(true)
+  })
+
+  it('writes the comparator as words and numbers as numbers, negative ones too', () => {
+    const files = toCsv(report)
+    const targets = readCsv(files['targets.csv'].slice(1))
+    const column = targets[0]!.indexOf('comparator')
+    expect(new Set(targets.slice(1).map((r) => r[column]))).toEqual(new Set(['at-least', 'exactly']))
+    // a negative figure is a number to a spreadsheet, never neutralised into text: the small report's
+    // figures are a stock and flows (not compared), so give its changes deltas of both signs
+    const signed = [-7000, 200, -1810.5]
+    let n = 0
+    const withDeltas = {
+      ...report,
+      diffs: report.diffs.map((d) => ({
+        ...d,
+        targets: d.targets.map((t) => ({ ...t, delta: signed[n++ % signed.length] as number })),
+      })),
+    }
+    const written = toCsv(withDeltas)['target-changes.csv']
+    const changes = readCsv(written.slice(1))
+    const delta = changes[0]!.indexOf('delta')
+    const deltas = changes.slice(1).map((r) => r[delta])
+    expect(deltas.length).toBeGreaterThanOrEqual(3)
+    expect(deltas.slice(0, 3)).toEqual(['-7000', '200', '-1810.5'])
+    expect(written).not.toContain("'-")
+  })
+
+  it('reads review.csv back as decisions with the ids as they were, quote dropped', () => {
+    const ids = {
+      ...report,
+      links: report.links.map((l) => ({ ...l, source: `=${l.source}`, target: `-${l.target}` })),
+    }
+    const review = toCsv(ids)['review.csv'].replace(/^\ufeff"decision",/, '"decision",')
+    const filled = review.replace(/\r\n,/g, '\r\nconfirm,')
+    const decisions = parseDecisions(filled, 'review.csv')
+    expect(decisions.map((d) => (d.action === 'confirm' ? [d.source, d.target] : []))).toEqual(
+      report.links.map((l) => [`=${l.source}`, `-${l.target}`]),
+    )
   })
 
   it('writes a header even for an empty table', () => {

@@ -8,6 +8,7 @@
  * 2025. They are compared only when they measure the same way: the same kind and base unit. A stock and
  * a flow (建成5G基站3000个 -> 新建5G基站3200个) pair as `incomparable` and are never compared.
  */
+import { expectArrayOf, isRecord } from '../arguments.js'
 import type { ChangeKind, Target, TargetChange, TargetChangeKind } from '../model/index.js'
 import type { ItemFeatures } from '../similarity/index.js'
 
@@ -53,6 +54,8 @@ function incomparability(from: Target, to: Target): string | null {
  * or `dropped` (first item only). Changes come in the order of the second item, dropped figures last.
  */
 export function diffTargets(from: readonly Target[], to: readonly Target[]): TargetChange[] {
+  expectArrayOf(from, 'diffTargets', 'from to be an array of Targets', isRecord)
+  expectArrayOf(to, 'diffTargets', 'to to be an array of Targets', isRecord)
   const candidates: Array<{ i: number; j: number; score: number }> = []
   from.forEach((a, i) => {
     to.forEach((b, j) => {

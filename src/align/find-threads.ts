@@ -3,6 +3,7 @@
  * topic of the thread or of one of its items. For notebooks and scripts: "which threads are about the
  * 12345 hotline?"
  */
+import { expectArgument, expectArrayOf, expectDocuments, isRecord, isThreadLike } from '../arguments.js'
 import type { PlanDocument, PlanItem, Thread } from '../model/index.js'
 
 /** What to look for; every condition given must hold. A string is a keyword. */
@@ -31,6 +32,14 @@ export function findThreads(
   documents: readonly PlanDocument[],
   query: string | FindThreadsQuery,
 ): Thread[] {
+  expectArrayOf(threads, 'findThreads', 'threads to be an array of Threads', isThreadLike)
+  expectDocuments(documents, 'findThreads')
+  expectArgument(
+    typeof query === 'string' || isRecord(query as unknown),
+    'findThreads',
+    'query to be a keyword or { keyword, topic }',
+    query,
+  )
   const { keyword, topic } = typeof query === 'string' ? { keyword: query, topic: undefined } : query
   const needle = keyword?.toLowerCase()
   const items = new Map<string, PlanItem>()

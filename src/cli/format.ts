@@ -57,7 +57,7 @@ export function formatTable(
     const space = ' '.repeat(Math.max(0, (widths[k] ?? 0) - displayWidth(text)))
     return numeric[k] ? space + text : text + space
   }
-  const line = (row: string[]) => row.map(pad).join('  ').replace(/\s+$/, '')
+  const line = (row: string[]) => row.map(pad).join('  ').trimEnd()
   return [line(header), line(widths.map((w) => '─'.repeat(w))), ...cells.map(line)].join('\n')
 }
 

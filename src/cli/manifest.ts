@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { PlanCascadeError } from '../errors.js'
+import { checkJson, locateJson, parseJson } from '../json.js'
 import { DocumentKind, Level, Period } from '../model/index.js'
+import { inferMetadata } from '../parse/index.js'
 import type { Manifest } from '../pipeline/index.js'
 
 const ManifestEntry = z
@@ -34,26 +36,33 @@ const ManifestEntry = z
 
 const ManifestSchema = z.record(z.string(), ManifestEntry)
 
-/** Reads and checks a manifest file. @throws PlanCascadeError `unreadable-file`, `bad-manifest`. */
+/**
+ * Reads and checks a manifest file: every error names the manifest and the line:column of the value
+ * at fault, a jurisdiction the division data does not know included.
+ * @throws PlanCascadeError `unreadable-file`, `bad-manifest`.
+ */
 export function readManifest(path: string): Manifest {
   let text: string
   try {
-    text = readFileSync(path, 'utf8').replace(/^\ufeff/, '')
+    text = readFileSync(path, 'utf8')
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error)
     throw new PlanCascadeError('unreadable-file', `cannot read the manifest (${reason})`, { file: path })
   }
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch (error) {
-    throw new PlanCascadeError('bad-manifest', `not valid JSON: ${(error as Error).message}`, { file: path })
+  const data = parseJson(text, path, 'bad-manifest')
+  const manifest = checkJson(data, ManifestSchema, text, path, 'bad-manifest') as Manifest
+  for (const [name, entry] of Object.entries(manifest)) {
+    if (entry.jurisdiction === undefined) continue
+    try {
+      // the place is resolved as parse will resolve it: an unknown name fails here, in the manifest
+      inferMetadata('', { jurisdiction: entry.jurisdiction })
+    } catch (error) {
+      if (!(error instanceof PlanCascadeError)) throw error
+      throw new PlanCascadeError('bad-manifest', `${name}.jurisdiction: ${error.message}`, {
+        file: path,
+        ...locateJson(text, [name, 'jurisdiction']),
+      })
+    }
   }
-  const parsed = ManifestSchema.safeParse(data)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    const where = issue?.path.length ? issue.path.join('.') : 'the manifest'
-    throw new PlanCascadeError('bad-manifest', `${where}: ${issue?.message ?? 'invalid'}`, { file: path })
-  }
-  return parsed.data as Manifest
+  return manifest
 }

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
+import { checkDecisions } from '../align/decisions.js'
 import { type AlignOptions, align, type Decision, parseDecisions } from '../align/index.js'
 import { diffItems, indexItems } from '../diff/index.js'
 import { PlanCascadeError } from '../errors.js'
@@ -43,6 +44,7 @@ interface AlignCliOptions extends CorpusOptions {
   threshold?: number
   mode?: 'many' | 'one-to-one'
   decisions?: string
+  allowUnknownItems?: boolean
 }
 
 const EXAMPLES = `
@@ -59,7 +61,8 @@ Examples:
 A manifest maps file names to what the text does not say:
   { "fuzhou-2019.txt": { "title": "2019年数字福州工作要点", "jurisdiction": "福州市", "year": 2019 } }
 
-Exit codes: 0 done, 1 error (unreadable file, unknown item), 2 bad usage.`
+Exit codes: 0 done, 1 error (unreadable file, unknown item, a decision naming an unknown item),
+2 bad usage.`
 
 /** Builds the program. `run` resolves to the exit code instead of exiting. */
 export function createProgram(io: CliIO = { stdout: process.stdout, stderr: process.stderr }): {
@@ -115,6 +118,14 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
     const decisions: Decision[] = options.decisions
       ? parseDecisions(readText(options.decisions), options.decisions)
       : []
+    // a decision naming an item no document has is a reviewer's typo: say so, and fail unless told
+    for (const warning of checkDecisions(decisions, documents)) {
+      const place = warning.place
+        ? `${warning.place.file}:${warning.place.line}:${warning.place.column}: `
+        : ''
+      err(`plan-cascade: ${place}${warning.message}`)
+      if (!options.allowUnknownItems) exitCode = 1
+    }
     const alignOptions: AlignOptions = {
       lexicon: lexiconOptions(options),
       ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
@@ -394,6 +405,10 @@ function withAlignOptions(command: Command): Command {
       ).choices(['many', 'one-to-one']),
     )
     .option('--decisions <file>', "a reviewer's decisions (JSON or CSV: confirm, reject, merge, split)")
+    .option(
+      '--allow-unknown-items',
+      'a decision naming an item that is not in the documents is reported but does not make the exit code 1',
+    )
 }
 
 function lexiconOptions(options: CorpusOptions): LoadLexiconOptions {

@@ -7,6 +7,7 @@
  * Every figure is filed once under its key, and each target looks up its own key: the work grows with
  * the number of figures, not with the number of documents.
  */
+import { expectDocuments, expectOptions } from '../arguments.js'
 import { loadMetricLexicon, type MetricLexicon } from '../extract/index.js'
 import type { PlanDocument, Target } from '../model/index.js'
 import type { Fulfilment, FulfilmentOutcome, LocatedTarget } from '../model/report.js'
@@ -41,6 +42,8 @@ export function matchFulfilment(
   documents: readonly PlanDocument[],
   options: MatchFulfilmentOptions = {},
 ): Fulfilment[] {
+  expectDocuments(documents, 'matchFulfilment')
+  expectOptions(options, 'matchFulfilment')
   const families = new Map((options.metrics ?? loadMetricLexicon()).families.map((f) => [f.id, f]))
   const tolerance = options.tolerance ?? 0.05
   const planned = new Map<string, Filed[]>()

@@ -3,6 +3,17 @@
  * not characters), their figures compared as numbers, their responsible units compared as sets; and,
  * across the corpus, the trajectory of every indicator and the fulfilment of planned targets.
  */
+
+import {
+  expectAligned,
+  expectArgument,
+  expectArrayOf,
+  expectDocuments,
+  expectItem,
+  expectOptions,
+  isRecord,
+  isThreadLike,
+} from '../arguments.js'
 import { itemBody } from '../extract/index.js'
 import { createSegmenter, type Segmenter } from '../lexicon/index.js'
 import type { EvolutionPair, Level, Link, PlanDocument, PlanItem, Thread } from '../model/index.js'
@@ -68,6 +79,9 @@ export function diffUnits(from: PlanItem, to: PlanItem): UnitsChange {
  * d.targets[0].summary // '3000个以上 -> 3200个 (stock -> flow, not compared)'
  */
 export function diffItems(from: PlanItem, to: PlanItem, options: DiffItemsOptions = {}): ItemDiff {
+  expectItem(from, 'diffItems', 'from')
+  expectItem(to, 'diffItems', 'to')
+  expectOptions(options, 'diffItems')
   const segmenter = options.segmenter ?? createSegmenter()
   const tokens = (item: PlanItem) => {
     const cached = options.tokenCache?.get(item.id)
@@ -120,6 +134,9 @@ export function buildDiffs(
   aligned: AlignedCorpus,
   options: BuildDiffsOptions = {},
 ): ItemDiff[] {
+  expectDocuments(documents, 'buildDiffs')
+  expectAligned(aligned, 'buildDiffs')
+  expectOptions(options, 'buildDiffs')
   const items = indexItems(documents)
   const links = new Map(aligned.links.map((l) => [pairKey(l.source, l.target), l]))
   const pairs = new Map<string, { from: string; to: string; basis: Set<DiffBasis> }>()
@@ -171,6 +188,9 @@ export function threadSteps(
   documents: readonly PlanDocument[],
   links: readonly Link[],
 ): Array<ThreadStep & { from: string }> {
+  expectArgument(isThreadLike(thread), 'threadSteps', 'thread to be a Thread ({ items })', thread)
+  expectDocuments(documents, 'threadSteps')
+  expectArrayOf(links, 'threadSteps', 'links to be an array of Links', isRecord)
   return orderThread(thread, documents, links).flatMap((step) =>
     step.from ? [step as ThreadStep & { from: string }] : [],
   )
@@ -247,6 +267,7 @@ export interface IndexedItem {
  * items.get('fuzhou-2019#2.3')?.item.heading // '推进5G网络建设'
  */
 export function indexItems(documents: readonly PlanDocument[]): Map<string, IndexedItem> {
+  expectDocuments(documents, 'indexItems')
   const map = new Map<string, IndexedItem>()
   for (const doc of documents) {
     doc.items.forEach((item, index) => {

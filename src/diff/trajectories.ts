@@ -5,6 +5,8 @@
  * 2022 1万个, 福州市 2025 3200个 — two trajectories, never one line. 地区生产总值 growth: each province's
  * planned 5%左右 and the achieved 5.4% its next report gives, on one chart.
  */
+
+import { expectDocuments, expectOptions } from '../arguments.js'
 import { loadMetricLexicon, type MetricLexicon } from '../extract/index.js'
 import type { Level, PlanDocument, Target, TargetKind } from '../model/index.js'
 import type { Trajectory, TrajectoryPoint } from '../model/report.js'
@@ -45,6 +47,8 @@ export function buildTrajectories(
   documents: readonly PlanDocument[],
   options: BuildTrajectoriesOptions = {},
 ): Trajectory[] {
+  expectDocuments(documents, 'buildTrajectories')
+  expectOptions(options, 'buildTrajectories')
   const families = new Map((options.metrics ?? loadMetricLexicon()).families.map((f) => [f.id, f]))
   const keepBaselines = options.baselines ?? true
   const minDocuments = options.unclassifiedMinDocuments ?? 2

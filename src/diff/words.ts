@@ -4,6 +4,7 @@
  * `diffArrays`. Punctuation stays among the tokens, so that every run reads as a piece of text.
  */
 import { diffArrays } from 'diff'
+import { expectOptions, expectSegmenter, expectString } from '../arguments.js'
 import type { Segmenter } from '../lexicon/index.js'
 import type { DiffPart } from '../model/report.js'
 
@@ -40,6 +41,10 @@ export function diffWords(
   segmenter: Segmenter,
   options: DiffWordsOptions = {},
 ): DiffPart[] {
+  expectString(a, 'diffWords', 'a')
+  expectString(b, 'diffWords', 'b')
+  expectSegmenter(segmenter, 'diffWords')
+  expectOptions(options, 'diffWords')
   return diffTokens(cutText(a, segmenter), cutText(b, segmenter), options)
 }
 

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { expectOptionalPath, expectOptions } from '../arguments.js'
 import { dataDir } from '../data-dir.js'
 import { PlanCascadeError } from '../errors'
 
@@ -175,6 +176,8 @@ export function loadUnitTable(file?: string, options: LoadDataOptions = {}): Uni
 
 /** Read a metric lexicon; without a file, the bundled `data/metrics.json` (read once). */
 export function loadMetricLexicon(file?: string, options: LoadDataOptions = {}): MetricLexicon {
+  expectOptionalPath(file, 'loadMetricLexicon')
+  expectOptions(options, 'loadMetricLexicon')
   if (!file) {
     defaults.metrics ??= readDataFile(join(findDataDir(), 'metrics.json'), MetricLexicon, 'metric lexicon')
     return defaults.metrics
@@ -223,6 +226,8 @@ export function loadPartCues(file?: string, options: LoadDataOptions = {}): Part
 
 /** Read unit aliases; without a file, the bundled `data/unit-aliases.json` (read once). */
 export function loadUnitAliases(file?: string, options: LoadDataOptions = {}): UnitAliases {
+  expectOptionalPath(file, 'loadUnitAliases')
+  expectOptions(options, 'loadUnitAliases')
   if (!file) {
     defaults.aliases ??= readDataFile(
       join(findDataDir(), 'unit-aliases.json'),

@@ -8,7 +8,7 @@
  * it (实施20个以上人工智能场景应用示范项目 -> 人工智能场景应用示范项目).
  */
 import type { MetricLexicon } from './data'
-import { dropParentheticals, stripMarks } from './text'
+import { dropParentheticals, stripMarks, trimEndChars } from './text'
 
 /** Time words that open a phrase: 到2025年底, 2019年, 年内, 目前, 连续8年. */
 const LEAD_TIME =
@@ -36,7 +36,7 @@ export const GROWTH_ONLY =
 
 /** A name cleaned of quotes, brackets, spaces and a trailing particle. */
 export function cleanName(s: string): string {
-  return (
+  return trimEndChars(
     stripMarks(dropParentheticals(s))
       .replace(/^[的和与及、,，]+/u, '')
       .replace(/(给予|予以|按照|按|每年|每月|每日|年均|平均)$/u, '')
@@ -50,8 +50,8 @@ export function cleanName(s: string): string {
       .replace(
         /(?:连续(?:\d+|[一二两三四五六七八九十]+)年)?(?:扩容至|扩大至|扩大到|增至|增加到|增加至|提高到|提高至|提升到|提升至|降至|降到|下降到|下降至|减少到|减少至|压减至|压减到|压缩至|缩短至|缩短到|稳定在|保持在|维持在|稳在)$/u,
         '',
-      )
-      .replace(/[的和与及等、,，为占约]+$/u, '')
+      ),
+    '的和与及等、,，为占约',
   )
 }
 

@@ -3,6 +3,8 @@
  * (三千 一万 十五 两 〇 二〇三五), financial numerals (壹仟), mixed forms (1.5万 150亿 3千万), percentages
  * (40% 百分之二十), fractions (五分之一 1/5).
  */
+
+import { expectString } from '../arguments.js'
 import { foldWidth } from './text'
 
 const DIGITS: Record<string, number> = {
@@ -134,6 +136,7 @@ export function magnitudeValue(s: string): number | null {
  * - Ranges, words and anything else: null (3-5, 数十, 几).
  */
 export function parseChineseNumber(s: string): number | null {
+  expectString(s, 'parseChineseNumber', 'the numeral')
   const t = foldWidth(s).trim().replace(/\s+/g, '')
   if (t.length === 0) return null
   let m = /^(.+?)(%|‰)$/u.exec(t)

@@ -5,9 +5,11 @@
  * (牵头单位:…;责任单位:…), 【责任单位：…】, across full- and half-width punctuation, and a clause left
  * unbracketed at the end of a line (责任单位：…).
  */
+
+import { expectOptions, expectString } from '../arguments.js'
 import type { Responsible } from '../model'
 import type { UnitAliases } from './data'
-import { foldWidth } from './text'
+import { foldWidth, trimEndChars } from './text'
 
 export type ResponsibleDraft = Omit<Responsible, 'span'> & { span: [number, number] }
 
@@ -130,15 +132,16 @@ export function extractResponsible(
   text: string,
   options: ExtractResponsibleOptions = {},
 ): ResponsibleDraft | null {
+  expectString(text, 'extractResponsible', 'text')
+  expectOptions(options, 'extractResponsible')
   const clauses = findResponsibleClauses(text)
   const last = clauses[clauses.length - 1]
   if (!last) return null
   const [start, end] = last.span
   const t = foldWidth(text)
-  const inner = t
-    .slice(start, end)
-    .replace(/^[(（〔［[【]\s*/u, '')
-    .replace(/\s*[)）〕］\]】]$/u, '')
+  const opened = t.slice(start, end).replace(/^[(（〔［[【]\s*/u, '')
+  // the closer and the white space before it (not /\s*[)）]$/: quadratic on a long run of spaces)
+  const inner = /[)）〕］\]】]$/u.test(opened) ? opened.slice(0, -1).trimEnd() : opened
   const lead: string[] = []
   const related: string[] = []
   const labels = [...inner.matchAll(LABEL)]
@@ -197,7 +200,7 @@ export function splitUnits(list: string): string[] {
   pieces.push(cur)
   const units: string[] = []
   for (const raw of pieces) {
-    const piece = raw.replace(/\s+/gu, '').replace(/[。.]+$/u, '')
+    const piece = trimEndChars(raw.replace(/\s+/gu, ''), '。.')
     if (!piece) continue
     // 市工信局、市国资委等市直有关单位 -> …, 市国资委, 市直有关单位
     const m = /^(.+?)等((?:市直|省直|区直|县直|各|有关|相关|具有).+)$/u.exec(piece)

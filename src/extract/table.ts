@@ -13,6 +13,8 @@
  * header's columns by the best order-preserving fit (a value with a (全市水平…) reference is the
  * target; 年均… is the annual target).
  */
+
+import { expectNumber, expectOptions, expectString } from '../arguments.js'
 import type { Comparator, TableRow, TargetKind } from '../model'
 import { loadMetricLexicon, loadUnitTable, type MetricLexicon, type UnitTable } from './data'
 import { metricFamily } from './metric'
@@ -119,6 +121,9 @@ export function parseFlattenedTable(
   start: number,
   options: ParseTableOptions = {},
 ): FlattenedTable | null {
+  expectString(text, 'parseFlattenedTable', 'text')
+  expectNumber(start, 'parseFlattenedTable', 'start')
+  expectOptions(options, 'parseFlattenedTable')
   const units = options.units ?? loadUnitTable()
   const titleEnd = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start)
   const titleLine = text.slice(start, titleEnd)

@@ -10,6 +10,8 @@
  * (五大方面28项细则, 提出38项重点任务), 一 before a counter (一张网, 一件事), and the denominator of a
  * per-capita figure (每万人). Times (小时, 天) count only with a comparator (3个工作日内).
  */
+
+import { expectArgument, expectOptions, expectString, isRecord } from '../arguments.js'
 import type { Comparator, Direction, Target, TargetKind, TargetStatus } from '../model'
 import { flipComparator, readComparator, readDirection } from './comparators'
 import {
@@ -97,6 +99,9 @@ export function extractTargets(
   context: TargetContext,
   options: ExtractTargetsOptions = {},
 ): TargetDraft[] {
+  expectString(text, 'extractTargets', 'text')
+  expectArgument(isRecord(context), 'extractTargets', 'context to be { year, period }', context)
+  expectOptions(options, 'extractTargets')
   const lexicon = options.metrics ?? loadMetricLexicon()
   const units = options.units ?? loadUnitTable()
   const t = foldWidth(text)

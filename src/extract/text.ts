@@ -162,3 +162,13 @@ export function stripMarks(s: string): string {
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
+
+/**
+ * `s` without the characters of `chars` at its end: what /[的和…]+$/u says, in one pass (that regular
+ * expression retries from each character of a long run and is quadratic on it).
+ */
+export function trimEndChars(s: string, chars: string): string {
+  let end = s.length
+  while (end > 0 && chars.includes(s[end - 1] as string)) end--
+  return s.slice(0, end)
+}

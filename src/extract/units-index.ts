@@ -6,6 +6,8 @@
  * plans). With `qualify`, a name relative to its government (市工信局, 区委网信办, 各县(市)区政府) is
  * prefixed by it (福州市工信局), so that two cities' 市工信局 stay apart.
  */
+
+import { expectArrayOf, expectOptions, isRecord } from '../arguments.js'
 import type { PlanDocument } from '../model'
 import { loadUnitAliases, type UnitAliases } from './data'
 import { unitKey } from './responsible'
@@ -34,6 +36,13 @@ export function unitsIndex(
   documents: Array<Pick<PlanDocument, 'id' | 'title' | 'jurisdiction' | 'items'>>,
   options: UnitsIndexOptions = {},
 ): UnitsIndex {
+  expectArrayOf(
+    documents,
+    'unitsIndex',
+    'an array of documents',
+    (d) => isRecord(d) && Array.isArray(d.items),
+  )
+  expectOptions(options, 'unitsIndex')
   const aliases = options.aliases ?? loadUnitAliases()
   const entries = new Map<string, { lead: string[]; related: string[]; names: Set<string> }>()
   for (const doc of documents) {

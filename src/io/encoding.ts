@@ -103,6 +103,73 @@ export function checkUtf8(bytes: Uint8Array): { valid: boolean; ascii: boolean }
   }
 }
 
+/** What a UTF-8 reading of some bytes would need: sequences that decode, and bytes that do not. */
+export interface Utf8Evidence {
+  /** Well-formed sequences of two to four bytes (Chinese characters, mostly). */
+  multibyte: number
+  /** Ill-formed sequences (each becomes one U+FFFD). */
+  invalid: number
+  /** The only ill-formed sequence is a character cut at the very end (E5 without its two trail bytes). */
+  cutAtEnd: boolean
+}
+
+/** Counts well-formed and ill-formed UTF-8 sequences, in one pass and without decoding. */
+export function utf8Evidence(bytes: Uint8Array, from = 0, to = bytes.length): Utf8Evidence {
+  let multibyte = 0
+  let invalid = 0
+  let lastInvalid = -1
+  let i = from
+  while (i < to) {
+    const b = bytes[i] as number
+    if (b < 0x80) {
+      i++
+      continue
+    }
+    // length and the range of the second byte (RFC 3629: no overlongs, no surrogates, <= U+10FFFF)
+    let length = 0
+    let low = 0x80
+    let high = 0xbf
+    if (b >= 0xc2 && b <= 0xdf) length = 2
+    else if (b >= 0xe0 && b <= 0xef) {
+      length = 3
+      if (b === 0xe0) low = 0xa0
+      if (b === 0xed) high = 0x9f
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      length = 4
+      if (b === 0xf0) low = 0x90
+      if (b === 0xf4) high = 0x8f
+    }
+    let k = 1
+    if (length > 0) {
+      for (; k < length && i + k < to; k++) {
+        const c = bytes[i + k] as number
+        if (k === 1 ? c < low || c > high : c < 0x80 || c > 0xbf) break
+      }
+    }
+    if (length > 0 && k === length) {
+      multibyte++
+      i += length
+    } else {
+      invalid++
+      lastInvalid = i
+      i += Math.max(k, 1)
+    }
+  }
+  const cutAtEnd =
+    invalid === 1 && lastInvalid >= 0 && to - lastInvalid < 4 && isCutSequence(bytes, lastInvalid, to)
+  return { multibyte, invalid, cutAtEnd }
+}
+
+/** True when the bytes from `at` to `to` are the start of a UTF-8 sequence that the end cut short. */
+function isCutSequence(bytes: Uint8Array, at: number, to: number): boolean {
+  const b = bytes[at] as number
+  const length = b >= 0xf0 && b <= 0xf4 ? 4 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xc2 && b <= 0xdf ? 2 : 0
+  if (length === 0 || to - at >= length) return false
+  for (let k = at + 1; k < to; k++)
+    if ((bytes[k] as number) < 0x80 || (bytes[k] as number) > 0xbf) return false
+  return true
+}
+
 let frequentHanzi: Set<number> | null = null
 
 /**

@@ -49,7 +49,7 @@ export function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 4096)
   if (/<!doctype\s+html|<html[\s>]|<body[\s>]/i.test(head)) return true
   const tags = head.match(
-    /<\/?(?:p|div|span|br|a|table|tr|td|li|ul|ol|h[1-6]|strong|b|font|img|meta|link)\b[^>]*>/gi,
+    /<\/?(?:p|div|span|br|a|table|tr|td|li|ul|ol|h[1-6]|strong|b|font|img|meta|link)\b[^<>]*>/gi,
   )
   return (tags?.length ?? 0) >= 8
 }
@@ -103,7 +103,8 @@ function collapseLine(line: string): string {
       const after = all[offset + run.length]
       return before && after && wide.test(before) && wide.test(after) ? '' : ' '
     })
-    .replace(/^[ \t\n\r\f]+|[ \t\n\r\f]+$/g, '')
+    .replace(/^[ \t\n\r\f]+/, '')
+    .trimEnd()
 }
 
 /** Lower-case words of a class or id: "main-nav navBar" -> main, nav, nav, bar. */

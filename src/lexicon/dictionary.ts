@@ -30,19 +30,30 @@ export function defaultDictionaryPath(): string {
   return join(findDataDir(), 'lexicon', 'dictionary.txt')
 }
 
+/** A line up to its `#` comment (indexOf, not /#.*$/: that is quadratic on a line of many #). */
+export function withoutComment(line: string): string {
+  const hash = line.indexOf('#')
+  return hash < 0 ? line : line.slice(0, hash)
+}
+
 /** Parses a user dictionary. `file` names the source in error messages. */
 export function parseDictionary(text: string, file = '<dictionary>'): DictionaryEntry[] {
   const entries: DictionaryEntry[] = []
   const lines = text.split(/\r?\n/)
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.replace(/#.*$/, '').trim()
+    const line = withoutComment(lines[i]!).trim()
     if (line === '') continue
     const [term, freqText, tag, ...rest] = line.split(/\s+/)
     const freq = freqText === undefined ? DEFAULT_TERM_FREQ : Number(freqText)
     if (rest.length > 0 || !Number.isInteger(freq) || freq <= 0) {
+      // the column of what is wrong: the frequency, or the first word too many
+      const raw = lines[i]!
+      const wrong = rest.length > 0 ? rest[0]! : (freqText ?? term!)
+      const column = raw.indexOf(wrong, raw.indexOf(term!) + (wrong === term ? 0 : term!.length)) + 1
       throw new PlanCascadeError('bad-option', `expected "term [freq [tag]]", got "${line}"`, {
         file,
         line: i + 1,
+        column: Math.max(column, 1),
       })
     }
     entries.push({ term: term!, freq, tag: tag ?? 'n' })

@@ -1,3 +1,5 @@
+import { expectArrayOf, expectOptions, isTokenList } from '../arguments.js'
+
 /**
  * Corpus statistics over token lists: stopwords learned from document frequency, and TF-IDF keywords
  * per item for explanations and labels.
@@ -34,6 +36,8 @@ export function learnStopwords(
   documents: readonly (readonly string[])[],
   options: LearnStopwordsOptions = {},
 ): string[] {
+  expectArrayOf(documents, 'learnStopwords', 'an array of token arrays', isTokenList)
+  expectOptions(options, 'learnStopwords')
   const minShare = options.minShare ?? 0.25
   const minDocuments = options.minDocuments ?? 3
   const needed = Math.max(minDocuments, Math.ceil(minShare * documents.length))
@@ -62,6 +66,8 @@ export function computeKeywords(
   itemsTokens: readonly (readonly string[])[],
   options: ComputeKeywordsOptions = {},
 ): string[][] {
+  expectArrayOf(itemsTokens, 'computeKeywords', 'an array of token arrays', isTokenList)
+  expectOptions(options, 'computeKeywords')
   const top = options.top ?? 5
   const minLength = options.minLength ?? 2
   const df = documentFrequency(itemsTokens)

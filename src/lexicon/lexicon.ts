@@ -5,9 +5,11 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { PlanCascadeError } from '../errors.js'
+import { expectOptions } from '../arguments.js'
+import { lineColumn, PlanCascadeError } from '../errors.js'
+import { locateJson, parseJson } from '../json.js'
 import { findDataDir } from './data-dir.js'
-import { readDefaultDictionary, readDictionary } from './dictionary.js'
+import { readDefaultDictionary, readDictionary, withoutComment } from './dictionary.js'
 
 /** A topic of digital-government plans, as written in `taxonomy.json`. */
 export interface Topic {
@@ -71,59 +73,76 @@ export function lexiconDataDir(): string {
   return join(findDataDir(), 'lexicon')
 }
 
+/**
+ * A text file of the user's, as UTF-8: a byte that is not UTF-8 (a list saved as GBK) is an error at
+ * its line:column, not a word of U+FFFD.
+ */
 function readText(path: string, what: string): string {
+  let bytes: Buffer
   try {
-    return readFileSync(path, 'utf8')
+    bytes = readFileSync(path)
   } catch (error) {
     throw new PlanCascadeError('unreadable-file', `cannot read the ${what}: ${String(error)}`, { file: path })
   }
-}
-
-function readJson(path: string, what: string): unknown {
-  const text = readText(path, what)
-  try {
-    return JSON.parse(text)
-  } catch (error) {
-    throw new PlanCascadeError('bad-option', `the ${what} is not valid JSON: ${String(error)}`, {
+  const text = bytes.toString('utf8').replace(/^\ufeff/, '')
+  const bad = text.indexOf('\ufffd')
+  if (bad >= 0 && !bytes.includes(Buffer.from('\ufffd', 'utf8'))) {
+    throw new PlanCascadeError('bad-option', `the ${what} is not UTF-8 (save it as UTF-8)`, {
       file: path,
+      ...lineColumn(text, bad),
     })
   }
+  return text
+}
+
+/** A JSON file of the user's: its value, and its text to place errors at their line:column. */
+function readJson(path: string, what: string): { value: unknown; text: string } {
+  const text = readText(path, what)
+  return { value: parseJson(text, path, 'bad-option'), text }
 }
 
 /** Words of a word list: separated by spaces or line breaks, `#` starting a comment. */
 export function parseWordList(text: string): string[] {
   return text
     .split(/\r?\n/)
-    .flatMap((line) => line.replace(/#.*$/, '').split(/\s+/))
+    .flatMap((line) => withoutComment(line).split(/\s+/))
     .filter((word) => word !== '')
 }
 
-/** Validates a taxonomy (also compiling every pattern) and freezes its topics. */
-export function parseTaxonomy(value: unknown, file = '<taxonomy>'): Topic[] {
+/**
+ * Validates a taxonomy (also compiling every pattern) and freezes its topics. `text`, the file's JSON,
+ * places errors at their line:column.
+ */
+export function parseTaxonomy(value: unknown, file = '<taxonomy>', text?: string): Topic[] {
+  const at = (path: PropertyKey[]) => (text === undefined ? {} : locateJson(text, path))
   const parsed = TaxonomySchema.safeParse(value)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
     throw new PlanCascadeError('bad-option', `bad taxonomy at ${issue.path.join('.')}: ${issue.message}`, {
       file,
+      ...at(issue.path),
     })
   }
   const seen = new Set<string>()
-  return parsed.data.map((topic) => {
+  return parsed.data.map((topic, k) => {
     if (seen.has(topic.id))
-      throw new PlanCascadeError('bad-option', `duplicate topic id '${topic.id}'`, { file })
+      throw new PlanCascadeError('bad-option', `duplicate topic id '${topic.id}'`, { file, ...at([k, 'id']) })
     seen.add(topic.id)
-    for (const source of [...topic.patterns, ...(topic.exclude ?? [])]) {
-      try {
-        new RegExp(source, 'u')
-      } catch (error) {
-        throw new PlanCascadeError(
-          'bad-option',
-          `topic '${topic.id}': bad pattern ${source}: ${String(error)}`,
-          {
-            file,
-          },
-        )
-      }
+    for (const [field, sources] of [
+      ['patterns', topic.patterns],
+      ['exclude', topic.exclude ?? []],
+    ] as const) {
+      sources.forEach((source, j) => {
+        try {
+          new RegExp(source, 'u')
+        } catch (error) {
+          throw new PlanCascadeError(
+            'bad-option',
+            `topic '${topic.id}': bad pattern ${source}: ${String(error)}`,
+            { file, ...at([k, field, j]) },
+          )
+        }
+      })
     }
     return Object.freeze({
       ...topic,
@@ -134,16 +153,27 @@ export function parseTaxonomy(value: unknown, file = '<taxonomy>'): Topic[] {
   })
 }
 
-/** Validates a synonyms object (canonical -> variants). */
-export function parseSynonyms(value: unknown, file = '<synonyms>'): Record<string, string[]> {
+/** Validates a synonyms object (canonical -> variants); `text` places errors at their line:column. */
+export function parseSynonyms(value: unknown, file = '<synonyms>', text?: string): Record<string, string[]> {
   const parsed = SynonymsSchema.safeParse(value)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
     throw new PlanCascadeError('bad-option', `bad synonyms at ${issue.path.join('.')}: ${issue.message}`, {
       file,
+      ...(text === undefined ? {} : locateJson(text, issue.path)),
     })
   }
   return parsed.data
+}
+
+function readSynonyms(file: string): Record<string, string[]> {
+  const { value, text } = readJson(file, 'synonyms file')
+  return parseSynonyms(value, file, text)
+}
+
+function readTaxonomy(file: string): Topic[] {
+  const { value, text } = readJson(file, 'taxonomy')
+  return parseTaxonomy(value, file, text)
 }
 
 /** The shipped files, parsed once per process. */
@@ -163,8 +193,8 @@ function readDefaults(): Defaults {
   const taxonomyFile = join(dir, 'taxonomy.json')
   defaults = {
     stopwords: parseWordList(readText(stopwordsFile, 'stopword list')),
-    synonyms: parseSynonyms(readJson(synonymsFile, 'synonyms file'), synonymsFile),
-    taxonomy: parseTaxonomy(readJson(taxonomyFile, 'taxonomy'), taxonomyFile),
+    synonyms: readSynonyms(synonymsFile),
+    taxonomy: readTaxonomy(taxonomyFile),
     terms: readDefaultDictionary().map((entry) => entry.term),
   }
   return defaults
@@ -191,6 +221,7 @@ function addSynonyms(map: Map<string, string>, groups: Record<string, string[]>)
  *   that does not parse (bad JSON, bad pattern, duplicate topic id).
  */
 export function loadLexicon(options: LoadLexiconOptions = {}): Lexicon {
+  expectOptions(options, 'loadLexicon')
   const base = readDefaults()
   const replace = options.replace ?? false
 
@@ -204,16 +235,13 @@ export function loadLexicon(options: LoadLexiconOptions = {}): Lexicon {
   const synonyms = new Map<string, string>()
   if (!(options.synonymsFile && replace)) addSynonyms(synonyms, base.synonyms)
   if (options.synonymsFile) {
-    addSynonyms(
-      synonyms,
-      parseSynonyms(readJson(options.synonymsFile, 'synonyms file'), options.synonymsFile),
-    )
+    addSynonyms(synonyms, readSynonyms(options.synonymsFile))
   }
   if (options.extraSynonyms) addSynonyms(synonyms, parseSynonyms(options.extraSynonyms, '<extraSynonyms>'))
 
   let taxonomy = options.taxonomyFile && replace ? [] : [...base.taxonomy]
   if (options.taxonomyFile) {
-    const user = parseTaxonomy(readJson(options.taxonomyFile, 'taxonomy'), options.taxonomyFile)
+    const user = readTaxonomy(options.taxonomyFile)
     const ids = new Set(user.map((topic) => topic.id))
     taxonomy = [...taxonomy.filter((topic) => !ids.has(topic.id)), ...user]
   }

@@ -2,6 +2,8 @@
  * The segmenter is a parameter: stages that need words take a `Segmenter`, so tests can pass a fake one
  * and users can bring their own. Two implementations ship: @node-rs/jieba (default) and nodejieba.
  */
+
+import { expectOptions } from '../arguments.js'
 import { PlanCascadeError } from '../errors.js'
 import { mergeDictionary, readDefaultDictionary } from './dictionary.js'
 import { createNodeRsSegmenter } from './node-rs.js'
@@ -47,6 +49,7 @@ const cache = new Map<string, Segmenter>()
  * @throws PlanCascadeError `bad-option` for an unknown implementation, or nodejieba when not installed.
  */
 export function createSegmenter(options: CreateSegmenterOptions = {}): Segmenter {
+  expectOptions(options, 'createSegmenter')
   const implementation = options.implementation ?? 'node-rs'
   const policy = options.policyDictionary ?? true
   const extra = [...new Set(options.dictionary ?? [])].sort()

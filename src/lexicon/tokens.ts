@@ -3,6 +3,8 @@
  * forms folded (NFKC), synonyms written in their canonical form, then punctuation, numbers and
  * stopwords dropped.
  */
+
+import { expectLexicon, expectOptions, expectSegmenter, expectString } from '../arguments.js'
 import type { Lexicon } from './lexicon.js'
 import type { Segmenter } from './segmenter.js'
 
@@ -105,6 +107,10 @@ export function tokenize(
   lexicon: Lexicon,
   options: TokenizeOptions = {},
 ): string[] {
+  expectString(text, 'tokenize', 'text')
+  expectSegmenter(segmenter, 'tokenize')
+  expectLexicon(lexicon, 'tokenize')
+  expectOptions(options, 'tokenize')
   const normalized = applySynonyms(text.normalize('NFKC'), lexicon)
   const tokens = options.mode === 'search' ? segmenter.cutForSearch(normalized) : segmenter.cut(normalized)
   return tokens.filter((token) => isContentToken(token) && !lexicon.stopwords.has(token))

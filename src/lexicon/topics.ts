@@ -15,6 +15,8 @@
  * 5. the sum becomes a score `1 - exp(-sum)`; a topic is kept when its score reaches the threshold
  *    and, unless its evidence is strong on its own, when it is not far below the item's best topic.
  */
+
+import { expectArgument, expectLexicon, expectOptions, isRecord } from '../arguments.js'
 import type { TopicTag } from '../model/index.js'
 import type { Lexicon, Topic } from './lexicon.js'
 import { lowerAscii } from './tokens.js'
@@ -277,6 +279,14 @@ export function tagTopics(
   lexicon: Lexicon,
   options: TagTopicsOptions = {},
 ): TopicTag[] {
+  expectArgument(
+    isRecord(item) && typeof item.text === 'string' && typeof item.heading === 'string',
+    'tagTopics',
+    'an item { heading, text }',
+    item,
+  )
+  expectLexicon(lexicon, 'tagTopics')
+  expectOptions(options, 'tagTopics')
   const threshold = options.threshold ?? 0.6
   const relative = options.relativeThreshold ?? 0.3
   const max = options.max ?? 6

@@ -6,6 +6,7 @@
  * can be turned back into a span of the source text (`toSourceSpan`).
  */
 import * as OpenCC from 'opencc-js/t2cn'
+import { expectOptions, expectString } from '../arguments.js'
 import type { Span } from '../model/index.js'
 
 /** Normalized text and its map back to the source. */
@@ -191,6 +192,8 @@ const RULES: ReadonlyArray<readonly [name: string, rule: Rule]> = [
 
 /** Normalizes a decoded text, keeping a map from every normalized position back to the source. */
 export function normalizeText(source: string, options: NormalizeOptions = {}): NormalizedText {
+  expectString(source, 'normalizeText', 'the text')
+  expectOptions(options, 'normalizeText')
   const resolved: Required<NormalizeOptions> = { traditional: options.traditional ?? 'auto' }
   let text = source
   let toSource = identityMap(source.length)

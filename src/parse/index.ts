@@ -5,6 +5,8 @@
  * contents, flattened tables and repeated text; walk the rest, placing labels in a tree; then turn the
  * tree into sections and items, and every piece into a region.
  */
+
+import { expectArgument, expectOptions, isRecord } from '../arguments.js'
 import { PlanCascadeError } from '../errors.js'
 import type { FlattenedTable } from '../extract/index.js'
 import { parseFlattenedTable } from '../extract/index.js'
@@ -50,6 +52,13 @@ export interface ParseOptions {
 
 /** Parses a document given as text (or as read by `readSource`). Messy text never throws. */
 export function parseDocument(input: string | SourceText, options: ParseOptions = {}): PlanDocument {
+  expectArgument(
+    typeof input === 'string' || (isRecord(input) && typeof input.text === 'string'),
+    'parseDocument',
+    'the text, or a SourceText as readSource returns it',
+    input,
+  )
+  expectOptions(options, 'parseDocument')
   const source: SourceText =
     typeof input === 'string' ? { text: input, encoding: 'utf-16', format: 'text', path: null } : input
   const id = options.id ?? (source.path ? baseName(source.path) : 'document')
@@ -191,7 +200,11 @@ export function parseDocument(input: string | SourceText, options: ParseOptions 
       rows: t.rows.map((r) => ({ ...tableRowRecord(r), span: toSource(r.span) })),
     })),
     regions,
-    warnings: warnings.map((w) => (w.span ? { ...w, span: toSource(w.span) } : w)),
+    // the reader's warnings (replaced characters, mixed encodings) already point into the source
+    warnings: [
+      ...(source.warnings ?? []),
+      ...warnings.map((w) => (w.span ? { ...w, span: toSource(w.span) } : w)),
+    ],
     sourceText: source.text,
   }
 }

@@ -4,6 +4,8 @@
  * spans in the source. `itemSourceSpan` rebuilds the item's text exactly as the parser did, from the
  * document alone, so it works on records read back from JSON too.
  */
+
+import { expectDocument, expectItem, expectSpan } from '../arguments.js'
 import type { PlanDocument, PlanItem, Span } from '../model/index.js'
 import { fromSourceOffset, type NormalizedText, normalizeText } from '../normalize/index.js'
 import { matchLabel } from './labels.js'
@@ -76,7 +78,11 @@ export function composedTextOf(doc: PlanDocument, item: PlanItem): ComposedText 
 }
 
 /** Maps a span of `item.text` to a span of the document's source text. */
-export function itemSourceSpan(doc: PlanDocument, item: PlanItem, [start, end]: Span): Span {
+export function itemSourceSpan(doc: PlanDocument, item: PlanItem, span: Span): Span {
+  expectDocument(doc, 'itemSourceSpan')
+  expectItem(item, 'itemSourceSpan', 'the item')
+  expectSpan(span, 'itemSourceSpan')
+  const [start, end] = span
   const composed = composedTextOf(doc, item)
   const normalized = normalizedTextOf(doc)
   const from = composed.offsets[Math.min(start, composed.offsets.length - 1)] as number

@@ -29,6 +29,7 @@
  * 实施方案/工作方案 -> implementation-plan; 意见 -> opinion; 通知 -> notice; else other.
  */
 
+import { expectOptions, expectString } from '../arguments.js'
 import { PlanCascadeError } from '../errors.js'
 import type { DocumentKind, Jurisdiction, Level, Period, PlanWarning } from '../model/index.js'
 import { type BoilerplateRule, loadBoilerplateRules, matchBoilerplateLine } from './boilerplate.js'
@@ -552,6 +553,8 @@ function baseName(fileName: string): string {
  * `bad-option` only for a jurisdiction option that cannot be made into a jurisdiction.
  */
 export function inferMetadata(text: string, options: InferMetadataOptions = {}): InferredMetadata {
+  expectString(text, 'inferMetadata', 'the text')
+  expectOptions(options, 'inferMetadata')
   const warnings: PlanWarning[] = []
   const head = text.slice(0, headLength)
   const fileFacts = options.fileName ? readFileName(options.fileName) : null

@@ -154,10 +154,7 @@ export function buildRecords(
             style: null,
             number: k + 1,
             heading: row.indicator,
-            text: text
-              .slice(row.span[0], row.span[1])
-              .replace(/\s*\n\s*/g, ' ')
-              .trim(),
+            text: text.slice(row.span[0], row.span[1]).replace(/\s+/g, joinLines).trim(),
             kind: 'table-row',
             sectionId,
             sectionPath: [...sectionTitles, table.title],
@@ -415,4 +412,9 @@ function rowHolding(rows: FlattenedTable['rows'], start: number, end: number) {
     if (row.span[1] <= start) break
   }
   return undefined
+}
+
+/** A run of white space holding a line break becomes one space; other runs stay (one linear pass). */
+function joinLines(run: string): string {
+  return run.includes('\n') ? ' ' : run
 }

@@ -5,7 +5,9 @@
  *   read -> normalize -> parse -> extract -> tag (lexicon) -> align -> report
  */
 import { basename } from 'node:path'
+import { checkDecisions, type DecisionWarning } from '../align/decisions.js'
 import { type AlignOptions, type AlignResult, align } from '../align/index.js'
+import { expectDocument, expectDocuments, expectOptions, inputPaths } from '../arguments.js'
 import { PlanCascadeError } from '../errors.js'
 import {
   extractResponsible,
@@ -75,11 +77,20 @@ export interface Corpus {
   errors: Array<{ file: string; error: PlanCascadeError }>
 }
 
+/**
+ * Documents by id: what is computed over a corpus (keywords, links, threads) must not depend on the
+ * order the files were given in (features summed in another order differ in their last bits).
+ */
+export function byId<T extends { id: string }>(documents: readonly T[]): T[] {
+  return [...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+}
+
 /** Reads, parses and extracts one document from a file path or bytes. */
 export function readDocument(
   pathOrBytes: string | Uint8Array,
   options: ReadOptions & ExtractOptions = {},
 ): PlanDocument {
+  expectOptions(options, 'readDocument')
   const sourceOptions = options.encoding ? { encoding: options.encoding } : {}
   const source = readSource(pathOrBytes, sourceOptions)
   return extractDocument(parseDocument(source, options), options)
@@ -87,6 +98,8 @@ export function readDocument(
 
 /** Fills responsible units and targets of every item (the extract stage over a parsed document). */
 export function extractDocument(doc: PlanDocument, options: ExtractOptions = {}): PlanDocument {
+  expectDocument(doc, 'extractDocument')
+  expectOptions(options, 'extractDocument')
   const metrics = options.metrics ?? loadMetricLexicon()
   const aliases = options.aliases
   const rowTargets = tableTargetsByRow(doc, metrics)
@@ -192,6 +205,8 @@ function tableTargetsByRow(doc: PlanDocument, metrics: MetricLexicon): Map<strin
 
 /** Tags every item with topics and TF-IDF keywords (against all items of all documents given). */
 export function tagDocuments(documents: PlanDocument[], options: TagOptions = {}): PlanDocument[] {
+  expectDocuments(documents, 'tagDocuments')
+  expectOptions(options, 'tagDocuments')
   const lexicon = resolveLexicon(options.lexicon)
   const segmenter =
     options.segmenter ??
@@ -228,9 +243,20 @@ function manifestEntry(manifest: Manifest | undefined, file: string) {
  * cannot be read is reported in `errors` and the others go on.
  */
 export function loadCorpus(pathsOrDir: string | string[], options: LoadCorpusOptions = {}): Corpus {
-  const files = listInputFiles(pathsOrDir)
+  expectOptions(options, 'loadCorpus')
   const documents: PlanDocument[] = []
   const errors: Corpus['errors'] = []
+  // each path on its own: one that cannot be listed (missing, a dangling link, an empty folder) is
+  // an entry in errors, and the others are read
+  const files: string[] = []
+  for (const path of inputPaths(pathsOrDir, 'loadCorpus')) {
+    try {
+      files.push(...listInputFiles(path))
+    } catch (error) {
+      if (!(error instanceof PlanCascadeError)) throw error
+      errors.push({ file: path, error })
+    }
+  }
   files.forEach((file, k) => {
     try {
       documents.push(readDocument(file, { ...options, ...manifestEntry(options.manifest, file) }))
@@ -250,13 +276,16 @@ export function loadCorpus(pathsOrDir: string | string[], options: LoadCorpusOpt
     }
     ids.add(doc.id)
   }
-  return { documents: tagDocuments(documents, options), errors }
+  // by id, not in the order given: keywords, links and threads do not depend on the order of the files
+  return { documents: tagDocuments(byId(documents), options), errors }
 }
 
 /** Everything `analyze` returns: the documents (items tagged), links, threads and evolution pairs. */
 export interface Analysis extends AlignResult {
   documents: PlanDocument[]
   errors: Corpus['errors']
+  /** Decisions that name items the documents do not have (align ignores them). */
+  warnings: DecisionWarning[]
 }
 
 /** The whole pipeline on files or a directory: read, parse, extract, tag, align. */
@@ -264,9 +293,16 @@ export function analyze(
   pathsOrDir: string | string[],
   options: LoadCorpusOptions & AlignOptions = {},
 ): Analysis {
+  inputPaths(pathsOrDir, 'analyze')
+  expectOptions(options, 'analyze')
   const corpus = loadCorpus(pathsOrDir, options)
   const { segmenter, lexicon, ...alignOptions } = options
   const lexiconOption = lexicon ? { lexicon } : {}
   const segmenterOption = segmenter ? { segmenter } : {}
-  return { ...corpus, ...align(corpus.documents, { ...alignOptions, ...lexiconOption, ...segmenterOption }) }
+  const warnings = checkDecisions(options.decisions ?? [], corpus.documents)
+  return {
+    ...corpus,
+    ...align(corpus.documents, { ...alignOptions, ...lexiconOption, ...segmenterOption }),
+    warnings,
+  }
 }

@@ -4,6 +4,7 @@
  * (csv-stringify).
  */
 import { stringify } from 'csv-stringify/sync'
+import { expectReport } from '../arguments.js'
 import type { ReportOutput } from '../model/report.js'
 import { type FlatTable, TABLE_NAMES, type TableName, toTables } from './tables.js'
 
@@ -37,19 +38,38 @@ export function tableFileName(name: TableName): string {
  * later document reports), and a review sheet of the links to fill in and read back as decisions.
  */
 export function toCsv(report: ReportOutput): CsvFiles {
+  expectReport(report, 'toCsv')
   const tables = toTables(report)
   return Object.fromEntries(
     TABLE_NAMES.map((name) => [`${tableFileName(name)}.csv`, writeCsv(tables[name])]),
   ) as CsvFiles
 }
 
-/** One table: BOM, header, RFC 4180 quoting, CRLF; null cells empty. */
+/** What a spreadsheet takes for the start of a formula (OWASP, CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/
+/** A number as printed in a number column: -3, +2.5, -1e-7 are numbers to a spreadsheet, not formulas. */
+const PLAIN_NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/
+
+/**
+ * A text cell that a spreadsheet would run as a formula (=HYPERLINK(…), +1+2, -2+3, @SUM(…), a
+ * leading tab or CR) gets a leading `'`, the way OWASP recommends; a spreadsheet shows the text as
+ * typed. Only such cells change: numbers, and text that begins otherwise, are written as they are.
+ * `parseDecisions` drops the `'` again when review.csv comes back.
+ */
+export function neutraliseCell(value: string): string {
+  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value
+}
+
+/**
+ * One table: BOM, header, RFC 4180 quoting, CRLF; null cells empty; text cells neutralised (see
+ * `neutraliseCell`).
+ */
 function writeCsv(table: FlatTable): string {
   return stringify(table.rows, {
     bom: true,
     header: true,
     columns: table.columns,
     record_delimiter: 'windows',
-    cast: { number: (value) => String(value) },
+    cast: { number: (value) => String(value), string: neutraliseCell },
   })
 }

@@ -6,6 +6,8 @@
  *   networkx: nx.read_graphml('out/report.graphml')
  *   igraph:   read_graph('out/report.graphml', format = 'graphml')
  */
+
+import { expectReport } from '../arguments.js'
 import { compareStrings } from '../diff/index.js'
 import type { PlanDocument } from '../model/index.js'
 import type { ReportOutput } from '../model/report.js'
@@ -157,6 +159,7 @@ export function documentEdges(
 
 /** GraphML of documents, items and links (directed; attributes declared with their types). */
 export function toGraphml(report: ReportOutput): string {
+  expectReport(report, 'toGraphml')
   const { nodes, edges } = buildGraph(report)
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -193,6 +196,7 @@ function dataLines(prefix: string, attributes: Record<string, string | number | 
 
 /** DOT (Graphviz) of the same graph: one cluster per document, links as edges labelled with scores. */
 export function toDot(report: ReportOutput): string {
+  expectReport(report, 'toDot')
   const index = indexReport(report)
   const documents = sortDocuments(report.documents)
   const lines = [

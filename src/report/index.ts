@@ -8,6 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { expectAligned, expectArgument, expectDocuments, expectOptions, expectReport } from '../arguments.js'
 import {
   type AlignedCorpus,
   type BuildDiffsOptions,
@@ -69,6 +70,9 @@ export function buildReport(
   aligned: AlignedCorpus,
   options: BuildReportOptions = {},
 ): ReportOutput {
+  expectDocuments(documents, 'buildReport')
+  expectAligned(aligned, 'buildReport')
+  expectOptions(options, 'buildReport')
   return {
     schemaVersion: SCHEMA_VERSION,
     documents: [...documents],
@@ -88,6 +92,8 @@ export interface ToJsonOptions {
 
 /** The report as JSON text (a `ReportOutput`, see schema/plan-cascade.schema.json), with a final newline. */
 export function toJson(report: ReportOutput, options: ToJsonOptions = {}): string {
+  expectReport(report, 'toJson')
+  expectOptions(options, 'toJson')
   return `${JSON.stringify(report, null, options.indent ?? 2)}\n`
 }
 
@@ -124,6 +130,10 @@ export async function writeReport(
   formats: readonly ReportFormat[] = REPORT_FORMATS,
   options: WriteReportOptions = {},
 ): Promise<WrittenFile[]> {
+  expectReport(report, 'writeReport') // rejects: the function is async
+  expectArgument(typeof dir === 'string' && dir !== '', 'writeReport', 'dir to be a folder path', dir)
+  expectArgument(Array.isArray(formats), 'writeReport', 'formats to be an array', formats)
+  expectOptions(options, 'writeReport')
   for (const format of formats) {
     if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
       throw new PlanCascadeError(

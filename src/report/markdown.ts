@@ -3,6 +3,8 @@
  * (new, dropped and continued goals), every thread with its items in order and their word diffs
  * (~~removed~~ **added**), and the target trajectories.
  */
+
+import { expectOptions, expectReport } from '../arguments.js'
 import { formatNumber } from '../diff/index.js'
 import { itemBody } from '../extract/index.js'
 import type { DiffPart, ItemDiff, ReportOutput, Trajectory } from '../model/report.js'
@@ -24,6 +26,8 @@ export interface ToMarkdownOptions {
 
 /** The report as a Markdown summary. */
 export function toMarkdown(report: ReportOutput, options: ToMarkdownOptions = {}): string {
+  expectReport(report, 'toMarkdown')
+  expectOptions(options, 'toMarkdown')
   const index = indexReport(report)
   const out: string[] = []
   const items = report.documents.reduce((n, d) => n + d.items.length, 0)
@@ -109,7 +113,7 @@ export function toMarkdown(report: ReportOutput, options: ToMarkdownOptions = {}
         out.push(`   > ${renderDiff(diff.parts)}`, '')
         out.push(...diffDetails(diff, item.responsible !== null).map((line) => `   ${line}`))
       } else {
-        out.push('', `   > ${escapeMarkdown(itemBody(item)).replace(/\s*\n\s*/g, ' ')}`, '')
+        out.push('', `   > ${escapeMarkdown(itemBody(item)).replace(/\s+/g, joinLines)}`, '')
         if (item.responsible)
           out.push(
             `   - Responsible: ${escapeMarkdown([...item.responsible.lead, ...item.responsible.related].join('、'))}`,
@@ -196,7 +200,7 @@ function trajectoryTable(trajectory: Trajectory): string[] {
 export function renderDiff(parts: DiffPart[]): string {
   let out = ''
   parts.forEach((part, k) => {
-    const text = escapeMarkdown(part.text.replace(/\s*\n\s*/g, ' '))
+    const text = escapeMarkdown(part.text.replace(/\s+/g, joinLines))
     if (part.op === 'same') {
       out += text
       return
@@ -232,4 +236,9 @@ export function escapeMarkdown(text: string): string {
 /** A table cell: escaped, on one line, not too long. */
 function cell(text: string): string {
   return escapeMarkdown(truncate(text, 80))
+}
+
+/** A run of white space holding a line break becomes one space; other runs stay (one linear pass). */
+function joinLines(run: string): string {
+  return run.includes('\n') ? ' ' : run
 }

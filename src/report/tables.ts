@@ -4,6 +4,7 @@
  * jurisdiction, level and year repeated where a row needs them. Cells are strings, numbers or null;
  * lists inside a cell are joined with `; `.
  */
+import { expectArgument, expectDocuments, isRecord } from '../arguments.js'
 import { diffSide } from '../diff/index.js'
 import { SCHEMA_VERSION } from '../model/index.js'
 import type { ReportOutput } from '../model/report.js'
@@ -42,6 +43,20 @@ export type TablesInput = Pick<ReportOutput, 'documents'> &
 const LIST = '; '
 
 /**
+ * The comparator in words: a bare `=` in a cell is a formula to Excel, LibreOffice and Google Sheets,
+ * and `>=`, `<=` read as one in some of them. The JSON keeps the symbols.
+ */
+export const COMPARATOR_WORDS: Record<string, string> = {
+  '>=': 'at-least',
+  '>': 'more-than',
+  '<=': 'at-most',
+  '<': 'less-than',
+  '=': 'exactly',
+  approx: 'about',
+  range: 'range',
+}
+
+/**
  * The records as flat tables, one row per record, ready for a DataFrame: documents, items, targets (one
  * row per figure, with the document's jurisdiction, level and year: the trajectories in long form),
  * links (with both documents), threads (one row per member), evolution (one row per continued, new or
@@ -53,6 +68,13 @@ const LIST = '; '
  * targets.rows.filter((r) => r.metric_family === '5g-base-stations') // [{ doc_id, jurisdiction, year, normalized, … }]
  */
 export function toTables(report: TablesInput): FlatTables {
+  expectArgument(
+    isRecord(report) && Array.isArray(report.documents),
+    'toTables',
+    'a report or an analysis ({ documents, links?, threads? … })',
+    report,
+  )
+  expectDocuments(report.documents, 'toTables')
   const full: ReportOutput = {
     schemaVersion: SCHEMA_VERSION,
     documents: [...report.documents],
@@ -126,7 +148,7 @@ function tablesOf(report: ReportOutput): FlatTables {
         metric: t.metric,
         kind: t.kind,
         direction: t.direction,
-        comparator: t.comparator,
+        comparator: COMPARATOR_WORDS[t.comparator] ?? t.comparator,
         value: t.value,
         value_max: t.valueMax,
         unit: t.unit,
@@ -260,7 +282,7 @@ function tablesOf(report: ReportOutput): FlatTables {
     planned_text: f.planned.target.text,
     planned_value: f.planned.target.normalized,
     planned_value_max: f.planned.target.normalizedMax,
-    planned_comparator: f.planned.target.comparator,
+    planned_comparator: COMPARATOR_WORDS[f.planned.target.comparator] ?? f.planned.target.comparator,
     achieved_doc: f.achieved.docId,
     achieved_item: f.achieved.itemId,
     achieved_text: f.achieved.target.text,

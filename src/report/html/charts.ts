@@ -9,6 +9,7 @@
  * Fulfilment charts: for one indicator and year, each jurisdiction's target (hollow) and result
  * (filled, coloured by met / exceeded / missed), joined by a rule.
  */
+import { expectArgument, expectArrayOf, expectString, isRecord } from '../../arguments.js'
 import type { Fulfilment, Trajectory, TrajectoryPoint } from '../../model/report.js'
 
 /** Colours of jurisdictions (Tableau 10), given in the order of `jurisdictionColors`. */
@@ -38,6 +39,7 @@ export const CHART_FONT =
 
 /** A stable colour for each jurisdiction, in the order given (reading order of the documents). */
 export function jurisdictionColors(names: readonly string[]): Map<string, string> {
+  expectArrayOf(names, 'jurisdictionColors', 'names to be an array of strings', (n) => typeof n === 'string')
   return new Map(names.map((name, k) => [name, PALETTE[k % PALETTE.length]!]))
 }
 
@@ -345,6 +347,14 @@ export async function renderTrajectoryChart(
   colors: Map<string, string>,
   prefix: string,
 ): Promise<string> {
+  expectArgument(
+    isRecord(trajectory) && Array.isArray(trajectory.points),
+    'renderTrajectoryChart',
+    'trajectory to be a Trajectory (as buildTrajectories returns)',
+    trajectory,
+  )
+  expectArgument(colors instanceof Map, 'renderTrajectoryChart', 'colors to be a Map', colors)
+  expectString(prefix, 'renderTrajectoryChart', 'prefix')
   return renderSpec(trajectorySpec(trajectory, colors), prefix)
 }
 

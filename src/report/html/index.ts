@@ -11,6 +11,8 @@
  *
  * Same report in, same bytes out: no timestamps, no random ids, stable orders.
  */
+
+import { expectArrayOf, expectOptions, expectReport, isRecord } from '../../arguments.js'
 import { formatNumber } from '../../diff/index.js'
 import type { PlanDocument, PlanItem, Target } from '../../model/index.js'
 import type {
@@ -66,6 +68,8 @@ const CSP =
 
 /** The report as one standalone HTML page. Async because the charts are rendered by vega. */
 export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}): Promise<string> {
+  expectReport(report, 'toHtml') // rejects: the function is async
+  expectOptions(options, 'toHtml')
   const index = indexReport(report)
   const threads = orderedThreads(report)
   const diffs = new Map(report.diffs.map((d) => [pairKey(d.from, d.to), d]))
@@ -372,6 +376,7 @@ function displayText(item: PlanItem): string {
 
 /** A diff as HTML: <del>removed</del><ins>added</ins>. */
 export function renderDiffHtml(parts: DiffPart[]): string {
+  expectArrayOf(parts, 'renderDiffHtml', 'parts to be the parts of a word diff', isRecord)
   return parts
     .map((p) => {
       const text = escapeXml(p.text)
