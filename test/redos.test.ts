@@ -54,6 +54,17 @@ const BOUNDED: Record<string, string> = {
     'the preamble of a document, and a bounded repetition {4,160}',
   '\\s*[.…·]{2,}\\s*\\d*$': 'a line of the table of contents: at most 40 characters (checked before)',
   '@.*$': 'an item id (similarity/index.ts)',
+  '^分别[^、和及与]*?(?:[\\d.]+[^、和及与\\d]{0,6}[、和及与])*$':
+    'the list after 分别: at most 80 characters (extract/targets.ts, DISTRIBUTED_LIST_LENGTH)',
+  '(?:年均|同比|环比|比上年|分别|实际)*(?:增长|下降|降低|提高|提升|上涨|减少|增加|压减|回落|上升|下跌|降|增)+了?$':
+    'the end of a name: at most 24 characters (extract/metric.ts, CHANGE_WORDS_WINDOW)',
+  '(?:年均|同比|环比|比上年|分别|实际)+(?=(?:增长|下降|降低|提高|提升|上涨)了?$)':
+    'the end of a name: at most 24 characters (extract/metric.ts, CHANGE_WORDS_WINDOW)',
+  '《[^》\\n]{1,80}\\n[^》\\n]{1,80}》':
+    'the front matter of a document (its first 3,000 characters at most) and bounded repetitions {1,80}',
+  '\\s*\\n\\s*': 'inside one 《…》 of at most 162 characters (parse/metadata.ts, joinBrokenBrackets)',
+  '(\\d{4})\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*在\\s*([^\\n。，,]{0,40}?)\\s*第?[一二三四五六七八九十\\d]+\\s*届\\s*(?:\\n\\s*)?(?:全国)?人民代表大会':
+    'the meeting line: tried on the head of a document (3,000 characters) and on title lines of at most 60',
 }
 
 /** Super-linear expressions recognised by how they begin, with the reason their input is bounded. */

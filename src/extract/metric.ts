@@ -108,12 +108,21 @@ export function readAfter(phrase: string): string {
   return cleanName(s)
 }
 
+/** How many characters at the end of a name can hold the words of a change (年均同比增长了 is 7). */
+const CHANGE_WORDS_WINDOW = 24
+
 /**
  * A growth's name without the words of its change, which the kind and the direction say:
  * 地区生产总值增长 -> 地区生产总值, 单位GDP能耗下降 -> 单位GDP能耗, 脱贫地区农民收入年均增长 ->
  * 脱贫地区农民收入. Names of a rate stay: 居民消费价格涨幅, 数字经济增速, 智能产业增加值年均增长率.
  */
 export function stripChangeWords(name: string): string {
+  // Only the end of a name can hold the words: the patterns below are anchored at the end, and are
+  // run on the last characters only, so that a long name costs nothing more.
+  if (name.length > CHANGE_WORDS_WINDOW) {
+    const cut = name.length - CHANGE_WORDS_WINDOW
+    return name.slice(0, cut) + stripChangeWords(name.slice(cut))
+  }
   const out = name.replace(
     /(?:年均|同比|环比|比上年|分别|实际)*(?:增长|下降|降低|提高|提升|上涨|减少|增加|压减|回落|上升|下跌|降|增)+了?$/u,
     '',

@@ -251,6 +251,9 @@ export function extractTargets(
   return drafts
 }
 
+/** The longest list after 分别 that is read as one (分别增长2%、5.5%、6.5%、7%和8%左右 is 26). */
+const DISTRIBUTED_LIST_LENGTH = 80
+
 /** 城乡居民 (urban and rural residents) before 分别: the two groups it names, in that order. */
 const BOTH_GROUPS: Array<[RegExp, string[]]> = [[/^城乡居民/u, ['城镇居民', '农村居民']]]
 
@@ -262,7 +265,8 @@ const BOTH_GROUPS: Array<[RegExp, string[]]> = [[/^城乡居民/u, ['城镇居�
 function distributed(t: string, clauseStart: number, start: number, drafts: TargetDraft[]): string | null {
   const clause = t.slice(clauseStart, start)
   const at = clause.lastIndexOf('分别')
-  if (at < 0) return null
+  // a list that 分别 distributes is short: 分别增长2%、5.5%和6.5%
+  if (at < 0 || clause.length - at > DISTRIBUTED_LIST_LENGTH) return null
   const k = drafts.filter((d) => d.span[0] >= clauseStart + at && d.span[0] < start).length
   // Only figures joined by 、 和 及 与 (with their 左右, 以上) belong to the list.
   if (!/^分别[^、和及与]*?(?:[\d.]+[^、和及与\d]{0,6}[、和及与])*$/u.test(clause.slice(at))) return null

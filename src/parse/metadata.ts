@@ -436,7 +436,7 @@ function periodOfBody(text: string): Period | null {
 
 /** What sort of plan the title names (see the module comment for the rules). */
 export function kindOfTitle(title: string, period: Period | null = null): DocumentKind {
-  const name = titleWithoutDraftNote(title).replace(/[(（〔](试行|暂行|修订|\d{4}[^)）〕]*)[)）〕]$/, '')
+  const name = titleWithoutDraftNote(title).replace(/[(（〔](试行|暂行|修订|\d{4}[^)）〕]{0,20})[)）〕]$/, '')
   const fiveYear =
     /十[一二三四五六七八九]五|五年/.test(name) || (period !== null && period.to - period.from === 4)
   if (/政府工作报告|工作报告$/.test(name)) return 'work-report'
