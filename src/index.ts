@@ -84,12 +84,15 @@ export type {
   TagOptions,
 } from './pipeline/index.js'
 export { analyze, extractDocument, loadCorpus, readDocument, tagDocuments } from './pipeline/index.js'
+export type { OnProgress, ProgressEvent, ProgressStage } from './progress.js'
+export { PROGRESS_STAGES } from './progress.js'
 export type {
   BuildReportOptions,
   FlatCell,
   FlatRow,
   FlatTable,
   FlatTables,
+  ParquetFiles,
   ReportFormat,
   TableName,
   TablesInput,
@@ -112,6 +115,7 @@ export {
   toHtml,
   toJson,
   toMarkdown,
+  toParquet,
   toTables,
   writeReport,
 } from './report/index.js'

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Ajv2020 from 'ajv/dist/2020.js'
+import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatJsonSchema, SCHEMA_PATH } from '../scripts/build-schema.js'
 import { align } from '../src/align/index.js'
@@ -13,6 +14,7 @@ import {
   buildReport,
   CSV_NAMES,
   escapeMarkdown,
+  PARQUET_NAMES,
   prefixIds,
   renderDiff,
   toCsv,
@@ -21,10 +23,12 @@ import {
   toHtml,
   toJson,
   toMarkdown,
+  toParquet,
   toTables,
   trajectorySpec,
   writeReport,
 } from '../src/report/index.js'
+import { columnType, TABLE_NAMES } from '../src/report/tables.js'
 import { fakeSegmenter, makeDocument, makeItem, makeLink, makeTarget } from './helpers/records.js'
 
 /** A small report by hand: a province, a city in two years, a district; one thread, one evolution pair. */
@@ -187,6 +191,23 @@ describe('report of the seed corpus', () => {
     expect(() => ParseOutput.parse(parseOutput)).not.toThrow()
   })
 
+  it('writes every table of the seeds to Parquet, read back cell for cell', async () => {
+    const files = await toParquet(report)
+    const tables = toTables(report)
+    expect(tables.targets.rows.length).toBeGreaterThan(100)
+    for (const [k, name] of TABLE_NAMES.entries()) {
+      const bytes = files[PARQUET_NAMES[k]!]
+      const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+      const rows = await parquetReadObjects({ file })
+      expect(rows.length, name).toBe(tables[name].rows.length)
+      expect(rows, name).toEqual(
+        tables[name].rows.map((row) =>
+          Object.fromEntries(tables[name].columns.map((c) => [c, row[c] ?? null])),
+        ),
+      )
+    }
+  })
+
   it('renders the HTML, and the same report gives the same bytes', async () => {
     const first = await toHtml(report)
     const second = await toHtml(report)
@@ -286,6 +307,47 @@ describe('formats of a small report', () => {
       'score',
     ])
     expect(tables.items.rows[0]!.threads).toBe('')
+  })
+
+  it('writes Parquet files with the columns and cells of the tables, read back by hyparquet', async () => {
+    const files = await toParquet(report)
+    expect(Object.keys(files)).toEqual([...PARQUET_NAMES])
+    const tables = toTables(report)
+    for (const [k, name] of TABLE_NAMES.entries()) {
+      const bytes = files[PARQUET_NAMES[k]!]
+      const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+      const metadata = parquetMetadata(file)
+      // the same columns, in order, even for an empty table
+      expect(
+        parquetSchema(metadata).children.map((c) => c.element.name),
+        name,
+      ).toEqual(tables[name].columns)
+      expect(Number(metadata.num_rows), name).toBe(tables[name].rows.length)
+      const rows = await parquetReadObjects({ file })
+      // the same cells: numbers as numbers (INT32 columns come back as numbers, DOUBLE as numbers)
+      expect(rows, name).toEqual(
+        tables[name].rows.map((row) =>
+          Object.fromEntries(tables[name].columns.map((c) => [c, row[c] ?? null])),
+        ),
+      )
+    }
+    const [again] = [await toParquet(report)]
+    expect(again['items.parquet']).toEqual(files['items.parquet'])
+  })
+
+  it('types every column by name: numbers where the tables hold numbers, text elsewhere', () => {
+    const tables = toTables(report)
+    for (const name of TABLE_NAMES) {
+      for (const column of tables[name].columns) {
+        const kind = columnType(column)
+        for (const row of tables[name].rows) {
+          const cell = row[column] ?? null
+          if (cell === null) continue
+          expect(typeof cell, `${name}.${column}`).toBe(kind === 'string' ? 'string' : 'number')
+          if (kind === 'integer') expect(Number.isInteger(cell), `${name}.${column}`).toBe(true)
+        }
+      }
+    }
   })
 
   it('writes a header even for an empty table', () => {
@@ -409,15 +471,27 @@ describe('formats of a small report', () => {
     it('writes every format into a folder and says what it wrote', async () => {
       const steps: string[] = []
       const written = await writeReport(report, join(dir, 'all'), undefined, {
-        onProgress: (done, total, format) => steps.push(`${done}/${total} ${format}`),
+        onProgress: ({ stage, done, total, file }) =>
+          steps.push(`${stage} ${done}/${total}${file ? ` ${file.split('/').pop()}` : ''}`),
       })
       const names = readdirSync(join(dir, 'all')).sort()
       expect(names).toEqual(
-        [...CSV_NAMES, 'report.html', 'report.md', 'report.json', 'report.graphml', 'report.dot'].sort(),
+        [
+          ...CSV_NAMES,
+          ...PARQUET_NAMES,
+          'report.html',
+          'report.md',
+          'report.json',
+          'report.graphml',
+          'report.dot',
+        ].sort(),
       )
       expect(written.map((f) => f.path.split('/').pop()).sort()).toEqual(names)
-      expect(steps[0]).toBe('0/6 html')
-      expect(steps.at(-1)).toMatch(/^6\/6 /)
+      // one event per file written, with its name, after a first 0/23
+      expect(steps[0]).toBe('writing 0/23')
+      expect(steps[1]).toBe('writing 1/23 report.html')
+      expect(steps).toHaveLength(24)
+      expect(steps.at(-1)).toBe('writing 23/23 report.dot')
       expect(JSON.parse(readFileSync(join(dir, 'all', 'report.json'), 'utf8'))).toEqual(report)
     })
 

@@ -93,13 +93,12 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
     }
     if (files.length === 0) throw new PlanCascadeError('empty-input', 'no document to read')
     const manifest: Manifest | undefined = options.manifest ? readManifest(options.manifest) : undefined
-    progress.start('reading', files.length)
     const corpus = loadCorpus(files, {
       ...(manifest ? { manifest } : {}),
       ...(options.encoding ? { encoding: options.encoding } : {}),
       ...(options.segmenter ? { segmenterImplementation: options.segmenter } : {}),
       lexicon: lexiconOptions(options),
-      onProgress: (done) => progress.update(done),
+      onProgress: progress.onProgress,
     })
     progress.stop()
     for (const { error } of corpus.errors) {
@@ -111,7 +110,6 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
   }
 
   const alignCorpus = (documents: PlanDocument[], options: AlignCliOptions, progress: Progress) => {
-    progress.start('aligning', 1)
     const decisions: Decision[] = options.decisions
       ? parseDecisions(readText(options.decisions), options.decisions)
       : []
@@ -120,9 +118,9 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
       ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
       ...(options.mode ? { mode: options.mode } : {}),
       ...(decisions.length ? { decisions } : {}),
+      onProgress: progress.onProgress,
     }
     const result = align(documents, alignOptions)
-    progress.update(1)
     progress.stop()
     return result
   }
@@ -297,7 +295,7 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
     withCorpusOptions(
       program
         .command('report')
-        .description('Write the report: HTML, Markdown, CSV tables, JSON, GraphML and DOT.')
+        .description('Write the report: HTML, Markdown, CSV and Parquet tables, JSON, GraphML and DOT.')
         .argument('<inputs...>', 'files or folders')
         .requiredOption('-o, --out <dir>', 'output folder (created if needed)')
         .option(
@@ -317,14 +315,13 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
       const progress = progressFor(options)
       const documents = load(inputs, options, progress)
       const aligned = alignCorpus(documents, options, progress)
-      progress.start('diffing', 1)
-      const report = buildReport(documents, aligned, { allLinks: Boolean(options.allDiffs) })
-      progress.update(1)
-      progress.stop()
-      progress.start('writing', options.format.length)
+      const report = buildReport(documents, aligned, {
+        allLinks: Boolean(options.allDiffs),
+        onProgress: progress.onProgress,
+      })
       const written = await writeReport(report, options.out, options.format, {
         ...(options.title ? { title: options.title } : {}),
-        onProgress: (done) => progress.update(done),
+        onProgress: progress.onProgress,
       })
       progress.stop()
       const items = documents.reduce((n, d) => n + d.items.length, 0)
