@@ -16,6 +16,7 @@ import { markCellRuns, missingLabelWarnings } from './checks.js'
 import { findDuplicates, pieceKey } from './dedupe.js'
 import { inferMetadata } from './metadata.js'
 import { type Line, type Piece, splitLines, splitPieces } from './pieces.js'
+import { checkPlanLikeness } from './plan-likeness.js'
 import { buildRecords, buildRegions, nameInferredSections, summaryParts, tableRowRecord } from './records.js'
 import { findTableOfContents } from './toc.js'
 import { reparentShuffled } from './tree.js'
@@ -91,6 +92,8 @@ export function parseDocument(input: string | SourceText, options: ParseOptions 
   titleKeys.delete('')
   let walked = walkPieces({ text, pieces, duplicateOf, fixed, tableAt, titleKeys, toc, startInBody: false })
   const warnings: PlanWarning[] = [...metadata.warnings, ...cellWarnings]
+  const notPlan = checkPlanLikeness(text, walked.labelCount > 0)
+  if (notPlan) warnings.push(notPlan)
   if (walked.labelCount === 0) {
     warnings.push({
       code: 'no-numbered-items',
