@@ -10,12 +10,15 @@ import { PlanCascadeError } from '../src/errors.js'
 import { AlignOutput, ParseOutput, SCHEMA_VERSION } from '../src/model/index.js'
 import { ReportOutput } from '../src/model/report.js'
 import { loadCorpus } from '../src/pipeline/index.js'
+import { fillText } from '../src/report/html/strings.js'
 import {
   buildReport,
   CSV_NAMES,
   escapeMarkdown,
+  loadReportStrings,
   PARQUET_NAMES,
   prefixIds,
+  renderCascade,
   renderDiff,
   toCsv,
   toDot,
@@ -438,11 +441,84 @@ describe('formats of a small report', () => {
     expect(html).toContain('<article class="thread-detail" data-thread-id="t-5g" hidden>')
     expect(html).toContain('data-doc="fz-2019"')
     expect(html).toContain('class="flow flow-evolution"')
-    expect(html).toContain('Continued<span class="n">1</span>')
+    expect(html).toContain('<span data-i18n="continued">延续</span><span class="n">1</span>')
     expect(html).toContain('class="chart-svg"')
     // Ids are unique on the page.
     const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])
     expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it('speaks Chinese by default and English when asked, with every word from the strings file', async () => {
+    const strings = loadReportStrings()
+    const zh = await toHtml(report)
+    const en = await toHtml(report, { language: 'en' })
+    expect(zh).toContain('<html lang="zh-CN" data-language="zh">')
+    expect(zh).toContain('<h1 data-i18n="title">规划级联报告</h1>')
+    expect(en).toContain('<html lang="en" data-language="en">')
+    expect(en).toContain('<h1 data-i18n="title">Plan cascade report</h1>')
+    expect(en).toContain('<span data-i18n="continued">Continued</span>')
+    expect(en).toMatch(
+      /<span data-i18n="thread-meta" data-i18n-args="\{&quot;n&quot;:(\d+)\}">\1 items<\/span>/,
+    )
+    expect(zh).toMatch(
+      /<span data-i18n="thread-meta" data-i18n-args="\{&quot;n&quot;:(\d+)\}">\1 个条目<\/span>/,
+    )
+    // every key the page uses is in the file, in both languages
+    const keys = new Set([...zh.matchAll(/data-i18n="([^"]+)"/g)].map((m) => m[1]!))
+    for (const m of zh.matchAll(/data-i18n-attr="([^"]+)"/g))
+      for (const pair of m[1]!.split(' ')) keys.add(pair.split(':')[1]!)
+    for (const key of keys) {
+      expect(strings[key]?.zh, key).toBeTruthy()
+      expect(strings[key]?.en, key).toBeTruthy()
+    }
+    expect(keys.size).toBeGreaterThan(40)
+    // the page carries the strings for its switch
+    expect(zh).toContain('<script type="application/json" id="report-strings">')
+  })
+
+  it('fills slots and picks singular or plural', () => {
+    expect(fillText('{n} item|{n} items', { n: 1 })).toBe('1 item')
+    expect(fillText('{n} item|{n} items', { n: 3 })).toBe('3 items')
+    expect(fillText('{shown} / {total} 条主线', { shown: 2, total: 5 })).toBe('2 / 5 条主线')
+  })
+
+  it('lays a crowded cell out as a grid grouped by parent, boxes apart and full size', () => {
+    const provinces = ['山东省', '四川省', '江苏省']
+    const docs = Array.from({ length: 36 }, (_, k) =>
+      makeDocument(
+        `city-${String(k).padStart(2, '0')}`,
+        { name: `城市${k}`, level: 'city', parent: provinces[k % 3]! },
+        2024,
+        [],
+      ),
+    )
+    const svg = renderCascade(
+      { ...report, documents: docs, links: [], threads: [], evolution: [], diffs: [] },
+      [],
+    )
+    const boxes = [...svg.matchAll(/data-doc="([^"]+)"[^>]*transform="translate\(([\d.]+),([\d.]+)\)"/g)].map(
+      (m) => ({
+        id: m[1]!,
+        x: Number(m[2]),
+        y: Number(m[3]),
+      }),
+    )
+    expect(boxes).toHaveLength(36)
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1))
+        expect(Math.abs(a.x - b.x) >= 176 || Math.abs(a.y - b.y) >= 64, `${a.id} ${b.id}`).toBe(true)
+    // a grid, not a column of 36
+    expect(new Set(boxes.map((b) => b.x)).size).toBeGreaterThan(4)
+    expect(new Set(boxes.map((b) => b.y)).size).toBeLessThan(12)
+    // groups by parent, each named
+    expect([...svg.matchAll(/class="group-label"[^>]*>([^<]+)</g)].map((m) => m[1])).toEqual([
+      '四川省',
+      '山东省',
+      '江苏省',
+    ])
+    // it never shrinks below three quarters of its size: it scrolls instead
+    const width = Number(/viewBox="0 0 ([\d.]+) /.exec(svg)![1])
+    expect(svg).toContain(`min-width:${Math.round(width * 0.75)}px`)
   })
 
   it('renames the ids of a chart so that charts can share a page', () => {
