@@ -100,12 +100,15 @@ export type {
   TagOptions,
 } from './pipeline/index.js'
 export { analyze, extractDocument, loadCorpus, readDocument, tagDocuments } from './pipeline/index.js'
+export type { OnProgress, ProgressEvent, ProgressStage } from './progress.js'
+export { PROGRESS_STAGES } from './progress.js'
 export type {
   BuildReportOptions,
   FlatCell,
   FlatRow,
   FlatTable,
   FlatTables,
+  ParquetFiles,
   ReportFormat,
   TableName,
   TablesInput,
@@ -128,6 +131,7 @@ export {
   toHtml,
   toJson,
   toMarkdown,
+  toParquet,
   toTables,
   writeReport,
 } from './report/index.js'

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The HTML report in a real browser: Debian's Chromium driven by playwright-core. It loads from a
 // file:// URL with no console error and no request, a click on a thread shows its diff, the filters
 // and the diagram work, and screenshots are taken (test-output/browser/*.png).
@@ -10,7 +11,8 @@ import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { align } from '../src/align/index.js'
 import { loadCorpus } from '../src/pipeline/index.js'
-import { buildReport, toHtml } from '../src/report/index.js'
+import { buildReport, loadReportStrings, toHtml } from '../src/report/index.js'
+import { makeDocument } from './helpers/records.js'
 
 // PLAN_CASCADE_CHROMIUM points elsewhere (or nowhere, to check the skip).
 const CHROMIUM = process.env.PLAN_CASCADE_CHROMIUM ?? '/usr/bin/chromium'
@@ -69,7 +71,7 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     expect(await page.locator('.cascade-svg .doc-node').count()).toBe(5)
     expect(await page.locator('.cascade-svg .flow').count()).toBeGreaterThan(0)
     expect(await page.locator('.thread-detail:visible').count()).toBe(1)
-    expect(await page.locator('#count').textContent()).toMatch(/^(\d+) \/ \1 threads$/)
+    expect(await page.locator('#count').textContent()).toMatch(/^(\d+) \/ \1 条主线$/)
   })
 
   it('shows the diff of a thread when it is clicked', async () => {
@@ -121,7 +123,7 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
   it('lists the threads of a document clicked in the diagram', async () => {
     const all = await page.locator('.thread-button:visible').count()
     await page.locator('.doc-node[data-doc="fuzhou-2025"]').click()
-    expect(await page.locator('#picked-label').textContent()).toBe('Document: fuzhou-2025')
+    expect(await page.locator('#picked-label').textContent()).toBe('文件：fuzhou-2025')
     const docs = await page
       .locator('.thread-button:visible')
       .evaluateAll((els) => els.map((el) => el.getAttribute('data-docs')))
@@ -139,6 +141,141 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     await page.locator('#trajectories').evaluate((el) => el.scrollIntoView())
     await page.screenshot({ path: join(OUT, 'charts.png') })
     expect(problems).toEqual([])
+  })
+
+  it('speaks Chinese first, switches to English and back, and remembers', async () => {
+    const strings = loadReportStrings()
+    expect(await page.locator('h1').textContent()).toBe(strings.title!.zh)
+    await page.locator('#lang').click()
+    expect(await page.locator('h1').textContent()).toBe('Plan cascade report')
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    expect(await page.locator('#count').textContent()).toMatch(/^(\d+) \/ \1 threads$/)
+    expect(await page.locator('#q').getAttribute('placeholder')).toBe(strings['search-placeholder']!.en)
+    // every translated piece is in English now
+    const pieces = await page
+      .locator('[data-i18n]')
+      .evaluateAll((els) => els.map((el) => [el.getAttribute('data-i18n'), el.textContent ?? '']))
+    expect(pieces.length).toBeGreaterThan(100)
+    for (const [key, text] of pieces)
+      if (!/-hint$|^switch$/.test(key!)) expect(text, key!).not.toMatch(/\p{Script=Han}/u)
+    await page.screenshot({ path: join(OUT, 'overview-en.png') })
+    await page.reload()
+    expect(await page.locator('h1').textContent()).toBe('Plan cascade report')
+    await page.locator('#lang').click()
+    expect(await page.locator('h1').textContent()).toBe(strings.title!.zh)
+    expect(problems).toEqual([])
+  })
+
+  it('prints the figures of a chart apart, not over each other', async () => {
+    const overlaps = await page.locator('#trajectories svg.chart-svg').evaluateAll((charts) =>
+      charts.flatMap((chart, k) => {
+        const boxes = Array.from(chart.querySelectorAll('g.role-mark.mark-text text')).map((t) => ({
+          text: t.textContent,
+          box: t.getBoundingClientRect(),
+        }))
+        const out: string[] = []
+        boxes.forEach((a, i) => {
+          for (const b of boxes.slice(i + 1)) {
+            const w = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left)
+            const h = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top)
+            if (w > 1 && h > 1) out.push(`chart ${k + 1}: ${a.text} / ${b.text}`)
+          }
+        })
+        return out
+      }),
+    )
+    expect(overlaps).toEqual([])
+  })
+
+  describe('at 1366 × 768', () => {
+    let small: Page
+
+    beforeAll(async () => {
+      small = await browser.newPage({ viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 })
+      await small.goto(pathToFileURL(join(OUT, 'report.html')).href, { waitUntil: 'load' })
+      await small.addStyleTag({ content: 'html { scroll-behavior: auto !important }' })
+    })
+
+    it('shows the whole search placeholder, in both languages', async () => {
+      for (const language of ['zh', 'en']) {
+        const fits = await small.evaluate(() => {
+          const q = document.querySelector('#q') as HTMLInputElement
+          const style = getComputedStyle(q)
+          const context = document.createElement('canvas').getContext('2d')!
+          context.font = `${style.fontSize} ${style.fontFamily}`
+          const room =
+            q.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight)
+          return { text: context.measureText(q.placeholder).width, room }
+        })
+        expect(fits.text, language).toBeLessThanOrEqual(fits.room)
+        await small.locator('#lang').click()
+      }
+    })
+
+    it('keeps a clicked thread title clear of the sticky filter bar', async () => {
+      // far down a long thread, then another thread picked from the sticky list
+      await small.locator('.thread-button').nth(0).click()
+      await small
+        .locator('#threads')
+        .evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY + 900))
+      await small.locator('.thread-button').nth(3).click()
+      const place = await small.evaluate(() => ({
+        title: document.querySelector('.thread-detail:not([hidden]) h3')!.getBoundingClientRect().top,
+        bar: document.querySelector('.filters')!.getBoundingClientRect().bottom,
+      }))
+      expect(place.title).toBeGreaterThanOrEqual(place.bar)
+      expect(place.title).toBeLessThan(768 - 80)
+      await small.screenshot({ path: join(OUT, 'thread-1366.png') })
+      // and from a link to a thread
+      const id = await small.locator('.thread-button').nth(5).getAttribute('data-thread-id')
+      await small.evaluate(
+        (hash) => {
+          window.scrollTo(0, 0)
+          location.hash = hash
+        },
+        `#thread=${encodeURIComponent(id!)}`,
+      )
+      await expect
+        .poll(() =>
+          small.evaluate(
+            () =>
+              document.querySelector('.thread-detail:not([hidden]) h3')!.getBoundingClientRect().top -
+              document.querySelector('.filters')!.getBoundingClientRect().bottom,
+          ),
+        )
+        .toBeGreaterThanOrEqual(0)
+    })
+
+    it('keeps a cascade of 36 cities in one row readable: a grid grouped by province, boxes full size', async () => {
+      const provinces = ['山东省', '四川省', '江苏省']
+      const cities = Array.from({ length: 36 }, (_, k) =>
+        makeDocument(`city-${k}`, { name: `城市${k}`, level: 'city', parent: provinces[k % 3]! }, 2024, []),
+      )
+      const province = makeDocument('province', { name: '山东省', level: 'province' }, 2025, [])
+      const crowded = await toHtml(
+        buildReport([province, ...cities], { links: [], threads: [], evolution: [] }),
+      )
+      writeFileSync(join(OUT, 'crowded.html'), crowded)
+      await small.goto(pathToFileURL(join(OUT, 'crowded.html')).href, { waitUntil: 'load' })
+      const boxes = await small
+        .locator('.cascade-svg .doc-node rect')
+        .evaluateAll((rects) =>
+          rects
+            .map((r) => r.getBoundingClientRect())
+            .map((b) => ({ x: b.x, y: b.y, w: b.width, h: b.height })),
+        )
+      expect(boxes).toHaveLength(37)
+      for (const box of boxes) expect(box.w).toBeGreaterThanOrEqual(176 * 0.75 - 0.5)
+      for (const [i, a] of boxes.entries())
+        for (const b of boxes.slice(i + 1))
+          expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y).toBe(true)
+      expect(await small.locator('.cascade-svg .group-label').allTextContents()).toEqual([
+        '四川省',
+        '山东省',
+        '江苏省',
+      ])
+      await small.locator('#overview').screenshot({ path: join(OUT, 'crowded.png') })
+    })
   })
 })
 

@@ -174,7 +174,7 @@ describe('align, topics, diff', () => {
   it('prints links, threads and evolution in words without --json', async () => {
     const { code, stdout } = await cli('align', ...FUZHOU)
     expect(code).toBe(0)
-    expect(stdout).toMatch(/^2 documents, 57 items: \d+ links, \d+ threads, 1 evolution pairs/)
+    expect(stdout).toMatch(/^2 documents, 57 items: \d+ links, \d+ threads, 1 evolution pair\n/)
     expect(stdout).toMatch(/fuzhou-2019 → fuzhou-2025: \d+ continued, \d+ new, \d+ dropped/)
   })
 
@@ -237,10 +237,14 @@ describe('align, topics, diff', () => {
     )
   })
 
-  it('exits 1 on an unknown item, naming items of that document', async () => {
-    const { code, stderr } = await cli('diff', 'fuzhou-2019#99', 'fuzhou-2025#2.3', ...FUZHOU)
+  it('exits 1 on an unknown item, suggesting the nearest ids', async () => {
+    const typo = await cli('diff', 'fuzhou-2091#2.3', 'fuzhou-2025#2.3', ...FUZHOU)
+    expect(typo.code).toBe(1)
+    expect(typo.stderr).toMatch(/no item 'fuzhou-2091#2\.3'; did you mean fuzhou-2019#2\.3(, |\?)/)
+    const { code, stderr } = await cli('diff', 'fuzhou-2019#2.30', 'fuzhou-2025#2.3', ...FUZHOU)
     expect(code).toBe(1)
-    expect(stderr).toMatch(/no item 'fuzhou-2019#99'; items of that document include fuzhou-2019#1\.1/)
+    expect(stderr).toMatch(/did you mean fuzhou-2019#2\.3, /)
+    expect(stderr).not.toMatch(/fuzhou-2025/)
   })
 })
 

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Ajv2020 from 'ajv/dist/2020.js'
+import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatJsonSchema, SCHEMA_PATH } from '../scripts/build-schema.js'
 import { align, parseDecisions } from '../src/align/index.js'
@@ -9,12 +10,16 @@ import { PlanCascadeError } from '../src/errors.js'
 import { AlignOutput, ParseOutput, SCHEMA_VERSION } from '../src/model/index.js'
 import { ReportOutput } from '../src/model/report.js'
 import { loadCorpus } from '../src/pipeline/index.js'
+import { fillText } from '../src/report/html/strings.js'
 import {
   buildReport,
   CSV_NAMES,
   escapeMarkdown,
   fulfilmentSpec,
+  loadReportStrings,
+  PARQUET_NAMES,
   prefixIds,
+  renderCascade,
   renderDiff,
   robustDomain,
   toCsv,
@@ -23,10 +28,12 @@ import {
   toHtml,
   toJson,
   toMarkdown,
+  toParquet,
   toTables,
   trajectorySpec,
   writeReport,
 } from '../src/report/index.js'
+import { columnType, TABLE_NAMES } from '../src/report/tables.js'
 import { fakeSegmenter, makeDocument, makeItem, makeLink, makeTarget } from './helpers/records.js'
 
 /** A small report by hand: a province, a city in two years, a district; one thread, one evolution pair. */
@@ -187,6 +194,23 @@ describe('report of the seed corpus', () => {
     expect(validate('AlignOutput', json)).toBe(false)
     expect(() => AlignOutput.parse(alignOutput)).not.toThrow()
     expect(() => ParseOutput.parse(parseOutput)).not.toThrow()
+  })
+
+  it('writes every table of the seeds to Parquet, read back cell for cell', async () => {
+    const files = await toParquet(report)
+    const tables = toTables(report)
+    expect(tables.targets.rows.length).toBeGreaterThan(100)
+    for (const [k, name] of TABLE_NAMES.entries()) {
+      const bytes = files[PARQUET_NAMES[k]!]
+      const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+      const rows = await parquetReadObjects({ file })
+      expect(rows.length, name).toBe(tables[name].rows.length)
+      expect(rows, name).toEqual(
+        tables[name].rows.map((row) =>
+          Object.fromEntries(tables[name].columns.map((c) => [c, row[c] ?? null])),
+        ),
+      )
+    }
   })
 
   it('renders the HTML, and the same report gives the same bytes', async () => {
@@ -352,6 +376,47 @@ describe('formats of a small report', () => {
     )
   })
 
+  it('writes Parquet files with the columns and cells of the tables, read back by hyparquet', async () => {
+    const files = await toParquet(report)
+    expect(Object.keys(files)).toEqual([...PARQUET_NAMES])
+    const tables = toTables(report)
+    for (const [k, name] of TABLE_NAMES.entries()) {
+      const bytes = files[PARQUET_NAMES[k]!]
+      const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+      const metadata = parquetMetadata(file)
+      // the same columns, in order, even for an empty table
+      expect(
+        parquetSchema(metadata).children.map((c) => c.element.name),
+        name,
+      ).toEqual(tables[name].columns)
+      expect(Number(metadata.num_rows), name).toBe(tables[name].rows.length)
+      const rows = await parquetReadObjects({ file })
+      // the same cells: numbers as numbers (INT32 columns come back as numbers, DOUBLE as numbers)
+      expect(rows, name).toEqual(
+        tables[name].rows.map((row) =>
+          Object.fromEntries(tables[name].columns.map((c) => [c, row[c] ?? null])),
+        ),
+      )
+    }
+    const [again] = [await toParquet(report)]
+    expect(again['items.parquet']).toEqual(files['items.parquet'])
+  })
+
+  it('types every column by name: numbers where the tables hold numbers, text elsewhere', () => {
+    const tables = toTables(report)
+    for (const name of TABLE_NAMES) {
+      for (const column of tables[name].columns) {
+        const kind = columnType(column)
+        for (const row of tables[name].rows) {
+          const cell = row[column] ?? null
+          if (cell === null) continue
+          expect(typeof cell, `${name}.${column}`).toBe(kind === 'string' ? 'string' : 'number')
+          if (kind === 'integer') expect(Number.isInteger(cell), `${name}.${column}`).toBe(true)
+        }
+      }
+    }
+  })
+
   it('writes a header even for an empty table', () => {
     const files = toCsv({ ...report, links: [], evolution: [] })
     expect(readCsv(files['evolution.csv'].slice(1))).toEqual([
@@ -440,11 +505,84 @@ describe('formats of a small report', () => {
     expect(html).toContain('<article class="thread-detail" data-thread-id="t-5g" hidden>')
     expect(html).toContain('data-doc="fz-2019"')
     expect(html).toContain('class="flow flow-evolution"')
-    expect(html).toContain('Continued<span class="n">1</span>')
+    expect(html).toContain('<span data-i18n="continued">延续</span><span class="n">1</span>')
     expect(html).toContain('class="chart-svg"')
     // Ids are unique on the page.
     const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])
     expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it('speaks Chinese by default and English when asked, with every word from the strings file', async () => {
+    const strings = loadReportStrings()
+    const zh = await toHtml(report)
+    const en = await toHtml(report, { language: 'en' })
+    expect(zh).toContain('<html lang="zh-CN" data-language="zh">')
+    expect(zh).toContain('<h1 data-i18n="title">规划级联报告</h1>')
+    expect(en).toContain('<html lang="en" data-language="en">')
+    expect(en).toContain('<h1 data-i18n="title">Plan cascade report</h1>')
+    expect(en).toContain('<span data-i18n="continued">Continued</span>')
+    expect(en).toMatch(
+      /<span data-i18n="thread-meta" data-i18n-args="\{&quot;n&quot;:(\d+)\}">\1 items<\/span>/,
+    )
+    expect(zh).toMatch(
+      /<span data-i18n="thread-meta" data-i18n-args="\{&quot;n&quot;:(\d+)\}">\1 个条目<\/span>/,
+    )
+    // every key the page uses is in the file, in both languages
+    const keys = new Set([...zh.matchAll(/data-i18n="([^"]+)"/g)].map((m) => m[1]!))
+    for (const m of zh.matchAll(/data-i18n-attr="([^"]+)"/g))
+      for (const pair of m[1]!.split(' ')) keys.add(pair.split(':')[1]!)
+    for (const key of keys) {
+      expect(strings[key]?.zh, key).toBeTruthy()
+      expect(strings[key]?.en, key).toBeTruthy()
+    }
+    expect(keys.size).toBeGreaterThan(40)
+    // the page carries the strings for its switch
+    expect(zh).toContain('<script type="application/json" id="report-strings">')
+  })
+
+  it('fills slots and picks singular or plural', () => {
+    expect(fillText('{n} item|{n} items', { n: 1 })).toBe('1 item')
+    expect(fillText('{n} item|{n} items', { n: 3 })).toBe('3 items')
+    expect(fillText('{shown} / {total} 条主线', { shown: 2, total: 5 })).toBe('2 / 5 条主线')
+  })
+
+  it('lays a crowded cell out as a grid grouped by parent, boxes apart and full size', () => {
+    const provinces = ['山东省', '四川省', '江苏省']
+    const docs = Array.from({ length: 36 }, (_, k) =>
+      makeDocument(
+        `city-${String(k).padStart(2, '0')}`,
+        { name: `城市${k}`, level: 'city', parent: provinces[k % 3]! },
+        2024,
+        [],
+      ),
+    )
+    const svg = renderCascade(
+      { ...report, documents: docs, links: [], threads: [], evolution: [], diffs: [] },
+      [],
+    )
+    const boxes = [...svg.matchAll(/data-doc="([^"]+)"[^>]*transform="translate\(([\d.]+),([\d.]+)\)"/g)].map(
+      (m) => ({
+        id: m[1]!,
+        x: Number(m[2]),
+        y: Number(m[3]),
+      }),
+    )
+    expect(boxes).toHaveLength(36)
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1))
+        expect(Math.abs(a.x - b.x) >= 176 || Math.abs(a.y - b.y) >= 64, `${a.id} ${b.id}`).toBe(true)
+    // a grid, not a column of 36
+    expect(new Set(boxes.map((b) => b.x)).size).toBeGreaterThan(4)
+    expect(new Set(boxes.map((b) => b.y)).size).toBeLessThan(12)
+    // groups by parent, each named
+    expect([...svg.matchAll(/class="group-label"[^>]*>([^<]+)</g)].map((m) => m[1])).toEqual([
+      '四川省',
+      '山东省',
+      '江苏省',
+    ])
+    // it never shrinks below three quarters of its size: it scrolls instead
+    const width = Number(/viewBox="0 0 ([\d.]+) /.exec(svg)![1])
+    expect(svg).toContain(`min-width:${Math.round(width * 0.75)}px`)
   })
 
   it('renames the ids of a chart so that charts can share a page', () => {
@@ -525,15 +663,28 @@ describe('formats of a small report', () => {
     it('writes every format into a folder and says what it wrote', async () => {
       const steps: string[] = []
       const written = await writeReport(report, join(dir, 'all'), undefined, {
-        onProgress: (done, total, format) => steps.push(`${done}/${total} ${format}`),
+        onProgress: ({ stage, done, total, file }) =>
+          steps.push(`${stage} ${done}/${total}${file ? ` ${file.split('/').pop()}` : ''}`),
       })
       const names = readdirSync(join(dir, 'all')).sort()
       expect(names).toEqual(
-        [...CSV_NAMES, 'report.html', 'report.md', 'report.json', 'report.graphml', 'report.dot'].sort(),
+        [
+          ...CSV_NAMES,
+          ...PARQUET_NAMES,
+          'report.html',
+          'report.md',
+          'report.json',
+          'report.graphml',
+          'report.dot',
+        ].sort(),
       )
       expect(written.map((f) => f.path.split('/').pop()).sort()).toEqual(names)
-      expect(steps[0]).toBe('0/6 html')
-      expect(steps.at(-1)).toMatch(/^6\/6 /)
+      // one event per file written, with its name, after a first 0/n
+      const n = names.length
+      expect(steps[0]).toBe(`writing 0/${n}`)
+      expect(steps[1]).toBe(`writing 1/${n} report.html`)
+      expect(steps).toHaveLength(n + 1)
+      expect(steps.at(-1)).toBe(`writing ${n}/${n} report.dot`)
       expect(JSON.parse(readFileSync(join(dir, 'all', 'report.json'), 'utf8'))).toEqual(report)
     })
 

@@ -1,46 +1,31 @@
 /**
- * Text output of the CLI: aligned tables (a hanzi takes two columns in a terminal), sizes, and word
- * diffs with colours on a terminal or wdiff marks ([-removed-]{+added+}) in a pipe.
+ * Text output of the CLI: aligned tables (a hanzi takes two columns in a terminal), sizes, counts with
+ * their nouns, and word diffs with colours on a terminal or wdiff marks ([-removed-]{+added+}) in a pipe.
  */
+import { styleText } from 'node:util'
+import stringWidth from 'string-width'
 import type { DiffPart } from '../model/report.js'
 
-/** Columns a string takes in a terminal: East Asian wide and full-width characters take two. */
+/** Columns a string takes in a terminal: East Asian wide and full-width characters take two (string-width). */
 export function displayWidth(text: string): number {
-  let width = 0
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0
-    width += isWide(code) ? 2 : 1
-  }
-  return width
+  return stringWidth(text)
 }
 
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0x303e) ||
-    (code >= 0x3041 && code <= 0x33ff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0xa000 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  )
-}
-
-/** Cuts a string to at most `width` columns, with … when cut. */
+/** Cuts a string to at most `width` columns, with … when cut (never inside a character cluster). */
 export function fitWidth(text: string, width: number): string {
   if (displayWidth(text) <= width) return text
   let out = ''
-  for (const char of text) {
-    if (displayWidth(out + char) > width - 1) break
-    out += char
+  let used = 0
+  for (const { segment } of graphemes.segment(text)) {
+    const w = displayWidth(segment)
+    if (used + w > width - 1) break
+    out += segment
+    used += w
   }
   return `${out}…`
 }
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
 
 /** A table with a header row, columns padded to their widest cell (numbers aligned right). */
 export function formatTable(
@@ -78,18 +63,31 @@ export interface Colors {
   added(text: string): string
 }
 
-/** Colours for a terminal (NO_COLOR and FORCE_COLOR respected), else plain marks. */
+/** Colours for a terminal (node:util styleText), else plain text and wdiff marks. */
 export function createColors(enabled: boolean): Colors {
-  const wrap = (open: string, close: string) => (text: string) =>
-    enabled ? `\x1b[${open}m${text}\x1b[${close}m` : text
+  type Format = Parameters<typeof styleText>[0]
+  // `useColor` has decided for the stream written to (NO_COLOR, FORCE_COLOR, a terminal or not), so
+  // styleText must not decide again from process.stdout; nested rather than an array of formats,
+  // which needs a newer Node than 20.19
+  const style =
+    (...formats: Format[]) =>
+    (text: string) =>
+      enabled
+        ? formats.reduceRight((inner, format) => styleText(format, inner, { validateStream: false }), text)
+        : text
   return {
-    red: wrap('31', '39'),
-    green: wrap('32', '39'),
-    dim: wrap('2', '22'),
-    bold: wrap('1', '22'),
-    removed: enabled ? (t) => `\x1b[31;9m${t}\x1b[39;29m` : (t) => `[-${t}-]`,
-    added: enabled ? (t) => `\x1b[32;4m${t}\x1b[39;24m` : (t) => `{+${t}+}`,
+    red: style('red'),
+    green: style('green'),
+    dim: style('dim'),
+    bold: style('bold'),
+    removed: enabled ? style('red', 'strikethrough') : (t) => `[-${t}-]`,
+    added: enabled ? style('green', 'underline') : (t) => `{+${t}+}`,
   }
+}
+
+/** "1 evolution pair", "2 evolution pairs": a count with its noun. */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`
 }
 
 /** Whether to colour a stream: a terminal, unless NO_COLOR is set; FORCE_COLOR forces it. */

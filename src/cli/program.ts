@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
+import levenshtein from 'fast-levenshtein'
 import { checkDecisions } from '../align/decisions.js'
 import { type AlignOptions, align, type Decision, parseDecisions } from '../align/index.js'
 import { diffItems, indexItems } from '../diff/index.js'
@@ -16,7 +17,7 @@ import { findPackageRoot, type LoadLexiconOptions, type SegmenterImplementation 
 import { type PlanDocument, SCHEMA_VERSION } from '../model/index.js'
 import { loadCorpus, type Manifest } from '../pipeline/index.js'
 import { buildReport, REPORT_FORMATS, type ReportFormat, writeReport } from '../report/index.js'
-import { createColors, formatBytes, formatDiff, formatTable, useColor } from './format.js'
+import { createColors, formatBytes, formatDiff, formatTable, plural, useColor } from './format.js'
 import { readManifest } from './manifest.js'
 import { createProgress, type Progress } from './progress.js'
 
@@ -96,13 +97,12 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
     }
     if (files.length === 0) throw new PlanCascadeError('empty-input', 'no document to read')
     const manifest: Manifest | undefined = options.manifest ? readManifest(options.manifest) : undefined
-    progress.start('reading', files.length)
     const corpus = loadCorpus(files, {
       ...(manifest ? { manifest } : {}),
       ...(options.encoding ? { encoding: options.encoding } : {}),
       ...(options.segmenter ? { segmenterImplementation: options.segmenter } : {}),
       lexicon: lexiconOptions(options),
-      onProgress: (done) => progress.update(done),
+      onProgress: progress.onProgress,
     })
     progress.stop()
     for (const { error } of corpus.errors) {
@@ -114,7 +114,6 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
   }
 
   const alignCorpus = (documents: PlanDocument[], options: AlignCliOptions, progress: Progress) => {
-    progress.start('aligning', 1)
     const decisions: Decision[] = options.decisions
       ? parseDecisions(readText(options.decisions), options.decisions)
       : []
@@ -131,9 +130,9 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
       ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
       ...(options.mode ? { mode: options.mode } : {}),
       ...(decisions.length ? { decisions } : {}),
+      onProgress: progress.onProgress,
     }
     const result = align(documents, alignOptions)
-    progress.update(1)
     progress.stop()
     return result
   }
@@ -195,7 +194,7 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
     }
     const items = documents.reduce((n, d) => n + d.items.length, 0)
     out(
-      `${documents.length} documents, ${items} items: ${result.links.length} links, ${result.threads.length} threads, ${result.evolution.length} evolution pairs\n`,
+      `${plural(documents.length, 'document')}, ${plural(items, 'item')}: ${plural(result.links.length, 'link')}, ${plural(result.threads.length, 'thread')}, ${plural(result.evolution.length, 'evolution pair')}\n`,
     )
     out(
       formatTable(
@@ -259,10 +258,10 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
       const find = (id: string) => {
         const found = items.get(id)
         if (found) return found
-        const near = [...items.keys()].filter((k) => k.startsWith(id.split('#')[0] ?? id)).slice(0, 8)
+        const near = nearestIds(id, [...items.keys()])
         throw new PlanCascadeError(
           'unknown-item',
-          `no item '${id}'${near.length ? `; items of that document include ${near.join(', ')}` : ''}`,
+          `no item '${id}'${near.length ? `; did you mean ${near.join(', ')}?` : ''}`,
         )
       }
       const from = find(a)
@@ -308,7 +307,7 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
     withCorpusOptions(
       program
         .command('report')
-        .description('Write the report: HTML, Markdown, CSV tables, JSON, GraphML and DOT.')
+        .description('Write the report: HTML, Markdown, CSV and Parquet tables, JSON, GraphML and DOT.')
         .argument('<inputs...>', 'files or folders')
         .requiredOption('-o, --out <dir>', 'output folder (created if needed)')
         .option(
@@ -328,19 +327,18 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
       const progress = progressFor(options)
       const documents = load(inputs, options, progress)
       const aligned = alignCorpus(documents, options, progress)
-      progress.start('diffing', 1)
-      const report = buildReport(documents, aligned, { allLinks: Boolean(options.allDiffs) })
-      progress.update(1)
-      progress.stop()
-      progress.start('writing', options.format.length)
+      const report = buildReport(documents, aligned, {
+        allLinks: Boolean(options.allDiffs),
+        onProgress: progress.onProgress,
+      })
       const written = await writeReport(report, options.out, options.format, {
         ...(options.title ? { title: options.title } : {}),
-        onProgress: (done) => progress.update(done),
+        onProgress: progress.onProgress,
       })
       progress.stop()
       const items = documents.reduce((n, d) => n + d.items.length, 0)
       const lines = [
-        `${documents.length} documents, ${items} items, ${aligned.links.length} links, ${aligned.threads.length} threads.`,
+        `${plural(documents.length, 'document')}, ${plural(items, 'item')}, ${plural(aligned.links.length, 'link')}, ${plural(aligned.threads.length, 'thread')}.`,
         `Report written to ${options.out}:`,
         ...written.map((f) => `  ${displayPath(f.path).padEnd(36)} ${formatBytes(f.bytes)}`),
       ]
@@ -464,6 +462,24 @@ function readVersion(): string {
   } catch {
     return '0.0.0'
   }
+}
+
+/**
+ * The item ids closest to a mistyped one (edit distance, fast-levenshtein): at most five, nearest first,
+ * and only those within half the id's length, so that a wild guess suggests nothing. An id whose
+ * document part (before #) matches a document compares only with that document's items.
+ */
+export function nearestIds(id: string, ids: readonly string[], limit = 5): string[] {
+  const doc = id.includes('#') ? id.slice(0, id.indexOf('#') + 1) : null
+  const sameDoc = doc ? ids.filter((k) => k.startsWith(doc)) : []
+  const pool = sameDoc.length > 0 ? sameDoc : ids
+  const within = Math.max(2, Math.floor(id.length / 2))
+  return pool
+    .map((k) => ({ k, d: levenshtein.get(id, k) }))
+    .filter((x) => x.d <= within)
+    .sort((a, b) => a.d - b.d || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
+    .slice(0, limit)
+    .map((x) => x.k)
 }
 
 /** A path as the user would type it: relative to the working folder when inside it. */

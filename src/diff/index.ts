@@ -18,6 +18,7 @@ import { itemBody } from '../extract/index.js'
 import { createSegmenter, type Segmenter } from '../lexicon/index.js'
 import type { EvolutionPair, Level, Link, PlanDocument, PlanItem, Thread } from '../model/index.js'
 import type { DiffBasis, ItemDiff, UnitsChange } from '../model/report.js'
+import { type OnProgress, stageProgress } from '../progress.js'
 import { diffTargets } from './targets.js'
 import { compareStrings, LEVEL_RANK } from './trajectories.js'
 import { cleanupDiff, cutText, type DiffWordsOptions, diffOverlap, diffTokens } from './words.js'
@@ -114,6 +115,8 @@ export interface BuildDiffsOptions extends DiffWordsOptions {
    * (thousands on the five seed plans): the report grows tenfold and takes seconds more.
    */
   allLinks?: boolean
+  /** Called as the diffs are made (stage `diffs`, one unit per pair of items). */
+  onProgress?: OnProgress
 }
 
 /** What the alignment gives: links, threads, evolution pairs. */
@@ -155,17 +158,21 @@ export function buildDiffs(
   const segmenter = options.segmenter ?? createSegmenter()
   const tokenCache = new Map<string, string[]>()
   const order: DiffBasis[] = ['link', 'thread', 'evolution']
+  const progress = stageProgress(options.onProgress, 'diffs', pairs.size)
+  progress(0)
   return [...pairs.values()]
     .sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to))
-    .map((pair) => {
+    .map((pair, k) => {
       const link = links.get(pairKey(pair.from, pair.to))
-      return diffItems(items.get(pair.from)!.item, items.get(pair.to)!.item, {
+      const diff = diffItems(items.get(pair.from)!.item, items.get(pair.to)!.item, {
         ...options,
         segmenter,
         tokenCache,
         ...(link ? { link } : {}),
         basis: order.filter((b) => pair.basis.has(b)),
       })
+      progress(k + 1)
+      return diff
     })
 }
 

@@ -537,7 +537,10 @@ export type Link = z.infer<typeof Link>
 
 /** One goal followed across documents (levels and years). */
 export const Thread = z.object({
-  /** Stable id, e.g. `t-5g基站-3`. */
+  /**
+   * `t1`, `t2` … in thread order (threads spanning more documents first): the same input gives the same
+   * ids, but another corpus renumbers them, so refer to a thread across runs by its items.
+   */
   id: z.string(),
   /** Label from the thread's top terms and topic. */
   label: z.string(),
@@ -558,11 +561,14 @@ export const EvolutionPair = z.object({
   from: z.string(),
   /** Later document id. */
   to: z.string(),
-  /** Pairs of items that continue a goal. */
+  /**
+   * Links between the two documents, as pairs of items that continue a goal: with many-to-many links
+   * one item can continue in several pairs, so this counts pairs, not items.
+   */
   continued: z.array(z.object({ from: z.string(), to: z.string(), score: z.number() })),
-  /** Items of the later document with no counterpart in the earlier one. */
+  /** Items of the later document linked to no item of the earlier one. */
   new: z.array(z.string()),
-  /** Items of the earlier document with no counterpart in the later one. */
+  /** Items of the earlier document linked to no item of the later one. */
   dropped: z.array(z.string()),
 })
 export type EvolutionPair = z.infer<typeof EvolutionPair>

@@ -19,6 +19,7 @@ import { findDuplicates, pieceKey } from './dedupe.js'
 import { layoutFor, loadLayouts, roleOfTitle } from './layouts.js'
 import { inferMetadata } from './metadata.js'
 import { type Line, type Piece, splitLines, splitPieces } from './pieces.js'
+import { checkPlanLikeness } from './plan-likeness.js'
 import { buildRecords, buildRegions, nameInferredSections, summaryParts, tableRowRecord } from './records.js'
 import { findTableOfContents } from './toc.js'
 import { reparentShuffled } from './tree.js'
@@ -125,6 +126,8 @@ export function parseDocument(input: string | SourceText, options: ParseOptions 
         'the document names no genre the parser knows (政府工作报告, 工作要点, 规划, 方案, 意见, 办法 …): it was read with the general rules',
     })
   }
+  const notPlan = checkPlanLikeness(text, walked.labelCount > 0)
+  if (notPlan) warnings.push(notPlan)
   if (walked.labelCount === 0) {
     warnings.push({
       code: 'no-numbered-items',

@@ -37,6 +37,7 @@ import {
 import type { PlanDocument, PlanItem, Target } from '../model/index.js'
 import { fromSourceOffset, toSourceSpan } from '../normalize/index.js'
 import { itemSourceSpan, normalizedTextOf, type ParseOptions, parseDocument } from '../parse/index.js'
+import { type OnProgress, stageProgress } from '../progress.js'
 
 export interface ReadOptions extends ParseOptions {
   /** Force an encoding instead of detecting it. */
@@ -60,6 +61,8 @@ export interface TagOptions {
   segmenterImplementation?: SegmenterImplementation
   /** Lexicon, or options to load it (user dictionary, stopwords, synonyms, taxonomy). */
   lexicon?: Lexicon | LoadLexiconOptions
+  /** Called as items are segmented (stage `segmenting`, one unit per item). */
+  onProgress?: OnProgress
 }
 
 /** Per-file settings of a manifest: keys are file base names (fuzhou-2019.txt or fuzhou-2019) or paths. */
@@ -67,8 +70,11 @@ export type Manifest = Record<string, Omit<ReadOptions, 'boilerplateFile' | 'tra
 
 export interface LoadCorpusOptions extends Omit<ReadOptions, 'id'>, ExtractOptions, TagOptions {
   manifest?: Manifest
-  /** Called after each file, for progress bars. */
-  onProgress?: (done: number, total: number, file: string) => void
+  /**
+   * Called as the corpus loads, for progress bars: stage `reading` after each file (with its path),
+   * then `segmenting` as items are cut into words.
+   */
+  onProgress?: OnProgress
 }
 
 /** Documents read, and the files that could not be read (the others go on). */
@@ -215,7 +221,13 @@ export function tagDocuments(documents: PlanDocument[], options: TagOptions = {}
       dictionary: lexicon.dictionary,
     })
   const all = documents.flatMap((d) => d.items)
-  const tokens = all.map((item) => tokenize(itemBody(item), segmenter, lexicon))
+  const progress = stageProgress(options.onProgress, 'segmenting', all.length)
+  progress(0)
+  const tokens = all.map((item, k) => {
+    const cut = tokenize(itemBody(item), segmenter, lexicon)
+    progress(k + 1)
+    return cut
+  })
   const keywords = computeKeywords(tokens)
   let k = 0
   return documents.map((doc) => ({
@@ -257,6 +269,8 @@ export function loadCorpus(pathsOrDir: string | string[], options: LoadCorpusOpt
       errors.push({ file: path, error })
     }
   }
+  const progress = stageProgress(options.onProgress, 'reading', files.length)
+  progress(0)
   files.forEach((file, k) => {
     try {
       documents.push(readDocument(file, { ...options, ...manifestEntry(options.manifest, file) }))
@@ -264,7 +278,7 @@ export function loadCorpus(pathsOrDir: string | string[], options: LoadCorpusOpt
       if (!(error instanceof PlanCascadeError)) throw error
       errors.push({ file, error })
     }
-    options.onProgress?.(k + 1, files.length, file)
+    progress(k + 1, file)
   })
   const ids = new Set<string>()
   for (const doc of documents) {

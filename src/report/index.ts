@@ -21,10 +21,12 @@ import {
 import { PlanCascadeError } from '../errors.js'
 import { type PlanDocument, SCHEMA_VERSION } from '../model/index.js'
 import type { ReportOutput } from '../model/report.js'
+import { type OnProgress, stageProgress } from '../progress.js'
 import { CSV_NAMES, toCsv } from './csv.js'
 import { toDot, toGraphml } from './graph.js'
 import { type ToHtmlOptions, toHtml } from './html/index.js'
 import { type ToMarkdownOptions, toMarkdown } from './markdown.js'
+import { PARQUET_NAMES, toParquet } from './parquet.js'
 
 export { CSV_NAMES, type CsvFiles, type CsvName, tableFileName, toCsv } from './csv.js'
 export { buildGraph, documentEdges, toDot, toGraphml } from './graph.js'
@@ -33,7 +35,10 @@ export {
   documentFlows,
   fulfilmentSpec,
   jurisdictionColors,
+  loadReportStrings,
   prefixIds,
+  type ReportLanguage,
+  type ReportStrings,
   renderCascade,
   renderDiffHtml,
   renderTrajectoryChart,
@@ -43,6 +48,7 @@ export {
   trajectorySpec,
 } from './html/index.js'
 export { escapeMarkdown, renderDiff, type ToMarkdownOptions, toMarkdown } from './markdown.js'
+export { PARQUET_NAMES, type ParquetFiles, type ParquetName, toParquet } from './parquet.js'
 export {
   type FlatCell,
   type FlatRow,
@@ -98,7 +104,7 @@ export function toJson(report: ReportOutput, options: ToJsonOptions = {}): strin
 }
 
 /** Formats `writeReport` knows. */
-export const REPORT_FORMATS = ['html', 'md', 'csv', 'json', 'graphml', 'dot'] as const
+export const REPORT_FORMATS = ['html', 'md', 'csv', 'parquet', 'json', 'graphml', 'dot'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
 /** A file written by `writeReport`. */
@@ -112,14 +118,15 @@ export interface WrittenFile {
 }
 
 export interface WriteReportOptions extends ToHtmlOptions, ToMarkdownOptions, ToJsonOptions {
-  /** Called before each format is rendered, for progress bars. */
-  onProgress?: (done: number, total: number, format: ReportFormat) => void
+  /** Called after each file is written (stage `writing`, one unit per file, with its path). */
+  onProgress?: OnProgress
 }
 
 /**
  * Writes the report to a folder (created if needed): report.html, report.md, report.json,
- * report.graphml, report.dot and the CSV tables (documents.csv, items.csv, targets.csv, links.csv,
- * threads.csv, evolution.csv, diffs.csv, target-changes.csv, fulfilment.csv, review.csv). Returns the files written, in order.
+ * report.graphml, report.dot, and the tables as CSV (documents.csv, items.csv, targets.csv, links.csv,
+ * threads.csv, evolution.csv, diffs.csv, target-changes.csv, fulfilment.csv, review.csv) and as
+ * Parquet (the same names, .parquet). Returns the files written, in order.
  *
  * @throws PlanCascadeError `bad-option` for an unknown format, `unreadable-file` when the folder
  * cannot be written.
@@ -143,15 +150,33 @@ export async function writeReport(
     }
   }
   const wanted = REPORT_FORMATS.filter((f) => formats.includes(f))
-  const written: WrittenFile[] = []
-  const write = (format: ReportFormat, name: string, content: string) => {
-    const path = join(dir, name)
-    try {
-      writeFileSync(path, content)
-    } catch (error) {
-      throw new PlanCascadeError('unreadable-file', `cannot write ${name} (${String(error)})`, { file: path })
+  // Every file to write, rendered when its turn comes (the CSV and Parquet tables once per format).
+  const once = <T>(render: () => T) => {
+    let value: T | undefined
+    return () => {
+      value ??= render()
+      return value
     }
-    written.push({ format, path, bytes: Buffer.byteLength(content) })
+  }
+  const csv = once(() => toCsv(report))
+  const parquet = once(() => toParquet(report))
+  const planned: Array<{ format: ReportFormat; name: string; render: () => Promise<string | Uint8Array> }> =
+    []
+  for (const format of wanted) {
+    if (format === 'html')
+      planned.push({ format, name: 'report.html', render: () => toHtml(report, options) })
+    if (format === 'md')
+      planned.push({ format, name: 'report.md', render: async () => toMarkdown(report, options) })
+    if (format === 'json')
+      planned.push({ format, name: 'report.json', render: async () => toJson(report, options) })
+    if (format === 'graphml')
+      planned.push({ format, name: 'report.graphml', render: async () => toGraphml(report) })
+    if (format === 'dot') planned.push({ format, name: 'report.dot', render: async () => toDot(report) })
+    if (format === 'csv')
+      for (const name of CSV_NAMES) planned.push({ format, name, render: async () => csv()[name] })
+    if (format === 'parquet')
+      for (const name of PARQUET_NAMES)
+        planned.push({ format, name, render: async () => (await parquet())[name] })
   }
   try {
     mkdirSync(dir, { recursive: true })
@@ -160,18 +185,23 @@ export async function writeReport(
       file: dir,
     })
   }
-  for (const [k, format] of wanted.entries()) {
-    options.onProgress?.(k, wanted.length, format)
-    if (format === 'html') write(format, 'report.html', await toHtml(report, options))
-    if (format === 'md') write(format, 'report.md', toMarkdown(report, options))
-    if (format === 'json') write(format, 'report.json', toJson(report, options))
-    if (format === 'graphml') write(format, 'report.graphml', toGraphml(report))
-    if (format === 'dot') write(format, 'report.dot', toDot(report))
-    if (format === 'csv') {
-      const files = toCsv(report)
-      for (const name of CSV_NAMES) write(format, name, files[name])
+  const progress = stageProgress(options.onProgress, 'writing', planned.length)
+  progress(0)
+  const written: WrittenFile[] = []
+  for (const [k, { format, name, render }] of planned.entries()) {
+    const content = await render()
+    const path = join(dir, name)
+    try {
+      writeFileSync(path, content)
+    } catch (error) {
+      throw new PlanCascadeError('unreadable-file', `cannot write ${name} (${String(error)})`, { file: path })
     }
+    written.push({
+      format,
+      path,
+      bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength,
+    })
+    progress(k + 1, path)
   }
-  options.onProgress?.(wanted.length, wanted.length, wanted[wanted.length - 1] ?? 'json')
   return written
 }

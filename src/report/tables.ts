@@ -42,6 +42,30 @@ export type TablesInput = Pick<ReportOutput, 'documents'> &
 
 const LIST = '; '
 
+/** Columns that hold whole numbers (counts, years, offsets); null where unknown. */
+const INTEGER_COLUMNS = new Set(
+  'year year_from reference_year period_from period_to sections items targets warnings doc_year span_start span_end position'.split(
+    ' ',
+  ),
+)
+/** Columns that hold measures (figures, scores, shares); null where unknown. */
+const NUMBER_COLUMNS = new Set(
+  'value value_max normalized normalized_max score overlap from_value to_value delta planned_value planned_value_max achieved_value gap'.split(
+    ' ',
+  ),
+)
+
+/**
+ * What a column holds, by its name, the same whatever the data (so that an empty table and a full one
+ * have one schema): `integer`, `number` (a measure; every `feature_…` score) or `string`. Lists are
+ * joined strings.
+ */
+export function columnType(column: string): 'integer' | 'number' | 'string' {
+  if (INTEGER_COLUMNS.has(column)) return 'integer'
+  if (NUMBER_COLUMNS.has(column) || column.startsWith('feature_')) return 'number'
+  return 'string'
+}
+
 /**
  * The comparator in words: a bare `=` in a cell is a formula to Excel, LibreOffice and Google Sheets,
  * and `>=`, `<=` read as one in some of them. The JSON keeps the symbols.

@@ -3,6 +3,10 @@
  * district) and columns by year, and the threads flowing between them as curves whose width grows with
  * the number of threads two documents share. Laid out here, in plain geometry: it is a diagram, not a
  * chart with axes.
+ *
+ * A cell of a few documents stacks them; a crowded one (twenty cities of one province in 2024) wraps
+ * them into a grid, grouped by their parent jurisdiction with its name above each group, and the
+ * diagram keeps its size (scrolling sideways) rather than shrinking every box until it cannot be read.
  */
 import type { PlanDocument } from '../../model/index.js'
 import type { ReportOutput } from '../../model/report.js'
@@ -11,12 +15,12 @@ import {
   documentRelation,
   escapeXml,
   indexReport,
-  LEVEL_LABEL,
   levelRank,
   sortDocuments,
   truncate,
 } from '../shared.js'
 import type { OrderedThread } from '../threads.js'
+import { createTranslator, type Translator } from './strings.js'
 
 const NODE_W = 176
 const NODE_H = 64
@@ -25,6 +29,14 @@ const ROW_GAP = 70
 const STACK_GAP = 14
 const LEFT = 92
 const TOP = 40
+/** A cell of more documents than this wraps them into a grid. */
+const STACK_MAX = 4
+/** At most this many documents side by side in a cell. */
+const GRID_MAX = 10
+const SUB_GAP = 14
+const GROUP_LABEL_H = 20
+/** The diagram shrinks with its container down to this scale, and scrolls sideways below it. */
+const MIN_SCALE = 0.75
 
 /** A pair of documents some threads join. */
 export interface DocumentFlow {
@@ -86,8 +98,50 @@ interface Placed {
   y: number
 }
 
-/** The cascade diagram as an SVG element (scales down with its container). */
-export function renderCascade(report: ReportOutput, threads: readonly OrderedThread[]): string {
+/** Documents of one cell (level and year), in groups by parent jurisdiction. */
+interface Cell {
+  groups: PlanDocument[][]
+  /** Documents side by side: 1 for a stack. */
+  across: number
+  width: number
+  height: number
+}
+
+function layoutCell(docs: PlanDocument[]): Cell {
+  if (docs.length <= STACK_MAX) {
+    return {
+      groups: [docs],
+      across: 1,
+      width: COL_W,
+      height: docs.length * (NODE_H + STACK_GAP) - STACK_GAP,
+    }
+  }
+  const across = Math.min(GRID_MAX, Math.ceil(Math.sqrt(2 * docs.length)))
+  const byParent = new Map<string, PlanDocument[]>()
+  const sorted = [...docs].sort((a, b) => {
+    const pa = a.jurisdiction?.parent ?? ''
+    const pb = b.jurisdiction?.parent ?? ''
+    return pa < pb ? -1 : pa > pb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+  })
+  for (const doc of sorted) {
+    const parent = doc.jurisdiction?.parent ?? ''
+    byParent.set(parent, [...(byParent.get(parent) ?? []), doc])
+  }
+  const groups = [...byParent.values()]
+  const labelled = groups.length > 1
+  const height = groups.reduce(
+    (h, g) => h + (labelled ? GROUP_LABEL_H : 0) + Math.ceil(g.length / across) * (NODE_H + STACK_GAP),
+    -STACK_GAP,
+  )
+  return { groups, across, width: across * (NODE_W + SUB_GAP) - SUB_GAP + (COL_W - NODE_W), height }
+}
+
+/** The cascade diagram as an SVG element (scales down with its container, to a point). */
+export function renderCascade(
+  report: ReportOutput,
+  threads: readonly OrderedThread[],
+  tr: Translator = createTranslator('zh'),
+): string {
   const documents = sortDocuments(report.documents)
   if (documents.length === 0) return '<p class="empty">No documents.</p>'
   const threadsOfDoc = new Map<string, number[]>()
@@ -102,54 +156,80 @@ export function renderCascade(report: ReportOutput, threads: readonly OrderedThr
   const years = [...new Set(documents.map(yearKey))].sort((a, b) =>
     a === 'unknown' ? 1 : b === 'unknown' ? -1 : Number(a) - Number(b),
   )
-  const cells = new Map<string, PlanDocument[]>()
+  const docsOf = new Map<string, PlanDocument[]>()
   for (const d of documents) {
     const key = `${tier(d)}|${yearKey(d)}`
-    cells.set(key, [...(cells.get(key) ?? []), d])
+    docsOf.set(key, [...(docsOf.get(key) ?? []), d])
   }
-  const stackOf = (t: number) => Math.max(...years.map((y) => cells.get(`${t}|${y}`)?.length ?? 0), 1)
+  const cells = new Map([...docsOf].map(([key, docs]) => [key, layoutCell(docs)]))
+  const colWidth = years.map((y) => Math.max(COL_W, ...tiers.map((t) => cells.get(`${t}|${y}`)?.width ?? 0)))
+  const colLeft: number[] = []
+  let x = LEFT
+  for (const w of colWidth) {
+    colLeft.push(x)
+    x += w
+  }
+  const width = x + 8
+  const rowHeight = (t: number) => Math.max(NODE_H, ...years.map((y) => cells.get(`${t}|${y}`)?.height ?? 0))
   const rowTop = new Map<number, number>()
   let y = TOP
   for (const t of tiers) {
     rowTop.set(t, y)
-    y += stackOf(t) * (NODE_H + STACK_GAP) - STACK_GAP + ROW_GAP
+    y += rowHeight(t) + ROW_GAP
   }
   const height = y - ROW_GAP + 56
-  const width = LEFT + years.length * COL_W + 8
 
   const placed = new Map<string, Placed>()
-  for (const [key, docs] of cells) {
+  const groupLabels: string[] = []
+  for (const [key, cell] of cells) {
     const [t, year] = key.split('|') as [string, string]
     const col = years.indexOf(year)
-    docs.forEach((doc, k) => {
-      placed.set(doc.id, {
-        doc,
-        row: Number(t),
-        x: LEFT + col * COL_W + (COL_W - NODE_W) / 2,
-        y: (rowTop.get(Number(t)) ?? 0) + k * (NODE_H + STACK_GAP),
+    const left = colLeft[col] ?? LEFT
+    let top = rowTop.get(Number(t)) ?? 0
+    const labelled = cell.groups.length > 1
+    for (const group of cell.groups) {
+      if (labelled) {
+        const parent = group[0]?.jurisdiction?.parent ?? ''
+        groupLabels.push(
+          `<text class="group-label" x="${left + (COL_W - NODE_W) / 2}" y="${top + 13}">${escapeXml(parent || '—')}</text>`,
+        )
+        top += GROUP_LABEL_H
+      }
+      group.forEach((doc, k) => {
+        const column = cell.across === 1 ? 0 : k % cell.across
+        const line = cell.across === 1 ? k : Math.floor(k / cell.across)
+        placed.set(doc.id, {
+          doc,
+          row: Number(t),
+          x:
+            cell.across === 1
+              ? left + (colWidth[col]! - NODE_W) / 2
+              : left + (COL_W - NODE_W) / 2 + column * (NODE_W + SUB_GAP),
+          y: top + line * (NODE_H + STACK_GAP),
+        })
       })
-    })
+      top += Math.ceil(group.length / cell.across) * (NODE_H + STACK_GAP)
+    }
   }
 
   const out: string[] = []
   out.push(
-    `<svg class="cascade-svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="cascade-title">`,
-    '<title id="cascade-title">Documents by level and year, with the threads they share</title>',
+    `<svg class="cascade-svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" style="min-width:${Math.round(width * MIN_SCALE)}px" role="img" aria-labelledby="cascade-title">`,
+    `<title id="cascade-title" data-i18n="cascade-title">${tr.text('cascade-title')}</title>`,
   )
   // Grid: row bands and year labels.
   for (const t of tiers) {
     const top = rowTop.get(t)! - 18
-    const h = stackOf(t) * (NODE_H + STACK_GAP) - STACK_GAP + 36
+    const h = rowHeight(t) + 36
     out.push(`<rect class="band" x="4" y="${top}" width="${width - 8}" height="${h}" rx="10"/>`)
-    out.push(
-      `<text class="row-label" x="16" y="${top + h / 2 + 5}">${escapeXml(tierLabel(t, documents))}</text>`,
-    )
+    out.push(`<text class="row-label" x="16" y="${top + h / 2 + 5}">${tierLabel(t, documents, tr)}</text>`)
   }
   years.forEach((year, col) => {
     out.push(
-      `<text class="col-label" x="${LEFT + col * COL_W + COL_W / 2}" y="18" text-anchor="middle">${escapeXml(year === 'unknown' ? 'year?' : year)}</text>`,
+      `<text class="col-label" x="${colLeft[col]! + colWidth[col]! / 2}" y="18" text-anchor="middle"${year === 'unknown' ? ' data-i18n="unknown-year"' : ''}>${year === 'unknown' ? tr.text('unknown-year') : escapeXml(year)}</text>`,
     )
   })
+  out.push(`<g class="group-labels">${groupLabels.join('')}</g>`)
 
   // Flows under the nodes: peers first, then cascades, evolution on top.
   const order = { peer: 0, other: 0, cascade: 1, evolution: 2 }
@@ -185,7 +265,7 @@ export function renderCascade(report: ReportOutput, threads: readonly OrderedThr
       `<rect width="${NODE_W}" height="${NODE_H}" rx="8"/>`,
       `<text class="doc-name" x="12" y="22">${escapeXml(truncate(documentName(doc), 14))}</text>`,
       `<text class="doc-title" x="12" y="40">${escapeXml(truncate(doc.title, 13))}</text>`,
-      `<text class="doc-count" x="12" y="56">${doc.items.length} items · ${count} threads</text>`,
+      `<text class="doc-count" x="12" y="56" data-i18n="node-counts" data-i18n-args="${escapeXml(JSON.stringify({ n: doc.items.length, m: count }))}">${tr.text('node-counts', { n: doc.items.length, m: count })}</text>`,
       '</g>',
     )
   }
@@ -250,8 +330,8 @@ function f(value: number): string {
   return String(Math.round(value * 10) / 10)
 }
 
-function tierLabel(rank: number, documents: readonly PlanDocument[]): string {
+function tierLabel(rank: number, documents: readonly PlanDocument[], tr: Translator): string {
   const doc = documents.find((d) => levelRank(d.jurisdiction?.level ?? null) === rank)
-  const level = doc?.jurisdiction?.level
-  return level ? LEVEL_LABEL[level] : 'other'
+  const key = `level-${doc?.jurisdiction?.level ?? 'other'}`
+  return `<tspan data-i18n="${key}">${tr.text(key)}</tspan>`
 }

@@ -113,12 +113,17 @@ export function trajectorySpec(trajectory: Trajectory, colors: Map<string, strin
   )
   const scaled = trajectory.points.map((p) => round(p.normalized / divisor))
   const robust = robustDomain(scaled)
+  // figure labels moved apart within a year, so that close values do not print over each other
+  const labelAt = labelPositions(
+    trajectory.points.map((p, k) => ({ year: yearLabel(p.year), value: scaled[k] as number })),
+  )
   const values = trajectory.points.map((p, k) => {
     const value = scaled[k] as number
     const outlier = robust?.outliers.has(value) ?? false
     return {
       year: yearLabel(p.year),
       value,
+      labelValue: round(labelAt[k] as number),
       jurisdiction: pointOwner(p),
       series: series(p),
       status: p.status,
@@ -215,7 +220,7 @@ export function trajectorySpec(trajectory: Trajectory, colors: Map<string, strin
     layers.push({
       transform: [{ filter: '!datum.outlier' }],
       mark: { type: 'text', align: 'left', dx: 7, dy: -7, fontSize: 10, opacity: 0.85 },
-      encoding: { x, y, text: { field: 'figure' }, color },
+      encoding: { x, y: { ...y, field: 'labelValue' }, text: { field: 'figure' }, color },
     })
   }
   return chartSpec(`${trajectory.label}: ${trajectory.points.length} figures`, values, layers)
@@ -372,6 +377,27 @@ export function prefixIds(svg: string, prefix: string): string {
       .split(`href="#${id}"`)
       .join(`href="#${next}"`)
   })
+  return out
+}
+
+/**
+ * Heights of the figures' labels: a label sits at its point unless a lower label of the same year is
+ * too close, then it moves up just enough (an eleventh of the axis apart), so that 90%以上 and 90% of
+ * one year do not print over each other.
+ */
+function labelPositions(points: Array<{ year: string; value: number }>): number[] {
+  const max = Math.max(0, ...points.map((p) => p.value))
+  const gap = max / 11
+  const out = points.map((p) => p.value)
+  const byYear = new Map<string, number[]>()
+  for (const [k, p] of points.entries()) byYear.set(p.year, [...(byYear.get(p.year) ?? []), k])
+  for (const indexes of byYear.values()) {
+    indexes.sort((a, b) => out[a]! - out[b]! || a - b)
+    for (let i = 1; i < indexes.length; i++) {
+      const below = out[indexes[i - 1]!]!
+      if (out[indexes[i]!]! - below < gap) out[indexes[i]!] = below + gap
+    }
+  }
   return out
 }
 

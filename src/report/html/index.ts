@@ -28,7 +28,6 @@ import {
   escapeXml,
   formatScore,
   indexReport,
-  LEVEL_LABEL,
   levelRank,
   type ReportIndex,
   sortDocuments,
@@ -45,6 +44,7 @@ import {
   renderTrajectoryChart,
 } from './charts.js'
 import { SCRIPT } from './script.js'
+import { createTranslator, type ReportLanguage, stringsJson, type Translator } from './strings.js'
 import { STYLE } from './style.js'
 
 export { documentFlows, renderCascade } from './cascade.js'
@@ -57,10 +57,16 @@ export {
   robustDomain,
   trajectorySpec,
 } from './charts.js'
+export { fillText, loadReportStrings, type ReportLanguage, type ReportStrings } from './strings.js'
 
 export interface ToHtmlOptions {
-  /** Title of the page (default `Plan cascade report`). */
+  /** Title of the page (default 规划级联报告 / Plan cascade report). */
   title?: string
+  /**
+   * Language the page opens in: `zh` (default) or `en`. The page has a switch to the other one; the
+   * words are in data/report-strings.json.
+   */
+  language?: ReportLanguage
 }
 
 const CSP =
@@ -74,14 +80,16 @@ export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}):
   const threads = orderedThreads(report)
   const diffs = new Map(report.diffs.map((d) => [pairKey(d.from, d.to), d]))
   const documents = sortDocuments(report.documents)
-  const title = options.title ?? 'Plan cascade report'
+  const tr = createTranslator(options.language ?? 'zh')
+  const title = options.title ?? null
+  const titleHtml = title ? escapeXml(title) : tr.text('title')
   const itemCount = report.documents.reduce((n, d) => n + d.items.length, 0)
   const targetCount = report.documents.reduce(
     (n, d) => n + d.items.reduce((m, i) => m + i.targets.length, 0),
     0,
   )
-  const charts = await renderCharts(report, documents)
-  const fulfilment = await renderFulfilment(report)
+  const charts = await renderCharts(report, documents, tr)
+  const fulfilment = await renderFulfilment(report, tr)
 
   const levels = [...new Set(documents.map((d) => d.jurisdiction?.level).filter((l) => l !== undefined))]
   const years = [...new Set(documents.map((d) => d.year).filter((y): y is number => y !== null))].sort()
@@ -93,59 +101,66 @@ export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}):
   const html: string[] = []
   html.push(
     '<!doctype html>',
-    '<html lang="zh-CN">',
+    `<html lang="${tr.language === 'zh' ? 'zh-CN' : 'en'}" data-language="${tr.language}">`,
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="generator" content="plan-cascade">',
     '<link rel="icon" href="data:,">',
-    `<title>${escapeXml(title)}</title>`,
+    title ? `<title>${titleHtml}</title>` : `<title data-i18n="title">${titleHtml}</title>`,
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
     '<header class="top">',
     '<div>',
-    `<h1>${escapeXml(title)}</h1>`,
+    title ? `<h1>${titleHtml}</h1>` : tr.el('title', undefined, 'h1'),
     `<p class="sub">${escapeXml(documents.map((d) => documentName(d)).join(' · '))}</p>`,
     '</div>',
     '<ul class="stats">',
-    `<li><b>${report.documents.length}</b>documents</li>`,
-    `<li><b>${itemCount}</b>items</li>`,
-    `<li><b>${targetCount}</b>targets</li>`,
-    `<li><b>${report.links.length}</b>links</li>`,
-    `<li><b>${report.threads.length}</b>threads</li>`,
+    ...(
+      [
+        ['stat-documents', report.documents.length],
+        ['stat-items', itemCount],
+        ['stat-targets', targetCount],
+        ['stat-links', report.links.length],
+        ['stat-threads', report.threads.length],
+      ] as const
+    ).map(([key, n]) => `<li><b>${n}</b>${tr.el(key, { n })}</li>`),
     '</ul>',
-    '<nav class="tabs" aria-label="Sections">',
-    '<a href="#overview">Overview</a><a href="#threads">Threads</a><a href="#evolution">Evolution</a>',
-    '<a href="#trajectories">Targets</a><a href="#fulfilment">Fulfilment</a><a href="#documents">Documents</a>',
+    `<nav class="tabs" ${tr.attrs({ 'aria-label': 'sections' })}>`,
+    `<a href="#overview">${tr.el('tab-overview')}</a><a href="#threads">${tr.el('tab-threads')}</a><a href="#evolution">${tr.el('tab-evolution')}</a>`,
+    `<a href="#trajectories">${tr.el('tab-targets')}</a><a href="#fulfilment">${tr.el('tab-fulfilment')}</a><a href="#documents">${tr.el('tab-documents')}</a>`,
     '</nav>',
+    `<button type="button" class="link-button lang-switch" id="lang" ${tr.attrs({ 'aria-label': 'switch-label' })}>${tr.el('switch')}</button>`,
     '</header>',
   )
 
   // Filters
   html.push(
     '<form class="filters" role="search" onsubmit="return false">',
-    '<input type="search" id="q" placeholder="Search threads, items, units… 搜索 (press /)" aria-label="Search" autocomplete="off">',
+    `<input type="search" id="q" ${tr.attrs({ placeholder: 'search-placeholder', 'aria-label': 'search' })} autocomplete="off">`,
   )
   if (topics.length > 0) {
-    html.push('<select id="topic" aria-label="Topic"><option value="">All topics 全部主题</option>')
+    html.push(
+      `<select id="topic" ${tr.attrs({ 'aria-label': 'topic' })}><option value="" data-i18n="all-topics">${tr.text('all-topics')}</option>`,
+    )
     for (const [id, n] of topics) {
       html.push(`<option value="${escapeXml(id)}">${escapeXml(index.topics.get(id) ?? id)} (${n})</option>`)
     }
     html.push('</select>')
   }
   if (levels.length > 0) {
-    html.push('<fieldset><legend>Level</legend>')
+    html.push(`<fieldset>${tr.el('level', undefined, 'legend')}`)
     for (const level of levels.sort((a, b) => levelRank(a) - levelRank(b))) {
       html.push(
-        `<label class="chip"><input type="checkbox" name="level" value="${level}" checked><span class="dot level-${level}"></span>${LEVEL_LABEL[level]}</label>`,
+        `<label class="chip"><input type="checkbox" name="level" value="${level}" checked><span class="dot level-${level}"></span>${tr.el(`level-${level}`)}</label>`,
       )
     }
     html.push('</fieldset>')
   }
   if (years.length > 0) {
-    html.push('<fieldset><legend>Year</legend>')
+    html.push(`<fieldset>${tr.el('year', undefined, 'legend')}`)
     for (const year of years) {
       html.push(
         `<label class="chip"><input type="checkbox" name="year" value="${year}" checked>${year}</label>`,
@@ -154,8 +169,8 @@ export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}):
     html.push('</fieldset>')
   }
   html.push(
-    '<span class="active-filter" id="picked" hidden><span id="picked-label"></span><button type="button" id="picked-clear" aria-label="Clear">×</button></span>',
-    '<button type="button" class="link-button" id="reset">Reset</button>',
+    `<span class="active-filter" id="picked" hidden><span id="picked-label"></span><button type="button" id="picked-clear" ${tr.attrs({ 'aria-label': 'clear' })}>×</button></span>`,
+    `<button type="button" class="link-button" id="reset">${tr.el('reset')}</button>`,
     '<span class="count" id="count" aria-live="polite"></span>',
     '</form>',
     '<main>',
@@ -164,11 +179,11 @@ export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}):
   // Overview
   html.push(
     '<section id="overview">',
-    '<h2>Cascade</h2>',
-    '<p class="hint">Documents by level (rows) and year (columns). A line joins two documents that share threads — the same goal stated in both; the thicker, the more threads. Click a document or a line to list its threads.</p>',
+    tr.el('cascade', undefined, 'h2'),
+    `<p class="hint" data-i18n="cascade-hint">${tr.text('cascade-hint')}</p>`,
     '<div class="panel">',
-    `<figure class="cascade">${renderCascade(report, threads)}</figure>`,
-    '<div class="legend"><span class="cascade">cascade (higher → lower level)</span><span class="evolution">evolution (same jurisdiction, later plan)</span><span class="peer">peers (same level)</span></div>',
+    `<figure class="cascade">${renderCascade(report, threads, tr)}</figure>`,
+    `<div class="legend"><span class="cascade">${tr.el('legend-cascade')}</span><span class="evolution">${tr.el('legend-evolution')}</span><span class="peer">${tr.el('legend-peer')}</span></div>`,
     '</div>',
     '</section>',
   )
@@ -176,44 +191,41 @@ export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}):
   // Threads
   html.push(
     '<section id="threads">',
-    '<h2>Threads</h2>',
-    '<p class="hint">A thread is one goal followed across documents. Its items stand side by side, province first, then by year; each item is compared with the closest earlier item it is linked to: <del>removed words</del> <ins>added words</ins>.</p>',
+    tr.el('threads', undefined, 'h2'),
+    `<p class="hint" data-i18n="threads-hint">${tr.text('threads-hint')}</p>`,
   )
-  if (threads.length === 0) {
-    html.push('<p class="empty panel">No thread: the alignment found no goal stated in two documents.</p>')
-  }
+  if (threads.length === 0)
+    html.push(`<p class="empty panel" data-i18n="no-thread">${tr.text('no-thread')}</p>`)
   html.push(
     `<div class="thread-layout"${threads.length === 0 ? ' hidden' : ''}>`,
-    '<nav class="thread-list panel" aria-label="Threads"><ol>',
+    `<nav class="thread-list panel" ${tr.attrs({ 'aria-label': 'threads' })}><ol>`,
   )
-  html.push(...threads.map((thread, k) => threadButton(thread, k, index)))
+  html.push(...threads.map((thread, k) => threadButton(thread, k, index, tr)))
   html.push(
-    '</ol><p class="empty" id="no-threads" hidden>No thread matches the filters.</p></nav>',
+    `</ol><p class="empty" id="no-threads" hidden data-i18n="no-thread-match">${tr.text('no-thread-match')}</p></nav>`,
     '<div class="thread-view">',
-    '<p class="placeholder" id="thread-placeholder">Select a thread.</p>',
+    `<p class="placeholder" id="thread-placeholder" data-i18n="select-thread">${tr.text('select-thread')}</p>`,
   )
-  for (const thread of threads) html.push(threadDetail(thread, index, diffs))
+  for (const thread of threads) html.push(threadDetail(thread, index, diffs, tr))
   html.push('</div>', '</div>', '</section>')
 
   // Evolution
   html.push(
     '<section id="evolution">',
-    '<h2>Evolution</h2>',
-    '<p class="hint">For a jurisdiction with two plans: the goals the later plan continues, the new ones, and the ones it drops.</p>',
+    tr.el('evolution', undefined, 'h2'),
+    `<p class="hint" data-i18n="evolution-hint">${tr.text('evolution-hint')}</p>`,
   )
   if (report.evolution.length === 0) {
-    html.push(
-      '<p class="empty panel">No evolution pair: no jurisdiction has two documents in this report.</p>',
-    )
+    html.push(`<p class="empty panel" data-i18n="no-evolution">${tr.text('no-evolution')}</p>`)
   }
-  for (const pair of report.evolution) html.push(evolutionPair(pair, index, diffs))
+  for (const pair of report.evolution) html.push(evolutionPair(pair, index, diffs, tr))
   html.push('</section>')
 
   // Trajectories
   html.push(
     '<section id="trajectories">',
-    '<h2>Target trajectories</h2>',
-    '<p class="hint">The figures of each indicator across the corpus, one chart per way of measuring it (a stock <i>level</i>, a new <i>increment</i>, a <i>share</i>, a <i>growth</i> rate): year across, value up; colour is the jurisdiction. Hollow marks are <i>planned</i> targets (dashed lines) and <i>estimates</i>; filled ones are results the documents report (<i>achieved</i>, solid lines) and <i>baselines</i>. A figure far from the others sits at the edge of the axis as a triangle, with its value.</p>',
+    tr.el('trajectories', undefined, 'h2'),
+    `<p class="hint" data-i18n="trajectories-hint">${tr.text('trajectories-hint')}</p>`,
   )
   html.push(...charts)
   html.push('</section>')
@@ -221,18 +233,24 @@ export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}):
   // Fulfilment
   html.push(
     '<section id="fulfilment">',
-    '<h2>Targets and results</h2>',
-    '<p class="hint">Each planned target of a year beside the result a later document of the same jurisdiction reports for that year (next year’s work report, the next plan’s review): hollow the target, filled the result, green <i>met</i>, blue <i>exceeded</i>, red <i>missed</i>.</p>',
+    tr.el('fulfilment', undefined, 'h2'),
+    `<p class="hint" data-i18n="fulfilment-hint">${tr.text('fulfilment-hint')}</p>`,
   )
   html.push(...fulfilment)
   html.push('</section>')
 
   // Documents
-  html.push('<section id="documents">', '<h2>Documents</h2>', documentTable(documents, threads), '</section>')
+  html.push(
+    '<section id="documents">',
+    tr.el('documents', undefined, 'h2'),
+    documentTable(documents, threads, tr),
+    '</section>',
+  )
 
   html.push(
     '</main>',
-    `<footer>plan-cascade report · schema version ${report.schemaVersion} · the same data as report.json and the CSV tables</footer>`,
+    `<footer>${tr.el('footer', { n: report.schemaVersion })}</footer>`,
+    `<script type="application/json" id="report-strings">${stringsJson()}</script>`,
     `<script>${SCRIPT}</script>`,
     '</body>',
     '</html>',
@@ -272,7 +290,7 @@ function membersOf(thread: OrderedThread, index: ReportIndex): Array<{ item: Pla
   })
 }
 
-function threadButton(thread: OrderedThread, k: number, index: ReportIndex): string {
+function threadButton(thread: OrderedThread, k: number, index: ReportIndex, tr: Translator): string {
   const members = membersOf(thread, index)
   const docs = [...new Set(members.map((m) => m.doc))]
   const levels = [...new Set(docs.map((d) => d.jurisdiction?.level).filter(Boolean))]
@@ -302,13 +320,18 @@ function threadButton(thread: OrderedThread, k: number, index: ReportIndex): str
     '<li>',
     `<button type="button" class="thread-button" data-thread-id="${escapeXml(thread.id)}" data-index="${k}" data-topics="${escapeXml(threadTopics(thread, index).join(' '))}" data-levels="${levels.join(' ')}" data-years="${years.join(' ')}" data-docs="${escapeXml(docs.map((d) => d.id).join(' '))}" data-search="${escapeXml(search)}" aria-selected="false">`,
     `<span class="label">${escapeXml(thread.label)}</span>`,
-    `<span class="meta"><span class="dots">${dots}</span>${members.length} items · ${escapeXml(docs.map((d) => documentName(d)).join(', '))}${topic ? ` · ${escapeXml(topic)}` : ''}</span>`,
+    `<span class="meta"><span class="dots">${dots}</span>${tr.el('thread-meta', { n: members.length })} · ${escapeXml(docs.map((d) => documentName(d)).join(', '))}${topic ? ` · ${escapeXml(topic)}` : ''}</span>`,
     '</button>',
     '</li>',
   ].join('')
 }
 
-function threadDetail(thread: OrderedThread, index: ReportIndex, diffs: Map<string, ItemDiff>): string {
+function threadDetail(
+  thread: OrderedThread,
+  index: ReportIndex,
+  diffs: Map<string, ItemDiff>,
+  tr: Translator,
+): string {
   const members = membersOf(thread, index)
   const docs = [...new Set(members.map((m) => m.doc))]
   const topic = thread.topic ? (index.topics.get(thread.topic) ?? thread.topic) : null
@@ -316,9 +339,9 @@ function threadDetail(thread: OrderedThread, index: ReportIndex, diffs: Map<stri
     `<article class="thread-detail" data-thread-id="${escapeXml(thread.id)}" hidden>`,
     '<header>',
     `<h3>${escapeXml(thread.label)}</h3>`,
-    `<p class="meta">${topic ? `<span class="tag">${escapeXml(topic)}</span>` : ''}${thread.terms.map((t) => `<span class="tag">${escapeXml(t)}</span>`).join('')} ${members.length} items in ${docs.length} documents · <code>${escapeXml(thread.id)}</code></p>`,
+    `<p class="meta">${topic ? `<span class="tag">${escapeXml(topic)}</span>` : ''}${thread.terms.map((t) => `<span class="tag">${escapeXml(t)}</span>`).join('')} ${tr.el('thread-size', { n: members.length, m: docs.length })} · <code>${escapeXml(thread.id)}</code></p>`,
     '</header>',
-    '<div class="toolbar"><label><input type="checkbox" class="show-plain"> Plain text (hide changes)</label></div>',
+    `<div class="toolbar"><label><input type="checkbox" class="show-plain"> ${tr.el('plain-text')}</label></div>`,
     '<div class="cards">',
   ]
   for (const step of thread.steps) {
@@ -326,7 +349,7 @@ function threadDetail(thread: OrderedThread, index: ReportIndex, diffs: Map<stri
     if (!found) continue
     const base = step.from ? index.items.get(step.from) : undefined
     const diff = step.from ? diffs.get(pairKey(step.from, step.to)) : undefined
-    out.push(itemCard(found.item, found.doc, base, diff))
+    out.push(itemCard(found.item, found.doc, base, diff, tr))
   }
   out.push('</div>', '</article>')
   return out.join('\n')
@@ -337,12 +360,13 @@ function itemCard(
   doc: PlanDocument,
   base: { item: PlanItem; doc: PlanDocument } | undefined,
   diff: ItemDiff | undefined,
+  tr: Translator,
 ): string {
   const level = doc.jurisdiction?.level ?? 'other'
   const out: string[] = [
     `<section class="card level-${level}" data-item="${escapeXml(item.id)}">`,
     '<div class="card-head">',
-    `<span class="badge level-${level}">${doc.jurisdiction ? LEVEL_LABEL[doc.jurisdiction.level] : '—'}</span>`,
+    `<span class="badge level-${level}">${doc.jurisdiction ? tr.el(`level-${doc.jurisdiction.level}`) : '—'}</span>`,
     `<strong>${escapeXml(documentName(doc))}</strong>`,
     '</div>',
     `<span class="doc-title" lang="zh">${escapeXml(doc.title)}</span>`,
@@ -350,9 +374,9 @@ function itemCard(
   ]
   if (base && diff) {
     const relation = diff.relation ? ` · ${diff.relation}` : ''
-    const score = diff.score !== null ? ` · link <b>${formatScore(diff.score)}</b>` : ''
+    const score = diff.score !== null ? ` · ${tr.el('link-score')} <b>${formatScore(diff.score)}</b>` : ''
     out.push(
-      `<p class="compare">Compared with <b>${escapeXml(documentName(base.doc))}</b> <code>${escapeXml(base.item.path)}</code>: <b>${Math.round(diff.overlap * 100)}%</b> shared words${score}${relation}</p>`,
+      `<p class="compare">${tr.el('compared-with')} <b>${escapeXml(documentName(base.doc))}</b> <code>${escapeXml(base.item.path)}</code>: <b>${Math.round(diff.overlap * 100)}%</b> ${tr.el('shared-words')}${score}${relation}</p>`,
       `<div class="text diff" lang="zh">${renderDiffHtml(diff.parts)}</div>`,
     )
   } else {
@@ -360,10 +384,10 @@ function itemCard(
   }
   out.push(`<div class="text plain" lang="zh">${escapeXml(displayText(item))}</div>`)
   if (diff && diff.targets.length > 0) {
-    out.push('<h4>Target changes</h4>', targetChanges(diff.targets))
+    out.push(tr.el('target-changes', undefined, 'h4'), targetChanges(diff.targets, tr))
   }
-  if (item.targets.length > 0) out.push('<h4>Targets</h4>', targetTable(item.targets))
-  out.push(...unitsBlock(item, diff))
+  if (item.targets.length > 0) out.push(tr.el('targets', undefined, 'h4'), targetTable(item.targets, tr))
+  out.push(...unitsBlock(item, diff, tr))
   out.push('</section>')
   return out.join('\n')
 }
@@ -387,7 +411,7 @@ export function renderDiffHtml(parts: DiffPart[]): string {
     .join('')
 }
 
-function targetChanges(changes: TargetChange[]): string {
+function targetChanges(changes: TargetChange[], tr: Translator): string {
   const items = changes.map((c) => {
     const figure = (t: Target | null) => (t ? escapeXml(t.text) : '—')
     const note: string[] = []
@@ -400,27 +424,27 @@ function targetChanges(changes: TargetChange[]): string {
       )
     }
     if (c.kindChange) note.push(`${c.kindChange[0]} → ${c.kindChange[1]}`)
-    if (c.change === 'incomparable') note.push('not compared')
+    if (c.change === 'incomparable') note.push(tr.text('not-compared'))
     const body =
       c.change === 'added'
-        ? `${figure(c.to)} <span class="kind">new</span>`
+        ? `${figure(c.to)} <span class="kind">${tr.el('change-new')}</span>`
         : c.change === 'dropped'
-          ? `<s>${figure(c.from)}</s> <span class="kind">dropped</span>`
+          ? `<s>${figure(c.from)}</s> <span class="kind">${tr.el('change-dropped')}</span>`
           : `${figure(c.from)} → ${figure(c.to)}${note.length ? ` <span class="kind">${escapeXml(note.join(', '))}</span>` : ''}`
     return `<li class="${c.change}" title="${escapeXml(c.metric)}">${body}</li>`
   })
   return `<ul class="changes" lang="zh">${items.join('')}</ul>`
 }
 
-function targetTable(targets: Target[]): string {
+function targetTable(targets: Target[], tr: Translator): string {
   const rows = targets.map(
     (t) =>
       `<tr><td>${escapeXml(t.metric)}</td><td class="num">${escapeXml(t.text)}</td><td><span class="kind">${t.kind}</span></td><td><span class="kind">${t.status}</span></td><td class="num">${t.year ?? ''}</td></tr>`,
   )
-  return `<table class="targets" lang="zh"><thead><tr><th>metric</th><th>figure</th><th>kind</th><th>status</th><th>year</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+  return `<table class="targets" lang="zh"><thead><tr>${headers(tr, 'metric', 'figure', 'kind', 'status', 'year')}</tr></thead><tbody>${rows.join('')}</tbody></table>`
 }
 
-function unitsBlock(item: PlanItem, diff: ItemDiff | undefined): string[] {
+function unitsBlock(item: PlanItem, diff: ItemDiff | undefined, tr: Translator): string[] {
   // An item without a responsibility clause names no units: that is not dropping them.
   const removed = item.responsible ? (diff?.units.removed ?? []) : []
   if (!item.responsible) return []
@@ -429,18 +453,19 @@ function unitsBlock(item: PlanItem, diff: ItemDiff | undefined): string[] {
   const units = item.responsible ? [...new Set([...item.responsible.lead, ...item.responsible.related])] : []
   const chips = units.map((u) => {
     const classes = ['unit', lead.has(u) ? 'lead' : '', added.has(u) ? 'added' : ''].filter(Boolean).join(' ')
-    const title = `${lead.has(u) ? 'lead' : 'related'}${added.has(u) ? ', new here' : ''}`
+    const title = `${tr.text(lead.has(u) ? 'unit-lead' : 'unit-related')}${added.has(u) ? tr.text('unit-new') : ''}`
     return `<span class="${classes}" title="${title}">${escapeXml(u)}</span>`
   })
   for (const u of removed)
-    chips.push(`<span class="unit removed" title="named before, not here">${escapeXml(u)}</span>`)
-  return ['<h4>Responsible</h4>', `<p class="units" lang="zh">${chips.join('')}</p>`]
+    chips.push(`<span class="unit removed" title="${tr.text('unit-removed')}">${escapeXml(u)}</span>`)
+  return [tr.el('responsible', undefined, 'h4'), `<p class="units" lang="zh">${chips.join('')}</p>`]
 }
 
 function evolutionPair(
   pair: ReportOutput['evolution'][number],
   index: ReportIndex,
   diffs: Map<string, ItemDiff>,
+  tr: Translator,
 ): string {
   const from = index.documents.get(pair.from)
   const to = index.documents.get(pair.to)
@@ -462,7 +487,7 @@ function evolutionPair(
     `<span class="score">${escapeXml(from?.title ?? pair.from)} → ${escapeXml(to?.title ?? pair.to)}</span>`,
     '</header>',
     '<div class="evo-columns">',
-    `<div class="continued"><h4>Continued<span class="n">${pair.continued.length}</span></h4><ul>`,
+    `<div class="continued"><h4>${tr.el('continued')}<span class="n">${pair.continued.length}</span></h4><ul>`,
   ]
   for (const c of pair.continued) {
     const diff = diffs.get(pairKey(c.from, c.to))
@@ -473,18 +498,21 @@ function evolutionPair(
     )
     if (diff) {
       out.push(`<div class="text" lang="zh">${renderDiffHtml(diff.parts)}</div>`)
-      if (diff.targets.length) out.push(targetChanges(diff.targets))
+      if (diff.targets.length) out.push(targetChanges(diff.targets, tr))
     }
     out.push('</details></li>')
   }
-  out.push('</ul></div>', `<div class="new"><h4>New<span class="n">${pair.new.length}</span></h4><ul>`)
+  out.push(
+    '</ul></div>',
+    `<div class="new"><h4>${tr.el('new')}<span class="n">${pair.new.length}</span></h4><ul>`,
+  )
   for (const id of pair.new) {
     const found = index.items.get(id)
     out.push(`<li ${attributes(found?.doc, found?.item, [])} lang="zh">${name(id)}</li>`)
   }
   out.push(
     '</ul></div>',
-    `<div class="dropped"><h4>Dropped<span class="n">${pair.dropped.length}</span></h4><ul>`,
+    `<div class="dropped"><h4>${tr.el('dropped')}<span class="n">${pair.dropped.length}</span></h4><ul>`,
   )
   for (const id of pair.dropped) {
     const found = index.items.get(id)
@@ -494,7 +522,11 @@ function evolutionPair(
   return out.join('\n')
 }
 
-async function renderCharts(report: ReportOutput, documents: PlanDocument[]): Promise<string[]> {
+async function renderCharts(
+  report: ReportOutput,
+  documents: PlanDocument[],
+  tr: Translator,
+): Promise<string[]> {
   // Charts that compare documents first: more documents, then more figures, then by id.
   const documentsOf = (t: Trajectory) => new Set(t.points.map((p) => p.docId)).size
   const plotted = report.trajectories
@@ -504,20 +536,21 @@ async function renderCharts(report: ReportOutput, documents: PlanDocument[]): Pr
         documentsOf(b) - documentsOf(a) || b.points.length - a.points.length || (a.id < b.id ? -1 : 1),
     )
   const single = report.trajectories.filter((t) => t.points.length === 1)
-  if (report.trajectories.length === 0) return ['<p class="empty panel">No figure with a metric family.</p>']
+  if (report.trajectories.length === 0)
+    return [`<p class="empty panel" data-i18n="no-figures">${tr.text('no-figures')}</p>`]
   const names = [...new Set(documents.map((d) => d.jurisdiction?.name ?? d.id))]
   const colors = jurisdictionColors(names)
   const out: string[] = ['<div class="charts">']
   for (const [k, trajectory] of plotted.entries()) {
     const svg = await renderTrajectoryChart(trajectory, colors, `chart${k + 1}`)
-    out.push(chartFigure(trajectory, svg))
+    out.push(chartFigure(trajectory, svg, tr))
   }
   out.push('</div>')
   if (single.length > 0) {
     out.push(
       '<div class="single panel" style="margin-top:14px">',
-      `<details><summary>${single.length} metric families with a single figure</summary>`,
-      '<table class="targets" lang="zh"><thead><tr><th>metric</th><th>jurisdiction</th><th>year</th><th>figure</th><th>kind</th></tr></thead><tbody>',
+      `<details><summary>${tr.el('single-figures', { n: single.length })}</summary>`,
+      `<table class="targets" lang="zh"><thead><tr>${headers(tr, 'metric', 'jurisdiction', 'year', 'figure', 'kind')}</tr></thead><tbody>`,
     )
     for (const t of single) {
       const p = t.points[0]!
@@ -531,9 +564,9 @@ async function renderCharts(report: ReportOutput, documents: PlanDocument[]): Pr
 }
 
 /** One chart per indicator and year with targets and results of two jurisdictions or more; a table of all. */
-async function renderFulfilment(report: ReportOutput): Promise<string[]> {
+async function renderFulfilment(report: ReportOutput, tr: Translator): Promise<string[]> {
   if (report.fulfilment.length === 0) {
-    return ['<p class="empty panel">No planned target has a result in a later document.</p>']
+    return [`<p class="empty panel">${tr.el('no-fulfilment')}</p>`]
   }
   const groups = new Map<string, Fulfilment[]>()
   for (const f of report.fulfilment) {
@@ -564,13 +597,13 @@ async function renderFulfilment(report: ReportOutput): Promise<string[]> {
   )
   out.push(
     '<div class="single panel" style="margin-top:14px">',
-    `<details><summary>${report.fulfilment.length} targets with a result</summary>`,
-    `<table class="targets" lang="zh"><thead><tr><th>jurisdiction</th><th>year</th><th>metric</th><th>target</th><th>result</th><th>outcome</th><th>items</th></tr></thead><tbody>${rows.join('')}</tbody></table></details></div>`,
+    `<details><summary>${tr.el('fulfilment-count', { n: report.fulfilment.length })}</summary>`,
+    `<table class="targets" lang="zh"><thead><tr>${headers(tr, 'jurisdiction', 'year', 'metric', 'target-col', 'result-col', 'outcome-col', 'items-of-pair')}</tr></thead><tbody>${rows.join('')}</tbody></table></details></div>`,
   )
   return out
 }
 
-function chartFigure(trajectory: Trajectory, svg: string): string {
+function chartFigure(trajectory: Trajectory, svg: string, tr: Translator): string {
   const levels = [...new Set(trajectory.points.map((p) => p.level).filter(Boolean))].join(' ')
   const years = [...new Set(trajectory.points.map((p) => p.year).filter((y) => y !== null))].join(' ')
   const search = searchText([
@@ -588,19 +621,19 @@ function chartFigure(trajectory: Trajectory, svg: string): string {
     `<h3 lang="zh">${escapeXml(trajectory.label)}${chartUnit(trajectory) ? ` <span class="en">(${escapeXml(chartUnit(trajectory))})</span>` : ''}</h3>`,
     trajectory.labelEn ? `<span class="en">${escapeXml(trajectory.labelEn)}</span>` : '',
     svg,
-    `<details><summary>${trajectory.points.length} figures</summary><table class="targets" lang="zh"><thead><tr><th>jurisdiction</th><th>year</th><th>figure</th><th>status</th><th>metric</th><th>item</th></tr></thead><tbody>${rows.join('')}</tbody></table></details>`,
+    `<details><summary>${tr.el('figures', { n: trajectory.points.length })}</summary><table class="targets" lang="zh"><thead><tr>${headers(tr, 'jurisdiction', 'year', 'figure', 'status', 'metric', 'item')}</tr></thead><tbody>${rows.join('')}</tbody></table></details>`,
     '</figure>',
   ].join('\n')
 }
 
-function documentTable(documents: PlanDocument[], threads: readonly OrderedThread[]): string {
+function documentTable(documents: PlanDocument[], threads: readonly OrderedThread[], tr: Translator): string {
   const rows = documents.map((d) => {
     const level = d.jurisdiction?.level
     const count = threads.filter((t) => t.documents.includes(d.id)).length
     const warnings = d.warnings.map((w) => `${w.code}: ${w.message}`).join('\n')
     return [
       `<tr data-filter-item data-search="${escapeXml(searchText([d.id, d.title, d.jurisdiction?.name, d.issuer]))}" data-levels="${level ?? ''}" data-years="${d.year ?? ''}">`,
-      `<td>${level ? `<span class="badge level-${level}">${LEVEL_LABEL[level]}</span>` : ''}</td>`,
+      `<td>${level ? `<span class="badge level-${level}">${tr.el(`level-${level}`)}</span>` : ''}</td>`,
       `<td lang="zh">${escapeXml(d.jurisdiction?.name ?? '')}</td>`,
       `<td class="num">${d.year ?? ''}</td>`,
       `<td lang="zh">${escapeXml(d.title)}<br><code>${escapeXml(d.id)}</code></td>`,
@@ -613,5 +646,23 @@ function documentTable(documents: PlanDocument[], threads: readonly OrderedThrea
       '</tr>',
     ].join('')
   })
-  return `<table class="documents"><thead><tr><th>level</th><th>jurisdiction</th><th>year</th><th>title</th><th>kind</th><th>sections</th><th>items</th><th>targets</th><th>threads</th><th>warnings</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+  const head = headers(
+    tr,
+    'level',
+    'jurisdiction',
+    'year',
+    'title-col',
+    'kind',
+    'sections-col',
+    'items-col',
+    'targets-col',
+    'threads-col',
+    'warnings-col',
+  )
+  return `<table class="documents"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`
+}
+
+/** Table header cells, translated. */
+function headers(tr: Translator, ...keys: string[]): string {
+  return keys.map((key) => tr.el(key, undefined, 'th')).join('')
 }

@@ -1,7 +1,9 @@
 /**
  * The script of the HTML report, inlined into the page: filters (search, topic, level, year, a
  * document or a pair of documents picked in the diagram), thread selection with a link in the address
- * (#thread=<id>), and the diff / plain-text switch. Plain ES2017, no library, no request.
+ * (#thread=<id>), the diff / plain-text switch, and the language switch (中文 / English, the words of
+ * data/report-strings.json embedded in the page). A selected thread's title is scrolled clear of the
+ * sticky filter bar, whatever its height. Plain ES2017, no library, no request.
  */
 export const SCRIPT = `
 (function () {
@@ -17,6 +19,52 @@ export const SCRIPT = `
   $$('.thread-detail').forEach(function (el) { details[el.getAttribute('data-thread-id')] = el; });
   var svg = $('.cascade-svg');
   var current = null;
+
+  var STRINGS = JSON.parse(($('#report-strings') || {}).textContent || '{}');
+  var lang = document.documentElement.getAttribute('data-language') || 'zh';
+  function fill(text, args) {
+    args = args || {};
+    var forms = text.split('|');
+    var chosen = forms.length === 2 ? (Number(args.n) === 1 ? forms[0] : forms[1]) : text;
+    return chosen.replace(/\\{(\\w+)\\}/g, function (slot, name) { return name in args ? String(args[name]) : slot; });
+  }
+  function t(key, args) {
+    var entry = STRINGS[key];
+    return entry ? fill(entry[lang], args) : key;
+  }
+  function translate(next) {
+    lang = next;
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.documentElement.setAttribute('data-language', lang);
+    $$('[data-i18n]').forEach(function (el) {
+      var key = el.getAttribute('data-i18n');
+      var args = el.getAttribute('data-i18n-args');
+      var text = t(key, args ? JSON.parse(args) : undefined);
+      if (/-hint$/.test(key)) el.innerHTML = text; else el.textContent = text;
+    });
+    $$('[data-i18n-attr]').forEach(function (el) {
+      words(el.getAttribute('data-i18n-attr')).forEach(function (pair) {
+        var at = pair.indexOf(':');
+        el.setAttribute(pair.slice(0, at), t(pair.slice(at + 1)));
+      });
+    });
+  }
+
+  // The sticky filter bar wraps to two or three lines on a narrow screen: anchors and the sticky
+  // thread list keep clear of its real height.
+  var bar = $('.filters');
+  function barHeight() { return bar ? bar.getBoundingClientRect().height : 0; }
+  function fitBar() {
+    var h = Math.ceil(barHeight());
+    document.documentElement.style.setProperty('--bar-height', h + 'px');
+    document.documentElement.style.scrollPaddingTop = (h + 12) + 'px';
+  }
+  function revealTitle(detail) {
+    var head = detail.querySelector('header') || detail;
+    var top = head.getBoundingClientRect().top;
+    var clear = barHeight() + 12;
+    if (top < clear || top > window.innerHeight - 80) window.scrollTo(0, window.scrollY + top - clear);
+  }
 
   function checked(name) {
     var boxes = $$('input[name="' + name + '"]');
@@ -64,7 +112,7 @@ export const SCRIPT = `
       if (ok) shown++;
     });
     $('#no-threads').hidden = shown > 0;
-    $('#count').textContent = shown + ' / ' + threadButtons.length + ' threads';
+    $('#count').textContent = t('count', { shown: shown, total: threadButtons.length });
     $$('[data-filter-item]').forEach(function (el) {
       el.hidden = !(matchesText(el) && anyIn(el.getAttribute('data-levels'), state.levels) &&
         anyIn(el.getAttribute('data-years'), state.years) &&
@@ -75,8 +123,8 @@ export const SCRIPT = `
       node.classList.toggle('dim', !ok);
     });
     var label = '';
-    if (state.doc) label = 'Document: ' + state.doc;
-    if (state.pair) label = 'Documents: ' + state.pair[0] + ' + ' + state.pair[1];
+    if (state.doc) label = t('picked-document', { a: state.doc });
+    if (state.pair) label = t('picked-pair', { a: state.pair[0], b: state.pair[1] });
     $('#picked').hidden = !label;
     $('#picked-label').textContent = label;
     if (current && !matchesThread(buttonOf(current))) {
@@ -113,6 +161,7 @@ export const SCRIPT = `
     $('#thread-placeholder').hidden = true;
     current = id;
     highlight(button);
+    if (remember) revealTitle(detail);
     if (remember && window.history && history.replaceState) {
       history.replaceState(null, '', '#thread=' + encodeURIComponent(id));
     }
@@ -125,8 +174,7 @@ export const SCRIPT = `
     try { id = decodeURIComponent(match[1]); } catch (e) { return false; }
     if (!details[id]) return false;
     select(id, false);
-    var el = document.getElementById('threads');
-    if (el) el.scrollIntoView();
+    revealTitle(details[id]);
     return true;
   }
 
@@ -192,8 +240,19 @@ export const SCRIPT = `
     }
   });
   window.addEventListener('hashchange', fromHash);
+  $('#lang').addEventListener('click', function () {
+    translate(lang === 'zh' ? 'en' : 'zh');
+    try { localStorage.setItem('plan-cascade-language', lang); } catch (e) {}
+    apply();
+    fitBar();
+  });
+  window.addEventListener('resize', fitBar);
 
-  fromHash();
+  var saved = null;
+  try { saved = localStorage.getItem('plan-cascade-language'); } catch (e) {}
+  if ((saved === 'zh' || saved === 'en') && saved !== lang) translate(saved);
+  fitBar();
   apply();
+  fromHash();
 })();
 `

@@ -62,6 +62,7 @@ button { font: inherit; color: inherit; }
 .tabs { display: flex; gap: 4px; flex-wrap: wrap; }
 .tabs a { text-decoration: none; color: var(--muted); padding: 6px 12px; border-radius: 8px; font-size: 14px; }
 .tabs a:hover { background: var(--soft); color: var(--ink); }
+.lang-switch { align-self: center; }
 
 .filters {
   position: sticky; top: 0; z-index: 10;
@@ -70,7 +71,7 @@ button { font: inherit; color: inherit; }
   backdrop-filter: blur(6px);
 }
 .filters input[type="search"] {
-  flex: 1 1 260px; max-width: 420px; padding: 7px 12px; border: 1px solid var(--line); border-radius: 8px;
+  flex: 1 1 240px; min-width: 240px; max-width: 420px; padding: 7px 12px; border: 1px solid var(--line); border-radius: 8px;
   font: inherit; font-size: 14px; background: var(--panel);
 }
 .filters input[type="search"]:focus, .filters select:focus { outline: 2px solid var(--accent-soft); border-color: var(--accent); }
@@ -119,6 +120,7 @@ main > section > h2 { font-size: 18px; margin-bottom: 4px; }
 .cascade-svg .doc-name { font-size: 14px; font-weight: 600; fill: var(--ink); }
 .cascade-svg .doc-title { font-size: 11.5px; fill: var(--muted); }
 .cascade-svg .doc-count { font-size: 11px; fill: var(--faint); }
+.cascade-svg .group-label { font-size: 12px; font-weight: 600; fill: var(--muted); }
 .legend { display: flex; gap: 18px; flex-wrap: wrap; font-size: 13px; color: var(--muted); margin-top: 8px; }
 .legend span::before { content: ""; display: inline-block; width: 22px; height: 0; border-top: 4px solid; vertical-align: middle; margin-right: 6px; border-radius: 2px; }
 .legend .cascade::before { border-color: var(--cascade); }
@@ -127,7 +129,8 @@ main > section > h2 { font-size: 18px; margin-bottom: 4px; }
 
 /* Threads */
 .thread-layout { display: grid; grid-template-columns: minmax(260px, 330px) minmax(0, 1fr); gap: 18px; align-items: start; }
-.thread-list { position: sticky; top: 64px; max-height: calc(100vh - 80px); overflow-y: auto; padding: 6px; }
+.thread-list { position: sticky; top: calc(var(--bar-height, 61px) + 8px); max-height: calc(100vh - var(--bar-height, 61px) - 16px); overflow-y: auto; padding: 6px; }
+.thread-detail { scroll-margin-top: calc(var(--bar-height, 61px) + 12px); }
 .thread-list ol { list-style: none; margin: 0; padding: 0; }
 .thread-button {
   display: block; width: 100%; text-align: left; border: 1px solid transparent; background: none; border-radius: 8px;
