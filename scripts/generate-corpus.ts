@@ -15,7 +15,6 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import type { Division } from '../src/parse/divisions.js'
 import { listInputFiles, readSource } from '../src/io/index.js'
 import type { Jurisdiction, Level } from '../src/model/index.js'
 import { parseDocument } from '../src/parse/index.js'
@@ -68,7 +67,7 @@ function loadSeeds(seedDir: string, divisions: Map<string, DivisionRow>): Seed[]
     const source = readSource(file)
     const doc = parseDocument(source)
     const j = doc.jurisdiction
-    if (!j || !j.code) throw new Error(`seed ${file} has no jurisdiction`)
+    if (!j?.code) throw new Error(`seed ${file} has no jurisdiction`)
     const names: Seed['names'] = []
     for (let d = divisions.get(j.code); d; d = d.parentCode ? divisions.get(d.parentCode) : undefined)
       names.push({ full: d.name, short: d.shortName })
@@ -187,13 +186,16 @@ export function generateCorpus(n: number, seedDir = 'seeds', seed = 20260101): G
     const plan: DivisionRow[] = [province]
     for (const city of cities.slice(0, 1 + Math.floor(next() * 3))) {
       plan.push(city)
-      const below = (children.get(city.code) ?? []).filter((d) => d.level === 'district' || d.level === 'county')
+      const below = (children.get(city.code) ?? []).filter(
+        (d) => d.level === 'district' || d.level === 'county',
+      )
       for (let k = 0; k < Math.floor(next() * 3) && below.length > 0; k++) plan.push(pick(below))
     }
     for (const division of plan) {
       if (documents.length >= n || used.has(division.code)) continue
       used.add(division.code)
-      const level = division.level === 'province' ? 'province' : division.level === 'city' ? 'city' : 'district'
+      const level =
+        division.level === 'province' ? 'province' : division.level === 'city' ? 'city' : 'district'
       const candidates = seeds.filter((s) => s.level === level)
       const base = pick(candidates.length > 0 ? candidates : seeds)
       const chain = chainOf(division)

@@ -437,9 +437,11 @@ describe('public surface', () => {
   it('exports these names', () => {
     expect(Object.keys(lexiconStage).sort()).toEqual([
       'DEFAULT_TERM_FREQ',
+      'analyzeText',
       'applySynonyms',
       'computeKeywords',
       'createSegmenter',
+      'cutPreciseAndSearch',
       'findDataDir',
       'findPackageRoot',
       'isContentToken',
@@ -452,6 +454,8 @@ describe('public surface', () => {
       'parseTaxonomy',
       'readDictionary',
       'resolveLexicon',
+      'scoreTopics',
+      'selectTopics',
       'tagTopics',
       'tokenize',
     ])

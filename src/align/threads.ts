@@ -4,7 +4,7 @@
  * enough, so one weak link cannot chain two goals together.
  */
 import type { Link, PlanDocument, Thread } from '../model/index.js'
-import type { CorpusFeatures } from '../similarity/index.js'
+import { type CorpusFeatures, entriesOf } from '../similarity/index.js'
 import { documentOrder } from './relation.js'
 
 export interface ThreadOptions {
@@ -258,13 +258,13 @@ function describeThread(id: string, members: string[], corpus: CorpusFeatures): 
   for (const member of members) {
     const f = corpus.byId.get(member)
     if (!f) continue
-    for (const [term, w] of f.termVector) {
+    for (const [term, w] of entriesOf(f, corpus, 'terms')) {
       weight.set(term, (weight.get(term) ?? 0) + w)
       support.set(term, (support.get(term) ?? 0) + 1)
     }
-    for (const [topic, s] of f.topics) {
+    for (const [topic, s] of entriesOf(f, corpus, 'topics')) {
       topicWeight.set(topic, (topicWeight.get(topic) ?? 0) + s)
-      topicLabel.set(topic, f.topicLabels.get(topic) ?? topic)
+      topicLabel.set(topic, corpus.topicLabels.get(topic) ?? topic)
     }
   }
   // terms used by several members say what the thread is about; a term inside a longer chosen term

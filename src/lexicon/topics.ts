@@ -135,21 +135,29 @@ function inEnumeration(text: string, start: number, end: number): boolean {
   return before === '、' || after === '、' || (after === '等' && before !== '等')
 }
 
-/** True when [start, end) lies inside a strictly longer span of `spans`. */
-function inLonger(spans: readonly Span[], start: number, end: number): boolean {
-  return spans.some(([s, e]) => s <= start && end <= e && e - s > end - start)
+/** A keyword span `[start, end, topic index]`. */
+type TopicSpan = [number, number, number]
+
+/** True when [start, end) lies inside a strictly longer keyword span of a topic other than `own`. */
+function inLonger(spans: readonly TopicSpan[], start: number, end: number, own: number): boolean {
+  return spans.some(([s, e, topic]) => topic !== own && s <= start && end <= e && e - s > end - start)
 }
 
 /**
  * Finds the hits of one matcher in `text`, masking them in place; returns their spans. Keyword hits
  * inside a longer keyword of another topic (`foreign`) are skipped.
  */
-function findHits(text: { value: string }, match: string | RegExp, foreign: readonly Span[]): Span[] {
+function findHits(
+  text: { value: string },
+  match: string | RegExp,
+  spans: readonly TopicSpan[],
+  own: number,
+): Span[] {
   const hits: Span[] = []
   if (typeof match === 'string') {
     let at = text.value.indexOf(match)
     while (at >= 0) {
-      if (!inLonger(foreign, at, at + match.length)) hits.push([at, at + match.length])
+      if (!inLonger(spans, at, at + match.length, own)) hits.push([at, at + match.length])
       at = text.value.indexOf(match, at + match.length)
     }
   } else {
@@ -163,30 +171,29 @@ function findHits(text: { value: string }, match: string | RegExp, foreign: read
   return hits
 }
 
-/** Spans of every keyword of every topic in `text`, by topic index. */
-function keywordSpans(topics: readonly CompiledTopic[], text: string): Span[][] {
-  return topics.map(({ matchers }) => {
-    const spans: Span[] = []
+/**
+ * Spans of every keyword of every topic in `text`, in one list with their topic: each topic skips its
+ * own (one list, not one per topic, which was quadratic in the number of topics).
+ */
+function keywordSpans(topics: readonly CompiledTopic[], text: string): TopicSpan[] {
+  const spans: TopicSpan[] = []
+  topics.forEach(({ matchers }, index) => {
     for (const { match } of matchers) {
       if (typeof match !== 'string') continue
       for (let at = text.indexOf(match); at >= 0; at = text.indexOf(match, at + 1))
-        spans.push([at, at + match.length])
+        spans.push([at, at + match.length, index])
     }
-    return spans
   })
-}
-
-/** Spans of the keywords of every topic but `index`. */
-function foreignSpans(spans: readonly Span[][], index: number): Span[] {
-  return spans.flatMap((list, i) => (i === index ? [] : list))
+  return spans
 }
 
 /** The raw (unbounded) evidence for one topic. */
 function scoreTopic(
   topic: CompiledTopic,
+  index: number,
   body: string,
   heading: string,
-  foreign: { body: Span[]; heading: Span[] },
+  spans: { body: TopicSpan[]; heading: TopicSpan[] },
 ): number {
   let excluded = body
   let excludedHeading = heading
@@ -199,7 +206,7 @@ function scoreTopic(
   let total = 0
   for (const { match, weight } of topic.matchers) {
     const original = text.value
-    const hits = findHits(text, match, foreign.body)
+    const hits = findHits(text, match, spans.body, index)
     if (hits.length > 0) {
       // Repeats add with diminishing returns; hits in an enumeration count less.
       const strength = hits.map(([start, end]) => (inEnumeration(original, start, end) ? LIST_FACTOR : 1))
@@ -207,10 +214,55 @@ function scoreTopic(
       const rest = strength.reduce((sum, value) => sum + value, 0) - best
       total += weight * (best + Math.sqrt(rest) * 0.6)
     }
-    if (head.value !== '' && findHits(head, match, foreign.heading).length > 0)
+    if (head.value !== '' && findHits(head, match, spans.heading, index).length > 0)
       total += weight * HEADING_BONUS
   }
   return total
+}
+
+/** Raw evidence of one topic on an item (before thresholds): see `scoreTopics`. */
+export interface TopicEvidence {
+  id: string
+  label: string
+  /** Unbounded evidence; the score is `1 - exp(-evidence)`. */
+  evidence: number
+}
+
+/**
+ * The raw evidence of every topic with any on an item, in taxonomy order. Tagging with several profiles
+ * (the item's own tags, the passing mentions alignment uses) reads this once: `selectTopics`.
+ */
+export function scoreTopics(item: { heading: string; text: string }, lexicon: Lexicon): TopicEvidence[] {
+  const body = lowerAscii(maskResponsibility(item.text.normalize('NFKC')))
+  const heading = lowerAscii(item.heading.normalize('NFKC'))
+  const topics = compileTaxonomy(lexicon)
+  const bodySpans = keywordSpans(topics, body)
+  const headingSpans = keywordSpans(topics, heading)
+  const out: TopicEvidence[] = []
+  topics.forEach((topic, index) => {
+    const evidence = scoreTopic(topic, index, body, heading, { body: bodySpans, heading: headingSpans })
+    if (evidence > 0) out.push({ id: topic.topic.id, label: topic.topic.zh, evidence })
+  })
+  return out
+}
+
+/** The tags of an item from its raw evidence (see `tagTopics` for the options). */
+export function selectTopics(raw: readonly TopicEvidence[], options: TagTopicsOptions = {}): TopicTag[] {
+  const threshold = options.threshold ?? 0.6
+  const relative = options.relativeThreshold ?? 0.3
+  const max = options.max ?? 6
+  const strong = -Math.log(1 - Math.min(options.strongScore ?? 0.9, 0.999))
+  const best = Math.max(0, ...raw.map(({ evidence }) => evidence))
+  return raw
+    .filter(({ evidence }) => evidence > 0 && (evidence >= strong || evidence >= relative * best))
+    .map(({ id, label, evidence }) => ({
+      id,
+      label,
+      score: Math.round((1 - Math.exp(-evidence)) * 1000) / 1000,
+    }))
+    .filter(({ score }) => score >= threshold)
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, max)
 }
 
 /**
@@ -225,31 +277,5 @@ export function tagTopics(
   lexicon: Lexicon,
   options: TagTopicsOptions = {},
 ): TopicTag[] {
-  const threshold = options.threshold ?? 0.6
-  const relative = options.relativeThreshold ?? 0.3
-  const max = options.max ?? 6
-  const strong = -Math.log(1 - Math.min(options.strongScore ?? 0.9, 0.999))
-  const body = lowerAscii(maskResponsibility(item.text.normalize('NFKC')))
-  const heading = lowerAscii(item.heading.normalize('NFKC'))
-  const topics = compileTaxonomy(lexicon)
-  const bodySpans = keywordSpans(topics, body)
-  const headingSpans = keywordSpans(topics, heading)
-  const raw = topics.map((topic, index) => ({
-    topic: topic.topic,
-    evidence: scoreTopic(topic, body, heading, {
-      body: foreignSpans(bodySpans, index),
-      heading: foreignSpans(headingSpans, index),
-    }),
-  }))
-  const best = Math.max(0, ...raw.map(({ evidence }) => evidence))
-  return raw
-    .filter(({ evidence }) => evidence > 0 && (evidence >= strong || evidence >= relative * best))
-    .map(({ topic, evidence }) => ({
-      id: topic.id,
-      label: topic.zh,
-      score: Math.round((1 - Math.exp(-evidence)) * 1000) / 1000,
-    }))
-    .filter(({ score }) => score >= threshold)
-    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .slice(0, max)
+  return selectTopics(scoreTopics(item, lexicon), options)
 }
