@@ -202,8 +202,9 @@ export function generateCorpus(n: number, seedDir = 'seeds', seed = 20260101): G
       const years = 1 + Math.floor(next() * 3)
       const firstYear = 2018 + Math.floor(next() * 6)
       let text = replaceNames(base.text, base.names, chain)
+      let year = firstYear
       for (let y = 0; y < years && documents.length < n; y++) {
-        const year = firstYear + y * (1 + Math.floor(next() * 2))
+        if (y > 0) year += 1 + Math.floor(next() * 2)
         const rates =
           y === 0
             ? { drop: 0.15, replace: 0.15, swap: 0.2, dropLine: 0.08 }

@@ -13,8 +13,16 @@ import { PlanCascadeError } from '../errors.js'
 import { listInputFiles } from '../io/index.js'
 import { findPackageRoot, type LoadLexiconOptions, type SegmenterImplementation } from '../lexicon/index.js'
 import { type PlanDocument, SCHEMA_VERSION } from '../model/index.js'
-import { loadCorpus, type Manifest } from '../pipeline/index.js'
-import { buildReport, REPORT_FORMATS, type ReportFormat, writeReport } from '../report/index.js'
+import { type Corpus, loadCorpus, type Manifest } from '../pipeline/index.js'
+import {
+  buildReport,
+  jsonLines,
+  jsonPieces,
+  REPORT_FORMATS,
+  type ReportFormat,
+  writePieces,
+  writeReport,
+} from '../report/index.js'
 import { createColors, formatBytes, formatDiff, formatTable, useColor } from './format.js'
 import { readManifest } from './manifest.js'
 import { createProgress, type Progress } from './progress.js'
@@ -107,16 +115,21 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
       exitCode = 1
     }
     if (corpus.documents.length === 0) throw new PlanCascadeError('empty-input', 'no document could be read')
+    analysesOf.set(corpus.documents, corpus.analyses)
     return corpus.documents
   }
+  // the text analyses of the documents read, for align (one segmentation per item)
+  const analysesOf = new WeakMap<PlanDocument[], Corpus['analyses']>()
 
   const alignCorpus = (documents: PlanDocument[], options: AlignCliOptions, progress: Progress) => {
     progress.start('aligning', 1)
     const decisions: Decision[] = options.decisions
       ? parseDecisions(readText(options.decisions), options.decisions)
       : []
+    const analyses = analysesOf.get(documents)
     const alignOptions: AlignOptions = {
       lexicon: lexiconOptions(options),
+      ...(analyses ? { analyses } : {}),
       ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
       ...(options.mode ? { mode: options.mode } : {}),
       ...(decisions.length ? { decisions } : {}),
@@ -172,14 +185,25 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
         .option(
           '--json',
           'print the AlignOutput { schemaVersion, documents, links, threads, evolution } on stdout',
+        )
+        .option(
+          '--jsonl',
+          'print JSON Lines on stdout: a header, then one line per document, link, thread and evolution pair',
         ),
     ),
-  ).action((inputs: string[], options: AlignCliOptions & { json?: boolean }) => {
+  ).action(async (inputs: string[], options: AlignCliOptions & { json?: boolean; jsonl?: boolean }) => {
     const progress = progressFor(options)
     const documents = load(inputs, options, progress)
     const result = alignCorpus(documents, options, progress)
+    // written piecewise: the JSON of a large corpus does not fit in one string
+    const output = { schemaVersion: SCHEMA_VERSION, documents, ...result }
+    if (options.jsonl) {
+      await writePieces(jsonLines(output), io.stdout)
+      return
+    }
     if (options.json) {
-      out(JSON.stringify({ schemaVersion: SCHEMA_VERSION, documents, ...result }, null, 2))
+      await writePieces(jsonPieces(output, 2), io.stdout)
+      io.stdout.write('\n')
       return
     }
     const items = documents.reduce((n, d) => n + d.items.length, 0)

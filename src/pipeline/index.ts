@@ -10,7 +10,6 @@ import { PlanCascadeError } from '../errors.js'
 import {
   extractResponsible,
   extractTargets,
-  itemBody,
   loadMetricLexicon,
   type MetricLexicon,
   parseFlattenedTable,
@@ -27,12 +26,13 @@ import {
   resolveLexicon,
   type Segmenter,
   type SegmenterImplementation,
-  tagTopics,
-  tokenize,
+  selectTopics,
+  type TextAnalysis,
 } from '../lexicon/index.js'
 import type { PlanDocument, PlanItem, Target } from '../model/index.js'
 import { fromSourceOffset, toSourceSpan } from '../normalize/index.js'
 import { itemSourceSpan, normalizedTextOf, type ParseOptions, parseDocument } from '../parse/index.js'
+import { analyzeItem } from '../similarity/index.js'
 
 export interface ReadOptions extends ParseOptions {
   /** Force an encoding instead of detecting it. */
@@ -71,6 +71,8 @@ export interface LoadCorpusOptions extends Omit<ReadOptions, 'id'>, ExtractOptio
 export interface Corpus {
   documents: PlanDocument[]
   errors: Array<{ file: string; error: PlanCascadeError }>
+  /** The text analysis of every item, by item id (see `analyzeDocuments`): pass it on to `align`. */
+  analyses: Map<string, TextAnalysis>
 }
 
 /** Reads, parses and extracts one document from a file path or bytes. */
@@ -152,18 +154,46 @@ function tableTargetsByRow(doc: PlanDocument, metrics: MetricLexicon): Map<strin
   return out
 }
 
-/** Tags every item with topics and TF-IDF keywords (against all items of all documents given). */
-export function tagDocuments(documents: PlanDocument[], options: TagOptions = {}): PlanDocument[] {
-  const lexicon = resolveLexicon(options.lexicon)
-  const segmenter =
+/** The segmenter of tagging options: the one given, else the cached jieba with the lexicon's dictionary. */
+function segmenterOf(options: TagOptions, lexicon: Lexicon): Segmenter {
+  return (
     options.segmenter ??
     createSegmenter({
       ...(options.segmenterImplementation ? { implementation: options.segmenterImplementation } : {}),
       dictionary: lexicon.dictionary,
     })
+  )
+}
+
+/**
+ * The text analysis of every item (one segmentation and one topic scan each), by item id: what
+ * tagging and alignment share. Pass it to `tagDocuments` and `align` (`analyses`) so neither cuts the
+ * text again; it must have been made with the same segmenter and lexicon.
+ */
+export function analyzeDocuments(
+  documents: PlanDocument[],
+  options: TagOptions = {},
+): Map<string, TextAnalysis> {
+  const lexicon = resolveLexicon(options.lexicon)
+  const segmenter = segmenterOf(options, lexicon)
+  const out = new Map<string, TextAnalysis>()
+  for (const doc of documents)
+    for (const item of doc.items) out.set(item.id, analyzeItem(item, segmenter, lexicon))
+  return out
+}
+
+export interface TagDocumentsOptions extends TagOptions {
+  /** Text analyses already made (`analyzeDocuments`), by item id; items without one are analysed. */
+  analyses?: ReadonlyMap<string, TextAnalysis>
+}
+
+/** Tags every item with topics and TF-IDF keywords (against all items of all documents given). */
+export function tagDocuments(documents: PlanDocument[], options: TagDocumentsOptions = {}): PlanDocument[] {
+  const lexicon = resolveLexicon(options.lexicon)
+  const segmenter = segmenterOf(options, lexicon)
   const all = documents.flatMap((d) => d.items)
-  const tokens = all.map((item) => tokenize(itemBody(item), segmenter, lexicon))
-  const keywords = computeKeywords(tokens)
+  const analyses = all.map((item) => options.analyses?.get(item.id) ?? analyzeItem(item, segmenter, lexicon))
+  const keywords = computeKeywords(analyses.map((a) => a.words))
   let k = 0
   return documents.map((doc) => ({
     ...doc,
@@ -171,7 +201,7 @@ export function tagDocuments(documents: PlanDocument[], options: TagOptions = {}
       const index = k++
       return {
         ...item,
-        topics: tagTopics({ heading: item.heading, text: itemBody(item) }, lexicon),
+        topics: selectTopics((analyses[index] as TextAnalysis).topics),
         keywords: keywords[index] ?? [],
       }
     }),
@@ -212,7 +242,8 @@ export function loadCorpus(pathsOrDir: string | string[], options: LoadCorpusOpt
     }
     ids.add(doc.id)
   }
-  return { documents: tagDocuments(documents, options), errors }
+  const analyses = analyzeDocuments(documents, options)
+  return { documents: tagDocuments(documents, { ...options, analyses }), errors, analyses }
 }
 
 /** Everything `analyze` returns: the documents (items tagged), links, threads and evolution pairs. */
@@ -230,5 +261,11 @@ export function analyze(
   const { segmenter, lexicon, ...alignOptions } = options
   const lexiconOption = lexicon ? { lexicon } : {}
   const segmenterOption = segmenter ? { segmenter } : {}
-  return { ...corpus, ...align(corpus.documents, { ...alignOptions, ...lexiconOption, ...segmenterOption }) }
+  const aligned = align(corpus.documents, {
+    ...alignOptions,
+    ...lexiconOption,
+    ...segmenterOption,
+    analyses: corpus.analyses,
+  })
+  return { documents: corpus.documents, errors: corpus.errors, ...aligned }
 }

@@ -38,6 +38,7 @@ export {
   trajectorySpec,
 } from './html/index.js'
 export { escapeMarkdown, renderDiff, type ToMarkdownOptions, toMarkdown } from './markdown.js'
+export { type AlignOutputParts, jsonLines, jsonPieces, writePieces } from './stream.js'
 export { type OrderedThread, orderedThreads } from './threads.js'
 
 export interface BuildReportOptions extends BuildDiffsOptions, BuildTrajectoriesOptions {}
