@@ -222,14 +222,41 @@ export function findCandidateLists(corpus: CorpusFeatures, options: CandidateOpt
   return lists.map((set) => Int32Array.from(set).sort())
 }
 
-/** The `k` best of `candidates` by score (ties by rank). */
+/** The `k` best of `candidates` by score (ties by rank), through a bounded heap: O(n log k). */
 function best(candidates: number[], scores: Float64Array, rank: Int32Array, k: number): number[] {
   if (candidates.length <= k) return candidates
-  return [...candidates]
-    .sort(
-      (x, y) => (scores[y] as number) - (scores[x] as number) || (rank[x] as number) - (rank[y] as number),
-    )
-    .slice(0, k)
+  // worse(x, y): x ranks below y
+  const worse = (x: number, y: number) =>
+    (scores[x] as number) < (scores[y] as number) ||
+    ((scores[x] as number) === (scores[y] as number) && (rank[x] as number) > (rank[y] as number))
+  const heap: number[] = []
+  const down = (from: number) => {
+    for (let at = from; ; ) {
+      const left = 2 * at + 1
+      const right = left + 1
+      let least = at
+      if (left < heap.length && worse(heap[left] as number, heap[least] as number)) least = left
+      if (right < heap.length && worse(heap[right] as number, heap[least] as number)) least = right
+      if (least === at) return
+      ;[heap[at], heap[least]] = [heap[least] as number, heap[at] as number]
+      at = least
+    }
+  }
+  for (const c of candidates) {
+    if (heap.length < k) {
+      heap.push(c)
+      for (let at = heap.length - 1; at > 0; ) {
+        const parent = (at - 1) >> 1
+        if (!worse(heap[at] as number, heap[parent] as number)) break
+        ;[heap[at], heap[parent]] = [heap[parent] as number, heap[at] as number]
+        at = parent
+      }
+    } else if (worse(heap[0] as number, c)) {
+      heap[0] = c
+      down(0)
+    }
+  }
+  return heap
 }
 
 /** True when the sorted list holds `item`. */

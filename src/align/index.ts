@@ -66,7 +66,11 @@ export interface AlignOptions {
   candidates?: Omit<CandidateOptions, 'related'>
   /** Text analyses already made (by the pipeline, a worker or a cache), by item id. */
   analyses?: ReadonlyMap<string, TextAnalysis>
-  /** Called at the start and end of each stage (features, candidates, score, links, threads, evolution). */
+  /**
+   * Called at the start and end of each stage: features (documents), candidates (items), score (pairs
+   * scored, of the pairs to score), links (pairs above the threshold), threads (links), evolution
+   * (documents).
+   */
   onProgress?: (event: { stage: string; done: number; total: number }) => void
 }
 
@@ -135,22 +139,41 @@ function toLink(pair: ScoredPair, corpus: CorpusFeatures, weights: ScoreWeights)
   }
 }
 
-/** Calls `visit` for every pair to score: the candidates, or every pair across documents. */
+/**
+ * Calls `visit` for every pair to score: the candidates, or every pair across documents. Reports the
+ * `candidates` stage (items) and the start of `score` (pairs to score).
+ */
 function forEachPairToScore(
   documents: PlanDocument[],
   corpus: CorpusFeatures,
   options: AlignOptions,
   visit: (i: number, j: number) => void,
 ): void {
+  const n = corpus.items.length
+  const progress = (stage: string, done: number, total: number) =>
+    options.onProgress?.({ stage, done, total })
   if (options.exhaustive) {
-    const n = corpus.items.length
+    const docIndex = new Map(corpus.documents.map((id, k) => [id, k]))
+    const sizes = new Map<number, number>()
+    for (const f of corpus.items)
+      sizes.set(docIndex.get(f.docId) ?? -1, (sizes.get(docIndex.get(f.docId) ?? -1) ?? 0) + 1)
+    let same = 0
+    for (const size of sizes.values()) same += (size * (size - 1)) / 2
+    progress('score', 0, (n * (n - 1)) / 2 - same)
     for (let i = 0; i < n; i++) {
       const doc = (corpus.items[i] as ItemFeatures).docId
       for (let j = i + 1; j < n; j++) if ((corpus.items[j] as ItemFeatures).docId !== doc) visit(i, j)
     }
     return
   }
+  progress('candidates', 0, n)
   const lists = findCandidateLists(corpus, { ...options.candidates, related: relatedDocuments(documents) })
+  progress('candidates', n, n)
+  let pairs = 0
+  forEachCandidatePair(lists, () => {
+    pairs++
+  })
+  progress('score', 0, pairs)
   forEachCandidatePair(lists, visit)
 }
 
@@ -281,7 +304,6 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
   const scorer = createScorer(documents, corpus, weights)
   const items = corpus.items
 
-  progress('score', 0, items.length)
   // only pairs that reach the threshold are kept, with the features their evidence will read
   const scored: ScoredPair[] = []
   let pairsScored = 0
@@ -292,7 +314,7 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
     pairsScored++
     if (score >= threshold) scored.push(scorer.orient(a, b, score, features))
   })
-  progress('score', items.length, items.length)
+  progress('score', pairsScored, pairsScored)
 
   // a confirmed link the candidates did not reach is scored directly
   const scoredKeys = new Set(scored.map((l) => pairKey(l.source, l.target)))
@@ -334,7 +356,6 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
     .sort(byScore)
     .map((pair) => toLink(pair, corpus, weights))
   progress('links', scored.length, scored.length)
-  void pairsScored
 
   const mustLink: Array<[string, string]> = []
   const cannotLink: Array<[string, string]> = []

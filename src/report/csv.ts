@@ -212,7 +212,8 @@ export function toCsv(report: ReportOutput): CsvFiles {
     })),
   )
   // The review sheet: one row per link with both texts side by side and an empty decision column to
-  // fill in with confirm or reject; `plan-cascade align --decisions review.csv` reads it back.
+  // fill in with confirm or reject; `plan-cascade align --decisions review.csv` reads it back. Texts
+  // are clipped (items.csv has them whole): a sheet of the national reports' long items was 85 MB.
   const review: Row[] = report.links.map((l) => {
     const source = index.items.get(l.source)?.item
     const target = index.items.get(l.target)?.item
@@ -224,8 +225,8 @@ export function toCsv(report: ReportOutput): CsvFiles {
       relation: l.relation,
       source_heading: source?.heading ?? null,
       target_heading: target?.heading ?? null,
-      source_text: source?.text ?? null,
-      target_text: target?.text ?? null,
+      source_text: source ? clip(source.text) : null,
+      target_text: target ? clip(target.text) : null,
       evidence: l.evidence.summary,
       note: null,
     }
@@ -288,4 +289,13 @@ function writeCsv(rows: Row[], columns: string[]): string {
     record_delimiter: 'windows',
     cast: { number: (value) => String(value) },
   })
+}
+
+/** Characters of an item's text the review sheet shows. */
+export const REVIEW_TEXT_LENGTH = 240
+
+/** A text cut to `REVIEW_TEXT_LENGTH` characters, with … where it was cut. */
+function clip(text: string): string {
+  const chars = [...text]
+  return chars.length <= REVIEW_TEXT_LENGTH ? text : `${chars.slice(0, REVIEW_TEXT_LENGTH).join('')}…`
 }
