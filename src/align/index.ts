@@ -27,6 +27,7 @@ import { detectChanges } from './changes.js'
 import type { Decision } from './decisions.js'
 import { evolutionPair, matchOneToOne } from './evolution.js'
 import { relateDocuments, relatedDocuments } from './relation.js'
+import { byScore, LinkSelector } from './select.js'
 import { buildThreads } from './threads.js'
 
 export type { CandidateOptions } from './candidates.js'
@@ -195,55 +196,6 @@ export function scorePairs(
   return links
 }
 
-function byScore(
-  a: Pick<Link, 'score' | 'source' | 'target'>,
-  b: Pick<Link, 'score' | 'source' | 'target'>,
-): number {
-  return (
-    b.score - a.score || (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : 1)
-  )
-}
-
-/**
- * Keeps, for each item, its best pairs: up to `topK` towards each related document, and up to
- * `maxLinks` more towards the others (at most `topK` per document). A pair is kept when either of its
- * items keeps it.
- */
-function selectLinks(
-  scored: ScoredPair[],
-  corpus: CorpusFeatures,
-  relatedOf: Map<string, Set<string>>,
-  topK: number,
-  maxLinks: number,
-): ScoredPair[] {
-  const byItem: number[][] = corpus.items.map(() => [])
-  scored.forEach((pair, k) => {
-    byItem[pair.from.index]?.push(k)
-    byItem[pair.to.index]?.push(k)
-  })
-  const kept = new Uint8Array(scored.length)
-  byItem.forEach((list, item) => {
-    const own = (corpus.items[item] as ItemFeatures).docId
-    const related = relatedOf.get(own)
-    list.sort((x, y) => byScore(scored[x] as ScoredPair, scored[y] as ScoredPair))
-    const perDocument = new Map<string, number>()
-    let others = 0
-    for (const k of list) {
-      const pair = scored[k] as ScoredPair
-      const doc = pair.from.index === item ? pair.to.docId : pair.from.docId
-      const count = perDocument.get(doc) ?? 0
-      if (count >= topK) continue
-      if (!related?.has(doc)) {
-        if (others >= maxLinks) continue
-        others++
-      }
-      perDocument.set(doc, count + 1)
-      kept[k] = 1
-    }
-  })
-  return scored.filter((_, k) => kept[k] === 1)
-}
-
 /** One-to-one: an optimal matching per pair of documents. */
 function matchLinks(scored: ScoredPair[]): ScoredPair[] {
   const groups = groupBy(scored, (l) => `${l.from.docId}\u0000${l.to.docId}`)
@@ -304,37 +256,6 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
   const scorer = createScorer(documents, corpus, weights)
   const items = corpus.items
 
-  // only pairs that reach the threshold are kept, with the features their evidence will read
-  const scored: ScoredPair[] = []
-  let pairsScored = 0
-  forEachPairToScore(documents, corpus, options, (i, j) => {
-    const a = items[i] as ItemFeatures
-    const b = items[j] as ItemFeatures
-    const { score, features } = scorer.score(a, b)
-    pairsScored++
-    if (score >= threshold) scored.push(scorer.orient(a, b, score, features))
-  })
-  progress('score', pairsScored, pairsScored)
-
-  // a confirmed link the candidates did not reach is scored directly
-  const scoredKeys = new Set(scored.map((l) => pairKey(l.source, l.target)))
-  const confirmedPairs: ScoredPair[] = []
-  for (const d of decisions) {
-    if (d.action !== 'confirm') continue
-    const a = corpus.byId.get(d.source)
-    const b = corpus.byId.get(d.target)
-    if (!a || !b || a.docId === b.docId) continue
-    const found = scoredKeys.has(pairKey(d.source, d.target))
-      ? scored.find((l) => pairKey(l.source, l.target) === pairKey(d.source, d.target))
-      : undefined
-    if (found) confirmedPairs.push(found)
-    else {
-      const { score, features } = scorer.score(a, b)
-      confirmedPairs.push(scorer.orient(a, b, score, features))
-    }
-  }
-
-  progress('links', 0, scored.length)
   const relatedOf = new Map<string, Set<string>>()
   for (const [x, y] of relatedDocuments(documents)) {
     const a = (documents[x] as PlanDocument).id
@@ -348,14 +269,55 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
       relatedOf.set(p, set)
     }
   }
-  const selected =
-    options.mode === 'one-to-one'
-      ? matchLinks(scored)
-      : selectLinks(scored, corpus, relatedOf, options.topK ?? 3, options.maxLinks ?? 10)
+  // only pairs that reach the threshold are kept, with the features their evidence will read; in
+  // 'many' mode each item holds only the pairs it may still choose
+  const oneToOne = options.mode === 'one-to-one'
+  const selector = new LinkSelector<ScoredPair>({
+    topK: options.topK ?? 3,
+    maxLinks: options.maxLinks ?? 10,
+    relatedOf,
+  })
+  const scored: ScoredPair[] = []
+  let pairsScored = 0
+  forEachPairToScore(documents, corpus, options, (i, j) => {
+    const a = items[i] as ItemFeatures
+    const b = items[j] as ItemFeatures
+    const { score, features } = scorer.score(a, b)
+    pairsScored++
+    if (score < threshold) return
+    const pair = scorer.orient(a, b, score, features)
+    if (oneToOne) scored.push(pair)
+    else selector.add(pair)
+  })
+  progress('score', pairsScored, pairsScored)
+
+  // a confirmed link the candidates did not reach is scored directly
+  const confirms = decisions.filter((d) => d.action === 'confirm')
+  const held = new Map(
+    (confirms.length > 0 ? (oneToOne ? scored : selector.held()) : []).map((l) => [
+      pairKey(l.source, l.target),
+      l,
+    ]),
+  )
+  const confirmedPairs: ScoredPair[] = []
+  for (const d of confirms) {
+    const a = corpus.byId.get(d.source)
+    const b = corpus.byId.get(d.target)
+    if (!a || !b || a.docId === b.docId) continue
+    const found = held.get(pairKey(d.source, d.target))
+    if (found) confirmedPairs.push(found)
+    else {
+      const { score, features } = scorer.score(a, b)
+      confirmedPairs.push(scorer.orient(a, b, score, features))
+    }
+  }
+
+  progress('links', 0, pairsScored)
+  const selected = oneToOne ? matchLinks(scored) : selector.selected()
   const links = applyDecisions(selected, confirmedPairs, decisions)
     .sort(byScore)
     .map((pair) => toLink(pair, corpus, weights))
-  progress('links', scored.length, scored.length)
+  progress('links', links.length, links.length)
 
   const mustLink: Array<[string, string]> = []
   const cannotLink: Array<[string, string]> = []

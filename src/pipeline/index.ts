@@ -33,6 +33,7 @@ import type { PlanDocument, PlanItem, Target } from '../model/index.js'
 import { fromSourceOffset, toSourceSpan } from '../normalize/index.js'
 import { itemSourceSpan, normalizedTextOf, type ParseOptions, parseDocument } from '../parse/index.js'
 import { analyzeItem } from '../similarity/index.js'
+import { type CacheEntry, entryKey, lexiconFingerprint, readBytes, readCache, writeCache } from './cache.js'
 
 export interface ReadOptions extends ParseOptions {
   /** Force an encoding instead of detecting it. */
@@ -63,6 +64,11 @@ export type Manifest = Record<string, Omit<ReadOptions, 'boilerplateFile' | 'tra
 
 export interface LoadCorpusOptions extends Omit<ReadOptions, 'id'>, ExtractOptions, TagOptions {
   manifest?: Manifest
+  /**
+   * A cache file (created if missing): documents and text analyses of the files read are kept there,
+   * and a file whose bytes and read options are unchanged is not read, parsed or segmented again.
+   */
+  cacheFile?: string
   /** Called after each file, for progress bars. */
   onProgress?: (done: number, total: number, file: string) => void
 }
@@ -223,9 +229,36 @@ export function loadCorpus(pathsOrDir: string | string[], options: LoadCorpusOpt
   const files = listInputFiles(pathsOrDir)
   const documents: PlanDocument[] = []
   const errors: Corpus['errors'] = []
+  const lexicon = resolveLexicon(options.lexicon)
+  const segmenter = segmenterOf(options, lexicon)
+  const tagOptions = { ...options, lexicon, segmenter }
+  const cache = options.cacheFile
+    ? readCache(options.cacheFile, lexiconFingerprint(lexicon, segmenter.name))
+    : null
+  const fresh = new Map<string, CacheEntry>()
+  const analyses = new Map<string, TextAnalysis>()
   files.forEach((file, k) => {
+    const readOptions = { ...options, ...manifestEntry(options.manifest, file) }
     try {
-      documents.push(readDocument(file, { ...options, ...manifestEntry(options.manifest, file) }))
+      if (!cache) documents.push(readDocument(file, readOptions))
+      else {
+        // a file whose bytes and read options are unchanged is taken from the cache
+        const key = entryKey(readBytes(file), cacheOptions(readOptions))
+        const cached = cache.entries.get(file)
+        const entry =
+          cached?.key === key
+            ? cached
+            : (() => {
+                const document = readDocument(file, readOptions)
+                const made = analyzeDocuments([document], tagOptions)
+                return { key, document, analyses: document.items.map((i) => made.get(i.id) as TextAnalysis) }
+              })()
+        fresh.set(file, entry)
+        documents.push(entry.document)
+        entry.document.items.forEach((item, i) => {
+          analyses.set(item.id, entry.analyses[i] as TextAnalysis)
+        })
+      }
     } catch (error) {
       if (!(error instanceof PlanCascadeError)) throw error
       errors.push({ file, error })
@@ -242,8 +275,23 @@ export function loadCorpus(pathsOrDir: string | string[], options: LoadCorpusOpt
     }
     ids.add(doc.id)
   }
-  const analyses = analyzeDocuments(documents, options)
-  return { documents: tagDocuments(documents, { ...options, analyses }), errors, analyses }
+  if (cache && options.cacheFile)
+    writeCache(options.cacheFile, { fingerprint: cache.fingerprint, entries: fresh })
+  else for (const [id, analysis] of analyzeDocuments(documents, tagOptions)) analyses.set(id, analysis)
+  return { documents: tagDocuments(documents, { ...tagOptions, analyses }), errors, analyses }
+}
+
+/** The options a document's reading depends on (what a cache entry is keyed by, with the bytes). */
+function cacheOptions(options: LoadCorpusOptions & ReadOptions): unknown {
+  const { id, title, jurisdiction, year, period, kind, boilerplateFile, traditional, encoding } = options
+  const { metrics, aliases } = options
+  const boilerplate = boilerplateFile ? readBytes(boilerplateFile).toString() : null
+  // the shipped metric lexicon is data a new version may change: its content keys the entry too
+  return {
+    ...{ id, title, jurisdiction, year, period, kind, boilerplate, traditional, encoding },
+    metrics: metrics ?? loadMetricLexicon(),
+    aliases,
+  }
 }
 
 /** Everything `analyze` returns: the documents (items tagged), links, threads and evolution pairs. */
