@@ -35,6 +35,12 @@ interface Stage {
   wall: number
 }
 
+/** Each stage as it ends, on stderr (the table comes at the end). */
+const report = (stage: Stage) =>
+  process.stderr.write(
+    `  ${stage.stage.padEnd(12)} ${stage.cpu.toFixed(2).padStart(8)} CPU s  ${stage.wall.toFixed(2).padStart(8)} s\n`,
+  )
+
 interface CaseResult {
   name: string
   documents: number
@@ -89,6 +95,7 @@ async function runCase(
     const stop = clock()
     const value = fn()
     stages.push({ stage, ...stop() })
+    report(stages[stages.length - 1] as Stage)
     return value
   }
   const lexicon = loadLexicon()
@@ -116,6 +123,7 @@ async function runCase(
       }
       if (stage === 'score') pairsScored = done
       stages.push({ stage, ...stop() })
+      report(stages[stages.length - 1] as Stage)
     },
   })
   const dir = mkdtempSync(join(tmpdir(), 'plan-cascade-bench-out-'))
@@ -128,6 +136,7 @@ async function runCase(
     await writePieces(jsonPieces({ schemaVersion: SCHEMA_VERSION, documents, ...aligned }, 2), stream)
     await new Promise<void>((resolve) => stream.end(resolve))
     stages.push({ stage: 'output', ...stop() })
+    report(stages[stages.length - 1] as Stage)
     const { statSync } = await import('node:fs')
     outputBytes = statSync(outputFile).size
   }
@@ -285,7 +294,8 @@ async function main(): Promise<void> {
       [
         '--import',
         'tsx',
-        '--max-old-space-size=8192',
+        // the default heap limit, so that peak RSS shows what the run needs, not what V8 may defer
+        ...(spec === '10000' ? ['--max-old-space-size=8192'] : []),
         'scripts/bench.ts',
         '--case',
         spec,

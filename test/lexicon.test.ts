@@ -439,6 +439,7 @@ describe('public surface', () => {
       'DEFAULT_TERM_FREQ',
       'analyzeText',
       'applySynonyms',
+      'bigramsOf',
       'computeKeywords',
       'createSegmenter',
       'cutPreciseAndSearch',
@@ -456,8 +457,10 @@ describe('public surface', () => {
       'resolveLexicon',
       'scoreTopics',
       'selectTopics',
+      'sentencesOf',
       'tagTopics',
       'tokenize',
+      'wordsOf',
     ])
   })
 })

@@ -18,7 +18,7 @@ import type { CorpusFeatures, ItemFeatures } from '../similarity/index.js'
 export interface CandidateOptions {
   /** Candidates of an item from the whole corpus, best first; default 50. */
   perItem?: number
-  /** Postings kept per key of the index, the items where it weighs most; default 200. */
+  /** Postings kept per key of the index, the items where it weighs most; default 128. */
   maxPostings?: number
   /** Keys an item queries the index with, its heaviest; default 48. */
   queryKeys?: number
@@ -105,7 +105,7 @@ class Postings {
  */
 export function findCandidateLists(corpus: CorpusFeatures, options: CandidateOptions = {}): Int32Array[] {
   const perItem = options.perItem ?? 50
-  const maxPostings = options.maxPostings ?? 200
+  const maxPostings = options.maxPostings ?? 128
   const queryKeys = options.queryKeys ?? 48
   const perRelated = options.perRelated ?? 6
   const items = corpus.items

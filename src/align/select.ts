@@ -61,7 +61,7 @@ export class LinkSelector<P extends SelectablePair> {
       // the longest list an item can need, with room so that cutting is rare
       const bound =
         this.options.maxLinks + this.options.topK * ((this.options.relatedOf.get(doc)?.size ?? 0) + 1)
-      if (list.length > 4 * bound + 16) this.lists.set(item, this.choose(item, doc, list, true))
+      if (list.length > 2 * bound + 8) this.lists.set(item, this.choose(item, doc, list, true))
     }
   }
 

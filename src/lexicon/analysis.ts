@@ -8,19 +8,45 @@ import type { Segmenter } from './segmenter.js'
 import { applySynonyms, isContentToken } from './tokens.js'
 import { scoreTopics, type TopicEvidence } from './topics.js'
 
-/** What an item's text gives: content tokens, sentences, character bigrams and topic evidence. */
+/**
+ * What an item's text gives: content tokens, sentences, the text bigrams are read from, and topic
+ * evidence. Tokens are kept joined in a few flat strings, not as arrays of strings: half a million
+ * items' token arrays would take gigabytes (read them with `wordsOf`, `sentencesOf`, `bigramsOf`).
+ */
 export interface TextAnalysis {
-  /** Content tokens of the precise cut, in order (what `tokenize` returns): keywords. */
-  words: string[]
+  /** Content tokens of the precise cut (what `tokenize` returns), in order, joined by U+0001. */
+  words: string
   /**
-   * Content tokens of the search-mode cut (long words with the dictionary words inside them), per
-   * sentence (split at 。；！？ and line breaks); sentences without content tokens left out.
+   * Content tokens of the search-mode cut (long words with the dictionary words inside them): tokens
+   * joined by U+0001, sentences (split at 。；！？ and line breaks) by U+0002; sentences without
+   * content tokens left out.
    */
-  sentences: string[][]
-  /** Character bigrams of the content words (never spanning a removed word), in order. */
-  bigrams: string[]
+  sentences: string
+  /** The content words with `|` where anything else stood: character bigrams never span a removed word. */
+  content: string
   /** Raw evidence of every topic with any (see `scoreTopics`). */
   topics: TopicEvidence[]
+}
+
+const TOKEN = '\u0001'
+const SENTENCE = '\u0002'
+
+/** Content tokens of the precise cut, in order: keywords. */
+export function wordsOf(analysis: TextAnalysis): string[] {
+  return analysis.words === '' ? [] : analysis.words.split(TOKEN)
+}
+
+/** Content tokens of the search-mode cut, per sentence. */
+export function sentencesOf(analysis: TextAnalysis): string[][] {
+  return analysis.sentences === '' ? [] : analysis.sentences.split(SENTENCE).map((s) => s.split(TOKEN))
+}
+
+/** Character bigrams of the content words, in order. */
+export function bigramsOf(analysis: TextAnalysis): string[] {
+  const bigrams: string[] = []
+  for (const run of analysis.content.split(/[^\p{L}\p{N}]+/u))
+    for (let i = 0; i + 1 < run.length; i++) bigrams.push(run.slice(i, i + 2))
+  return bigrams
 }
 
 /** A sentence ends at these tokens (after NFKC: ；！？ are ; ! ?). */
@@ -64,21 +90,23 @@ export function analyzeText(
   const { precise, search } = cutPreciseAndSearch(normalized, segmenter)
   const isWord = (token: string) => isContentToken(token) && !lexicon.stopwords.has(token)
   const words = precise.filter(isWord)
-  const sentences: string[][] = []
+  const sentences: string[] = []
   let sentence: string[] = []
   for (const token of search) {
     if (isWord(token)) sentence.push(token)
     else if (SENTENCE_END.test(token)) {
-      if (sentence.length > 0) sentences.push(sentence)
+      if (sentence.length > 0) sentences.push(sentence.join(TOKEN))
       sentence = []
     }
   }
-  if (sentence.length > 0) sentences.push(sentence)
+  if (sentence.length > 0) sentences.push(sentence.join(TOKEN))
   // stopwords and political formulas are cut out before bigrams are taken: the guiding-ideology
   // sentence every plan repeats must not make two items look alike
   const content = precise.map((token) => (isWord(token) ? token : '|')).join('')
-  const bigrams: string[] = []
-  for (const run of content.split(/[^\p{L}\p{N}]+/u))
-    for (let i = 0; i + 1 < run.length; i++) bigrams.push(run.slice(i, i + 2))
-  return { words, sentences, bigrams, topics: scoreTopics(item, lexicon) }
+  return {
+    words: words.join(TOKEN),
+    sentences: sentences.join(SENTENCE),
+    content: content.replace(/[^\p{L}\p{N}]+/gu, '|'),
+    topics: scoreTopics(item, lexicon),
+  }
 }

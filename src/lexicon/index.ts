@@ -5,7 +5,7 @@
  */
 
 export type { TextAnalysis } from './analysis.js'
-export { analyzeText, cutPreciseAndSearch } from './analysis.js'
+export { analyzeText, bigramsOf, cutPreciseAndSearch, sentencesOf, wordsOf } from './analysis.js'
 export { findDataDir, findPackageRoot } from './data-dir.js'
 export type { DictionaryEntry } from './dictionary.js'
 export { DEFAULT_TERM_FREQ, parseDictionary, readDictionary } from './dictionary.js'

@@ -28,6 +28,7 @@ import {
   type SegmenterImplementation,
   selectTopics,
   type TextAnalysis,
+  wordsOf,
 } from '../lexicon/index.js'
 import type { PlanDocument, PlanItem, Target } from '../model/index.js'
 import { fromSourceOffset, toSourceSpan } from '../normalize/index.js'
@@ -199,7 +200,7 @@ export function tagDocuments(documents: PlanDocument[], options: TagDocumentsOpt
   const segmenter = segmenterOf(options, lexicon)
   const all = documents.flatMap((d) => d.items)
   const analyses = all.map((item) => options.analyses?.get(item.id) ?? analyzeItem(item, segmenter, lexicon))
-  const keywords = computeKeywords(analyses.map((a) => a.words))
+  const keywords = computeKeywords(analyses.map((a) => wordsOf(a)))
   let k = 0
   return documents.map((doc) => ({
     ...doc,

@@ -7,9 +7,11 @@
 import { itemBody, loadUnitAliases, type UnitAliases } from '../extract/index.js'
 import {
   analyzeText,
+  bigramsOf,
   type Lexicon,
   type Segmenter,
   selectTopics,
+  sentencesOf,
   type TextAnalysis,
 } from '../lexicon/index.js'
 import type { PlanDocument, PlanItem, Target } from '../model/index.js'
@@ -135,9 +137,10 @@ export function buildFeatures(documents: PlanDocument[], options: FeatureOptions
   for (const doc of documents) {
     for (const item of doc.items) {
       const analysis = options.analyses?.get(item.id) ?? analyzeItem(item, options.segmenter, options.lexicon)
-      const terms = countIds(analysis.sentences.flat().map((t) => intern(`w:${t}`)))
-      const bigrams = countIds(analysis.bigrams.map((t) => intern(`b:${t}`)))
-      const sentences = analysis.sentences.map((s) => countIds(s.map((t) => intern(`w:${t}`))))
+      const tokens = sentencesOf(analysis).map((s) => s.map((t) => intern(`w:${t}`)))
+      const terms = countIds(tokens.flat())
+      const bigrams = countIds(bigramsOf(analysis).map((t) => intern(`b:${t}`)))
+      const sentences = tokens.map((s) => countIds(s))
       const topics = selectTopics(analysis.topics, MENTION_PROFILE).map((t): [number, number] => {
         topicLabels.set(t.id, t.label)
         return [intern(`t:${t.id}`), t.score]
