@@ -165,6 +165,15 @@ describe('align, topics, diff', () => {
     expect(firstLink).toEqual(output.links[0])
   })
 
+  it('reads a corpus through a cache file with --cache, the same output the second time', async () => {
+    const cache = join(tmp, 'seeds.cache')
+    const first = await cli('align', ...FUZHOU, '--json', '-q', '--cache', cache)
+    expect(first.code).toBe(0)
+    expect(existsSync(cache)).toBe(true)
+    const second = await cli('align', ...FUZHOU, '--json', '-q', '--cache', cache)
+    expect(second.stdout === first.stdout).toBe(true)
+  })
+
   it('prints links, threads and evolution in words without --json', async () => {
     const { code, stdout } = await cli('align', ...FUZHOU)
     expect(code).toBe(0)

@@ -43,6 +43,7 @@ interface CorpusOptions {
   replaceLexicon?: boolean
   segmenter?: SegmenterImplementation
   encoding?: string
+  cache?: string
   quiet?: boolean
   progress?: boolean
 }
@@ -105,6 +106,7 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
     const corpus = loadCorpus(files, {
       ...(manifest ? { manifest } : {}),
       ...(options.encoding ? { encoding: options.encoding } : {}),
+      ...(options.cache ? { cacheFile: options.cache } : {}),
       ...(options.segmenter ? { segmenterImplementation: options.segmenter } : {}),
       lexicon: lexiconOptions(options),
       onProgress: (done) => progress.update(done),
@@ -403,6 +405,10 @@ function withCorpusOptions(command: Command): Command {
     .option('--replace-lexicon', 'the files given replace the shipped ones instead of extending them')
     .addOption(new Option('--segmenter <name>', 'jieba binding').choices(['node-rs', 'nodejieba']))
     .option('--encoding <name>', 'read every file in this encoding instead of detecting it')
+    .option(
+      '--cache <file>',
+      'keep parsed documents and their segmentation here; unchanged files are not read again',
+    )
     .option('-q, --quiet', 'no progress bar')
     .option('--no-progress', 'no progress bar')
     .addHelpText('after', EXAMPLES)
