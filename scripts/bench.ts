@@ -101,9 +101,17 @@ async function runCase(
   const lexicon = loadLexicon()
   const segmenter = createSegmenter({ dictionary: lexicon.dictionary })
   const entry = (file: string) => manifest[file] ?? manifest[basename(file)] ?? {}
-  const sources = time('read', () => files.map((f) => readSource(f)))
-  const parsed = time('parse', () => sources.map((s, k) => parseDocument(s, entry(files[k] as string))))
-  const extracted = time('extract', () => parsed.map((d) => extractDocument(d)))
+  // stages hand their output on and drop their input, as the pipeline does
+  let sources: ReturnType<typeof readSource>[] | null = time('read', () => files.map((f) => readSource(f)))
+  const characters = sources.reduce((n, s) => n + s.text.length, 0)
+  let parsed: ReturnType<typeof parseDocument>[] | null = time('parse', () =>
+    (sources as ReturnType<typeof readSource>[]).map((s, k) => parseDocument(s, entry(files[k] as string))),
+  )
+  sources = null
+  const extracted = time('extract', () =>
+    (parsed as ReturnType<typeof parseDocument>[]).map((d) => extractDocument(d)),
+  )
+  parsed = null
   const analyses = time('segment', () => analyzeDocuments(extracted, { lexicon, segmenter }))
   const documents = time('tag', () => tagDocuments(extracted, { lexicon, segmenter, analyses }))
   let pairsToScore = 0
@@ -154,7 +162,7 @@ async function runCase(
     name,
     documents: documents.length,
     items,
-    characters: sources.reduce((n, s) => n + s.text.length, 0),
+    characters,
     stages,
     floor,
     jieba,
