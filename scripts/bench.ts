@@ -1,97 +1,328 @@
 /**
- * npm run bench: prints how long each stage takes on the bundled seeds (median of several runs) and
- * how much the candidate index saves over comparing every pair. Figures, not assertions.
+ * npm run bench: figures, not assertions. For the seeds (N = 5), corpora of N documents generated from
+ * the seeds (scripts/generate-corpus.ts) and the real documents of ../shared/corpus (all together, one
+ * run), each in a child process of its own so that its peak RSS is its own, prints per stage the CPU
+ * time (user + system, all threads) and wall time: read, parse, extract, segment (one segmentation and
+ * topic scan per item), tag, features, candidates, score, links, threads, evolution, output (the JSON
+ * written piecewise), report (diffs and CSV tables); documents/s, items/s, pairs scored, links kept,
+ * peak RSS, and the ratio of the whole pipeline to segmentation alone of the same text (the floor).
+ *
+ *   npm run bench                         # seeds, 100, 1000, the real corpus
+ *   npm run bench -- --sizes 100          # only these generated sizes (and the seeds)
+ *   npm run bench -- --n10000             # also 10,000 generated documents (long: run on a quiet machine)
+ *   npm run bench -- --recall             # at N = 100, the exhaustive scorer against the candidate index
+ *   npm run bench -- --incremental        # at N = 1,000, a full run against 1,000 cached + 10 new
+ *   npm run bench -- --markdown out.md    # also write the tables as Markdown
  */
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os'
+import { basename, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { findCandidates } from '../src/align/candidates.js'
-import { align, featuresOf, scorePairs } from '../src/align/index.js'
-import { listInputFiles, readSource } from '../src/io/index.js'
-import { createSegmenter, isNodejiebaAvailable, loadLexicon, tokenize } from '../src/lexicon/index.js'
+import { align } from '../src/align/index.js'
+import { itemBody } from '../src/extract/index.js'
+import { readSource } from '../src/io/index.js'
+import { createSegmenter, loadLexicon, tokenize } from '../src/lexicon/index.js'
+import { SCHEMA_VERSION } from '../src/model/index.js'
 import { parseDocument } from '../src/parse/index.js'
-import { extractDocument, loadCorpus, tagDocuments } from '../src/pipeline/index.js'
+import { analyzeDocuments, extractDocument, type Manifest, tagDocuments } from '../src/pipeline/index.js'
+import { buildReport, jsonPieces, toCsv, writePieces } from '../src/report/index.js'
+import { generateCorpus, writeCorpus } from './generate-corpus.js'
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 5)
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] as number
+interface Stage {
+  stage: string
+  cpu: number
+  wall: number
 }
 
-function time<T>(fn: () => T): [T, number] {
-  const start = performance.now()
-  const value = fn()
-  return [value, performance.now() - start]
+/** Each stage as it ends, on stderr (the table comes at the end). */
+const report = (stage: Stage) =>
+  process.stderr.write(
+    `  ${stage.stage.padEnd(12)} ${stage.cpu.toFixed(2).padStart(8)} CPU s  ${stage.wall.toFixed(2).padStart(8)} s\n`,
+  )
+
+interface CaseResult {
+  name: string
+  documents: number
+  items: number
+  characters: number
+  stages: Stage[]
+  /** CPU s of tokenize over every item (the floor). */
+  floor: number
+  /** CPU s of jieba's precise cut alone over every item. */
+  jieba: number
+  pairsToScore: number
+  pairsScored: number
+  linksKept: number
+  threads: number
+  outputBytes: number
+  reviewBytes: number
+  peakRssMb: number
+  recall?: { exhaustiveLinks: number; found: number; exhaustiveCpu: number; indexCpu: number }
 }
 
-function bench<T>(label: string, fn: () => T): T {
-  let value: T | undefined
-  const times: number[] = []
-  for (let k = 0; k < RUNS; k++) {
-    const [v, ms] = time(fn)
-    value = v
-    times.push(ms)
+/** CPU seconds (user + system, every thread of the process) and wall seconds since `start`. */
+function clock() {
+  const cpu = process.cpuUsage()
+  const wall = performance.now()
+  return () => {
+    const used = process.cpuUsage(cpu)
+    return { cpu: (used.user + used.system) / 1e6, wall: (performance.now() - wall) / 1000 }
   }
-  console.log(`${label.padEnd(44)} ${median(times).toFixed(1).padStart(8)} ms  (median of ${RUNS})`)
-  return value as T
 }
 
-const files = listInputFiles('seeds')
-const sources = files.map((f) => readSource(f))
-const characters = sources.reduce((n, s) => n + s.text.length, 0)
-console.log(`seeds: ${files.length} documents, ${characters} characters\n`)
-
-const [, firstLexicon] = time(() => loadLexicon())
-const [, firstSegmenter] = time(() => createSegmenter({ dictionary: loadLexicon().dictionary }))
-console.log(`${'first load: lexicon'.padEnd(44)} ${firstLexicon.toFixed(1).padStart(8)} ms`)
-console.log(
-  `${'first load: segmenter (@node-rs/jieba)'.padEnd(44)} ${firstSegmenter.toFixed(1).padStart(8)} ms`,
-)
-
-bench('read (decode) 5 files', () => files.map((f) => readSource(f)))
-const parsed = bench('normalize + parse 5 documents', () => sources.map((s) => parseDocument(s)))
-const extracted = bench('extract targets and units', () => parsed.map((d) => extractDocument(d)))
-const lexicon = loadLexicon()
-const segmenter = createSegmenter({ dictionary: lexicon.dictionary })
-bench('segment all item texts (@node-rs/jieba)', () =>
-  extracted.flatMap((d) => d.items.map((i) => tokenize(i.text, segmenter, lexicon))),
-)
-if (isNodejiebaAvailable()) {
-  const nodejieba = createSegmenter({ implementation: 'nodejieba', dictionary: lexicon.dictionary })
-  bench('segment all item texts (nodejieba)', () =>
-    extracted.flatMap((d) => d.items.map((i) => tokenize(i.text, nodejieba, lexicon))),
-  )
+function catalogManifest(dir: string): { files: string[]; manifest: Manifest } {
+  const catalog = JSON.parse(readFileSync(join(dir, 'catalog.json'), 'utf8')) as {
+    documents: Array<{ file: string; title: string; jurisdiction: string; year: number }>
+  }
+  const manifest: Manifest = {}
+  const files = catalog.documents.map((d) => {
+    const path = join(dir, d.file)
+    manifest[path] = { title: d.title, jurisdiction: d.jurisdiction, year: d.year }
+    return path
+  })
+  return { files: files.sort(), manifest }
 }
-const tagged = bench('tag topics and keywords', () => tagDocuments(extracted))
-const corpus = bench('item features (tokens, vectors, topics)', () => featuresOf(tagged))
-bench('score candidate pairs', () => scorePairs(tagged, corpus))
-const result = bench('align (features, scores, links, threads)', () => align(tagged))
-bench('whole pipeline: loadCorpus + align', () => align(loadCorpus('seeds').documents))
 
-const items = corpus.items.length
-let crossPairs = 0
-for (let i = 0; i < items; i++)
-  for (let j = i + 1; j < items; j++) if (corpus.items[i]?.docId !== corpus.items[j]?.docId) crossPairs++
-const candidates = findCandidates(corpus).length
-console.log(
-  `\nitems ${items}; pairs across documents ${crossPairs}; candidates ${candidates} (${((100 * candidates) / crossPairs).toFixed(1)}%)`,
-)
-console.log(
-  `links ${result.links.length}; threads ${result.threads.length}; evolution pairs ${result.evolution.length}`,
-)
-
-// Scaling: the seeds copied four times over (20 documents) — one run, as a rough figure.
-{
-  const { mkdtempSync, copyFileSync, rmSync } = await import('node:fs')
-  const { tmpdir } = await import('node:os')
-  const { join, basename } = await import('node:path')
-  const dir = mkdtempSync(join(tmpdir(), 'plan-cascade-bench-'))
-  for (const copy of ['a', 'b', 'c', 'd'])
-    for (const f of files) copyFileSync(f, join(dir, `${basename(f, '.txt')}-${copy}.txt`))
-  const [large, loadMs] = time(() => loadCorpus(dir))
-  const [aligned, alignMs] = time(() => align(large.documents))
-  const n = large.documents.reduce((sum, d) => sum + d.items.length, 0)
-  console.log(
-    `\nscaling: ${large.documents.length} documents, ${n} items: load ${loadMs.toFixed(0)} ms, align ${alignMs.toFixed(0)} ms (${aligned.links.length} links, ${aligned.threads.length} threads)`,
+async function runCase(
+  name: string,
+  files: string[],
+  manifest: Manifest,
+  recall: boolean,
+): Promise<CaseResult> {
+  const stages: Stage[] = []
+  const time = <T>(stage: string, fn: () => T): T => {
+    const stop = clock()
+    const value = fn()
+    stages.push({ stage, ...stop() })
+    report(stages[stages.length - 1] as Stage)
+    return value
+  }
+  const lexicon = loadLexicon()
+  const segmenter = createSegmenter({ dictionary: lexicon.dictionary })
+  const entry = (file: string) => manifest[file] ?? manifest[basename(file)] ?? {}
+  // stages hand their output on and drop their input, as the pipeline does
+  let sources: ReturnType<typeof readSource>[] | null = time('read', () => files.map((f) => readSource(f)))
+  const characters = sources.reduce((n, s) => n + s.text.length, 0)
+  let parsed: ReturnType<typeof parseDocument>[] | null = time('parse', () =>
+    (sources as ReturnType<typeof readSource>[]).map((s, k) => parseDocument(s, entry(files[k] as string))),
   )
+  sources = null
+  const extracted = time('extract', () =>
+    (parsed as ReturnType<typeof parseDocument>[]).map((d) => extractDocument(d)),
+  )
+  parsed = null
+  const analyses = time('segment', () => analyzeDocuments(extracted, { lexicon, segmenter }))
+  const documents = time('tag', () => tagDocuments(extracted, { lexicon, segmenter, analyses }))
+  let pairsToScore = 0
+  let pairsScored = 0
+  // each stage of align reports its start and its end
+  const started = new Map<string, () => { cpu: number; wall: number }>()
+  const aligned = align(documents, {
+    lexicon,
+    segmenter,
+    analyses,
+    onProgress: ({ stage, done, total }) => {
+      // a stage starts with its first event and ends with done === total (scoring reports as it goes)
+      const stop = started.get(stage)
+      if (!stop) {
+        started.set(stage, clock())
+        if (stage === 'scoring') pairsToScore = total
+        return
+      }
+      if (done !== total) return
+      if (stage === 'scoring') pairsScored = done
+      started.delete(stage)
+      stages.push({ stage, ...stop() })
+      report(stages[stages.length - 1] as Stage)
+    },
+  })
+  const dir = mkdtempSync(join(tmpdir(), 'plan-cascade-bench-out-'))
+  const outputFile = join(dir, 'aligned.json')
+  let outputBytes = 0
+  {
+    const stop = clock()
+    const { createWriteStream } = await import('node:fs')
+    const stream = createWriteStream(outputFile)
+    await writePieces(jsonPieces({ schemaVersion: SCHEMA_VERSION, documents, ...aligned }, 2), stream)
+    await new Promise<void>((resolve) => stream.end(resolve))
+    stages.push({ stage: 'output', ...stop() })
+    report(stages[stages.length - 1] as Stage)
+    const { statSync } = await import('node:fs')
+    outputBytes = statSync(outputFile).size
+  }
+  const csv = time('report', () => toCsv(buildReport(documents, aligned)))
   rmSync(dir, { recursive: true, force: true })
+  const floorClock = clock()
+  // the floor: segmentation alone of the same text, as content tokens (NFKC, synonyms, jieba, filter)
+  for (const doc of documents) for (const item of doc.items) tokenize(itemBody(item), segmenter, lexicon)
+  const floor = floorClock().cpu
+  const jiebaClock = clock()
+  for (const doc of documents) for (const item of doc.items) segmenter.cut(itemBody(item))
+  const jieba = jiebaClock().cpu
+  const items = documents.reduce((n, d) => n + d.items.length, 0)
+  const result: CaseResult = {
+    name,
+    documents: documents.length,
+    items,
+    characters,
+    stages,
+    floor,
+    jieba,
+    pairsToScore,
+    pairsScored,
+    linksKept: aligned.links.length,
+    threads: aligned.threads.length,
+    outputBytes,
+    reviewBytes: Buffer.byteLength(csv['review.csv']),
+    peakRssMb: 0,
+  }
+  if (recall) {
+    const key = (l: { source: string; target: string }) => `${l.source}\u0000${l.target}`
+    const indexClock = clock()
+    const indexed = align(documents, { lexicon, segmenter, analyses })
+    const indexCpu = indexClock().cpu
+    const exhaustiveClock = clock()
+    const exhaustive = align(documents, { lexicon, segmenter, analyses, exhaustive: true })
+    const exhaustiveCpu = exhaustiveClock().cpu
+    const kept = new Set(indexed.links.map(key))
+    result.recall = {
+      exhaustiveLinks: exhaustive.links.length,
+      found: exhaustive.links.filter((l) => kept.has(key(l))).length,
+      exhaustiveCpu,
+      indexCpu,
+    }
+  }
+  result.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024)
+  return result
 }
+
+/** Child mode: one case, one JSON line on stdout. */
+async function child(spec: string, recall: boolean): Promise<void> {
+  let files: string[]
+  let manifest: Manifest = {}
+  let cleanup = () => {}
+  if (spec === 'seeds') {
+    files = ['cangshan-2022', 'fujian-2019', 'fuzhou-2019', 'fuzhou-2025', 'xiamen-2022'].map(
+      (f) => `seeds/${f}.txt`,
+    )
+  } else if (spec === 'real') {
+    ;({ files, manifest } = catalogManifest('../shared/corpus'))
+  } else {
+    const n = Number(spec)
+    const dir = mkdtempSync(join(tmpdir(), `plan-cascade-bench-${n}-`))
+    const corpus = generateCorpus(n)
+    files = writeCorpus(corpus, dir)
+    manifest = corpus.manifest
+    cleanup = () => rmSync(dir, { recursive: true, force: true })
+  }
+  const name = spec === 'seeds' ? 'seeds (5)' : spec === 'real' ? 'real corpus' : `generated ${spec}`
+  const result = await runCase(name, files, manifest, recall)
+  cleanup()
+  process.stdout.write(`${JSON.stringify(result)}\n`)
+}
+
+const STAGES = [
+  'read',
+  'parse',
+  'extract',
+  'segment',
+  'tag',
+  // align's stages, as its progress events name them: features, candidate index, scoring, threads
+  'segmenting',
+  'candidates',
+  'scoring',
+  'threads',
+  'output',
+  'report',
+]
+
+function tables(results: CaseResult[]): string {
+  const s = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2))
+  const total = (r: CaseResult) => r.stages.reduce((sum, x) => sum + x.cpu, 0)
+  const wall = (r: CaseResult) => r.stages.reduce((sum, x) => sum + x.wall, 0)
+  const lines: string[] = []
+  lines.push(
+    '| corpus | documents | items | characters | CPU s | wall s | documents/s | items/s | floor s | ratio | jieba cut s | pairs scored | pairs/item | links | links/item | peak RSS MB | JSON MB | review.csv MB |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  )
+  for (const r of results) {
+    const t = total(r)
+    lines.push(
+      `| ${r.name} | ${r.documents} | ${r.items} | ${r.characters} | ${s(t)} | ${s(wall(r))} | ${s(r.documents / t)} | ${s(r.items / t)} | ${s(r.floor)} | ${s(t / r.floor)}× | ${s(r.jieba)} | ${r.pairsScored} | ${s(r.pairsScored / r.items)} | ${r.linksKept} | ${s(r.linksKept / r.items)} | ${r.peakRssMb} | ${s(r.outputBytes / 1e6)} | ${s(r.reviewBytes / 1e6)} |`,
+    )
+  }
+  lines.push('', `| CPU s per stage | ${results.map((r) => r.name).join(' | ')} |`)
+  lines.push(`|---|${results.map(() => '---').join('|')}|`)
+  for (const stage of STAGES) {
+    lines.push(
+      `| ${stage} | ${results.map((r) => s(r.stages.filter((x) => x.stage === stage).reduce((sum, x) => sum + x.cpu, 0))).join(' | ')} |`,
+    )
+  }
+  const withRecall = results.filter((r) => r.recall)
+  if (withRecall.length > 0) {
+    lines.push(
+      '',
+      '| corpus | exhaustive links | kept by the index | recall | exhaustive align CPU s | index align CPU s | time ratio |',
+    )
+    lines.push('|---|---|---|---|---|---|---|')
+    for (const r of withRecall) {
+      const x = r.recall as NonNullable<CaseResult['recall']>
+      lines.push(
+        `| ${r.name} | ${x.exhaustiveLinks} | ${x.found} | ${((100 * x.found) / Math.max(1, x.exhaustiveLinks)).toFixed(2)}% | ${s(x.exhaustiveCpu)} | ${s(x.indexCpu)} | ${s(x.exhaustiveCpu / x.indexCpu)}× |`,
+      )
+    }
+  }
+  return lines.join('\n')
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2)
+  const flag = (name: string) => args.includes(name)
+  const value = (name: string) => {
+    const k = args.indexOf(name)
+    return k >= 0 ? args[k + 1] : undefined
+  }
+  const one = value('--case')
+  if (one) return child(one, flag('--recall'))
+  const sizes = (value('--sizes') ?? '100,1000').split(',').filter(Boolean)
+  if (flag('--n10000')) sizes.push('10000')
+  const cases = [
+    'seeds',
+    ...sizes,
+    ...(existsSync('../shared/corpus/catalog.json') && !flag('--no-real') ? ['real'] : []),
+  ]
+  const machine = `${cpus()[0]?.model ?? 'cpu'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB (${(freemem() / 2 ** 30).toFixed(0)} GB free), Node ${process.version}, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`
+  process.stdout.write(`${machine}\n`)
+  const results: CaseResult[] = []
+  for (const spec of cases) {
+    const recall = flag('--recall') && spec === '100'
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        // the default heap limit, so that peak RSS shows what the run needs, not what V8 may defer
+        ...(spec === '10000' ? ['--max-old-space-size=8192'] : []),
+        'scripts/bench.ts',
+        '--case',
+        spec,
+        ...(recall ? ['--recall'] : []),
+      ],
+      { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] },
+    )
+    const result = JSON.parse(out.trim().split('\n').pop() as string) as CaseResult
+    results.push(result)
+    process.stdout.write(
+      `${result.name}: ${result.stages.reduce((n, x) => n + x.cpu, 0).toFixed(1)} CPU s, peak RSS ${result.peakRssMb} MB\n`,
+    )
+  }
+  const text = tables(results)
+  process.stdout.write(`\n${text}\n`)
+  const markdown = value('--markdown')
+  if (markdown) writeFileSync(markdown, `${machine}\n\n${text}\n`)
+}
+
+await main()

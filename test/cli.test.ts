@@ -171,6 +171,36 @@ describe('align, topics, diff', () => {
     expect(output.evolution.map((e) => `${e.from}->${e.to}`)).toEqual(['fuzhou-2019->fuzhou-2025'])
   })
 
+  it('prints the same records as JSON Lines with --jsonl, one typed record per line', async () => {
+    const [lines, json] = await Promise.all([
+      cli('align', ...FUZHOU, '--jsonl', '-q'),
+      cli('align', ...FUZHOU, '--json', '-q'),
+    ])
+    expect(lines.code).toBe(0)
+    const records = lines.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string })
+    const output = AlignOutput.parse(JSON.parse(json.stdout))
+    expect(records[0]).toEqual({ type: 'header', schemaVersion: output.schemaVersion })
+    const count = (type: string) => records.filter((r) => r.type === type).length
+    expect(count('document')).toBe(output.documents.length)
+    expect(count('link')).toBe(output.links.length)
+    expect(count('thread')).toBe(output.threads.length)
+    expect(count('evolution')).toBe(output.evolution.length)
+    const { type: _, ...firstLink } = records.find((r) => r.type === 'link') as { type: string }
+    expect(firstLink).toEqual(output.links[0])
+  })
+
+  it('reads a corpus through a cache file with --cache, the same output the second time', async () => {
+    const cache = join(tmp, 'seeds.cache')
+    const first = await cli('align', ...FUZHOU, '--json', '-q', '--cache', cache)
+    expect(first.code).toBe(0)
+    expect(existsSync(cache)).toBe(true)
+    const second = await cli('align', ...FUZHOU, '--json', '-q', '--cache', cache)
+    expect(second.stdout === first.stdout).toBe(true)
+  })
+
   it('prints links, threads and evolution in words without --json', async () => {
     const { code, stdout } = await cli('align', ...FUZHOU)
     expect(code).toBe(0)

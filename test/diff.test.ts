@@ -74,6 +74,32 @@ describe('word diffs', () => {
     )
   })
 
+  it('falls back to sentences past maxEditLength: shared sentences stay, each side reads back', () => {
+    const a = '建设5G基站3000个。完善政务云平台。推进数据共享交换。'
+    const b = '新建5G基站3200个。完善政务云平台。开展城市大脑建设。'
+    const parts = diffWords(a, b, jieba, { maxEditLength: 4, cleanup: false })
+    expect(wdiff(parts)).toBe(
+      '[-建设5G基站3000个。-]{+新建5G基站3200个。+}完善政务云平台。[-推进数据共享交换。-]{+开展城市大脑建设。+}',
+    )
+    expect(diffSide(parts, 'from')).toBe(a)
+    expect(diffSide(parts, 'to')).toBe(b)
+    // within the bound, the word diff as usual
+    expect(wdiff(diffWords(a, b, jieba, { cleanup: false }))).toContain('5G基站')
+  })
+
+  it('diffs two long texts that differ everywhere without blowing up (bounded edits)', () => {
+    // 3,000 sentences each, no sentence in common: unbounded, this is a word diff of ~30,000 tokens
+    const long = (seed: number) =>
+      Array.from({ length: 3000 }, (_, k) => `推进第${(k * 7919 + seed) % 100003}项重点工程建设。`).join('')
+    const a = long(1)
+    const b = long(2)
+    const start = performance.now()
+    const parts = diffWords(a, b, fakeSegmenter(['推进', '重点工程', '建设']))
+    expect(performance.now() - start).toBeLessThan(20000)
+    expect(diffSide(parts, 'from')).toBe(a)
+    expect(diffSide(parts, 'to')).toBe(b)
+  })
+
   it.each([
     [[{ op: 'same', text: '数据' }], 1],
     [

@@ -437,9 +437,12 @@ describe('public surface', () => {
   it('exports these names', () => {
     expect(Object.keys(lexiconStage).sort()).toEqual([
       'DEFAULT_TERM_FREQ',
+      'analyzeText',
       'applySynonyms',
+      'bigramsOf',
       'computeKeywords',
       'createSegmenter',
+      'cutPreciseAndSearch',
       'findDataDir',
       'findPackageRoot',
       'isContentToken',
@@ -452,8 +455,12 @@ describe('public surface', () => {
       'parseTaxonomy',
       'readDictionary',
       'resolveLexicon',
+      'scoreTopics',
+      'selectTopics',
+      'sentencesOf',
       'tagTopics',
       'tokenize',
+      'wordsOf',
     ])
   })
 })

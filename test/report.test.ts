@@ -417,6 +417,22 @@ describe('formats of a small report', () => {
     }
   })
 
+  it('clips the texts of the review sheet (items.csv keeps them whole), marking the cut', () => {
+    const long = '推进数据共享。'.repeat(100)
+    const documents = report.documents.map((d) => ({
+      ...d,
+      items: d.items.map((item) => (item.id === report.links[0]?.source ? { ...item, text: long } : item)),
+    }))
+    const files = toCsv({ ...report, documents })
+    const review = readCsv(files['review.csv'].slice(1))
+    const text = review[1]?.[review[0]!.indexOf('source_text')] ?? ''
+    expect([...text]).toHaveLength(241)
+    expect(text.endsWith('…')).toBe(true)
+    expect(long.startsWith(text.slice(0, -1))).toBe(true)
+    const items = readCsv(files['items.csv'].slice(1))
+    expect(items.some((row) => row.includes(long))).toBe(true)
+  })
+
   it('writes a header even for an empty table', () => {
     const files = toCsv({ ...report, links: [], evolution: [] })
     expect(readCsv(files['evolution.csv'].slice(1))).toEqual([

@@ -181,10 +181,20 @@ export function detectChanges(
   source: ItemFeatures,
   target: ItemFeatures,
 ): { changes: ChangeKind[]; targetChanges: TargetChange[] } {
-  const a = new Set(source.tokens)
-  const b = new Set(target.tokens)
+  // the distinct words of each item are its term ids (sorted), so the shared ones are one merge away
+  const a = { size: source.termsEnd }
+  const b = { size: target.termsEnd }
   let shared = 0
-  for (const t of a) if (b.has(t)) shared++
+  for (let i = 0, j = 0; i < source.termsEnd && j < target.termsEnd; ) {
+    const x = source.ids[i] as number
+    const y = target.ids[j] as number
+    if (x === y) {
+      shared++
+      i++
+      j++
+    } else if (x < y) i++
+    else j++
+  }
   const keepsSource = a.size ? shared / a.size : 0
   const keepsTarget = b.size ? shared / b.size : 0
   const changes: ChangeKind[] = []

@@ -9,9 +9,10 @@ import {
   type LoadLexiconOptions,
   resolveLexicon,
   type Segmenter,
+  type TextAnalysis,
 } from '../lexicon/index.js'
-import type { EvolutionPair, Link, PlanDocument, Thread } from '../model/index.js'
-import { type OnProgress, stageProgress } from '../progress.js'
+import type { EvolutionPair, Link, LinkFeatures, PlanDocument, Thread } from '../model/index.js'
+import { type OnProgress, type ProgressStage, stageProgress } from '../progress.js'
 import {
   buildFeatures,
   type CorpusFeatures,
@@ -22,23 +23,33 @@ import {
   scoreFeatures,
   scoreItems,
 } from '../similarity/index.js'
-import { findCandidates } from './candidates.js'
+import { type CandidateOptions, findCandidateLists, forEachCandidatePair } from './candidates.js'
 import { detectChanges } from './changes.js'
 import type { Decision } from './decisions.js'
 import { evolutionPair, matchOneToOne } from './evolution.js'
-import { relateDocuments } from './relation.js'
+import { relateDocuments, relatedDocuments } from './relation.js'
+import { byScore, LinkSelector } from './select.js'
 import { buildThreads } from './threads.js'
 
+export type { CandidateOptions } from './candidates.js'
 export type { Decision } from './decisions.js'
 export { parseDecisions } from './decisions.js'
 export { matchOneToOne } from './evolution.js'
-export { isAncestor, relateDocuments } from './relation.js'
+export type { RelatedDocumentsOptions } from './relation.js'
+export { isAncestor, relateDocuments, relatedDocuments } from './relation.js'
 
 export interface AlignOptions {
   /** Minimum score of a link; default the threshold of the fitted weights. */
   threshold?: number
   /** At most this many links per item towards each other document; default 3. */
   topK?: number
+  /**
+   * At most this many links per item towards documents that are not related to its own (peers, other
+   * levels), best first; default 10. Links to related documents (the same jurisdiction's neighbouring
+   * years, the parent jurisdiction's plans) come on top, `topK` per document. Links per item are
+   * bounded, so links grow linearly with the corpus.
+   */
+  maxLinks?: number
   /** 'many' (default): many-to-many links; 'one-to-one': an optimal matching per document pair. */
   mode?: 'many' | 'one-to-one'
   /** Minimum average score for two groups to form one thread; default 0.3. */
@@ -53,9 +64,14 @@ export interface AlignOptions {
   weights?: ScoreWeights
   /** Compare every pair instead of using the candidate index (slow; for checking the index). */
   exhaustive?: boolean
+  /** Settings of the candidate index. */
+  candidates?: Omit<CandidateOptions, 'related'>
+  /** Text analyses already made (by the pipeline, a worker or a cache), by item id. */
+  analyses?: ReadonlyMap<string, TextAnalysis>
   /**
-   * Called as the alignment goes, for progress bars: `segmenting` (items' features), `candidates`,
-   * `scoring` (one unit per candidate pair) and `threads` (one unit per link).
+   * Called as the alignment goes, for progress bars: `segmenting` (the items' features), `candidates`
+   * (items looked up in the index), `scoring` (one unit per pair to score) and `threads` (one unit per
+   * link).
    */
   onProgress?: OnProgress
 }
@@ -70,54 +86,50 @@ export interface AlignResult {
 export function featuresOf(documents: PlanDocument[], options: AlignOptions = {}): CorpusFeatures {
   const lexicon = resolveLexicon(options.lexicon)
   const segmenter = options.segmenter ?? createSegmenter({ dictionary: lexicon.dictionary })
-  return buildFeatures(documents, { segmenter, lexicon })
+  return buildFeatures(documents, {
+    segmenter,
+    lexicon,
+    ...(options.analyses ? { analyses: options.analyses } : {}),
+  })
 }
 
-/** A scored candidate pair, oriented from the higher or earlier document; evidence comes later. */
+/** A scored pair, oriented from the higher or earlier document, with the features the score read. */
 interface ScoredPair {
   source: string
   target: string
   score: number
+  features: LinkFeatures
   from: ItemFeatures
   to: ItemFeatures
   relation: Link['relation']
   decision: Link['decision']
 }
 
-/** Indexes of the pairs to score: the candidate index, or every pair across documents. */
-function pairsToScore(corpus: CorpusFeatures, exhaustive: boolean): Array<[number, number]> {
-  if (!exhaustive) return findCandidates(corpus)
-  const n = corpus.items.length
-  const pairs: Array<[number, number]> = []
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      if ((corpus.items[i] as ItemFeatures).docId !== (corpus.items[j] as ItemFeatures).docId)
-        pairs.push([i, j])
-    }
+const round = (x: number) => Math.round(x * 10000) / 10000
+
+/** Scores pairs of items and orients them; relations are looked up once per pair of documents. */
+function createScorer(documents: PlanDocument[], corpus: CorpusFeatures, weights: ScoreWeights) {
+  const docs = new Map(documents.map((d) => [d.id, d]))
+  return {
+    /** Features and score only; cheap enough for every candidate. */
+    score(a: ItemFeatures, b: ItemFeatures): { score: number; features: LinkFeatures } {
+      const features = pairFeatures(a, b, corpus)
+      return { score: round(scoreFeatures(features, weights)), features }
+    },
+    orient(a: ItemFeatures, b: ItemFeatures, score: number, features: LinkFeatures): ScoredPair {
+      const { relation, source } = relateDocuments(
+        docs.get(a.docId) as PlanDocument,
+        docs.get(b.docId) as PlanDocument,
+      )
+      const [from, to] = source.id === a.docId ? [a, b] : [b, a]
+      return { source: from.id, target: to.id, score, features, from, to, relation, decision: 'machine' }
+    },
   }
-  return pairs
 }
 
-/** Scores a pair: features and score only (evidence and changes are computed for the links kept). */
-function scorePair(
-  docs: Map<string, PlanDocument>,
-  corpus: CorpusFeatures,
-  a: ItemFeatures,
-  b: ItemFeatures,
-  weights: ScoreWeights,
-): ScoredPair {
-  const { relation, source } = relateDocuments(
-    docs.get(a.docId) as PlanDocument,
-    docs.get(b.docId) as PlanDocument,
-  )
-  const [from, to] = source.id === a.docId ? [a, b] : [b, a]
-  const score = round(scoreFeatures(pairFeatures(from, to, corpus), weights))
-  return { source: from.id, target: to.id, score, from, to, relation, decision: 'machine' }
-}
-
-/** A kept pair as a link, with its evidence and what changed. */
+/** A kept pair as a link: evidence from the features the score computed, and what changed. */
 function toLink(pair: ScoredPair, corpus: CorpusFeatures, weights: ScoreWeights): Link {
-  const { evidence } = scoreItems(pair.from, pair.to, corpus, weights)
+  const { evidence } = scoreItems(pair.from, pair.to, corpus, weights, pair.features)
   return {
     source: pair.source,
     target: pair.target,
@@ -129,6 +141,48 @@ function toLink(pair: ScoredPair, corpus: CorpusFeatures, weights: ScoreWeights)
   }
 }
 
+/**
+ * Calls `visit` for every pair to score: the candidates, or every pair across documents. Reports the
+ * `candidates` stage (items) and the start of `score` (pairs to score).
+ */
+function forEachPairToScore(
+  documents: PlanDocument[],
+  corpus: CorpusFeatures,
+  options: AlignOptions,
+  visit: (i: number, j: number) => void,
+): void {
+  const n = corpus.items.length
+  const progress = (stage: ProgressStage, done: number, total: number) =>
+    options.onProgress?.({ stage, done, total })
+  if (options.exhaustive) {
+    const docIndex = new Map(corpus.documents.map((id, k) => [id, k]))
+    const sizes = new Map<number, number>()
+    for (const f of corpus.items)
+      sizes.set(docIndex.get(f.docId) ?? -1, (sizes.get(docIndex.get(f.docId) ?? -1) ?? 0) + 1)
+    let same = 0
+    for (const size of sizes.values()) same += (size * (size - 1)) / 2
+    progress('scoring', 0, (n * (n - 1)) / 2 - same)
+    for (let i = 0; i < n; i++) {
+      const doc = (corpus.items[i] as ItemFeatures).docId
+      for (let j = i + 1; j < n; j++) if ((corpus.items[j] as ItemFeatures).docId !== doc) visit(i, j)
+    }
+    return
+  }
+  progress('candidates', 0, n)
+  const lists = findCandidateLists(corpus, { ...options.candidates, related: relatedDocuments(documents) })
+  progress('candidates', n, n)
+  let pairs = 0
+  forEachCandidatePair(lists, () => {
+    pairs++
+  })
+  const scoring = stageProgress(options.onProgress, 'scoring', pairs)
+  let done = 0
+  forEachCandidatePair(lists, (i, j) => {
+    visit(i, j)
+    scoring(++done)
+  })
+}
+
 /** Every scored pair of items of different documents, before thresholds, as links with evidence. */
 export function scorePairs(
   documents: PlanDocument[],
@@ -136,55 +190,20 @@ export function scorePairs(
   options: AlignOptions = {},
 ): Link[] {
   const weights = options.weights ?? loadScoreWeights()
-  const docs = new Map(documents.map((d) => [d.id, d]))
-  return pairsToScore(corpus, options.exhaustive ?? false).map(([i, j]) =>
-    toLink(
-      scorePair(docs, corpus, corpus.items[i] as ItemFeatures, corpus.items[j] as ItemFeatures, weights),
-      corpus,
-      weights,
-    ),
-  )
-}
-
-const round = (x: number) => Math.round(x * 10000) / 10000
-
-/** Keeps pairs above the threshold, at most topK per item towards each other document. */
-function selectLinks(scored: ScoredPair[], threshold: number, topK: number): ScoredPair[] {
-  const above = scored.filter((l) => l.score >= threshold)
-  const rank = new Map<string, ScoredPair[]>()
-  for (const l of above) {
-    for (const key of [`${l.source}\u0000${l.to.docId}`, `${l.target}\u0000${l.from.docId}`]) {
-      let list = rank.get(key)
-      if (!list) {
-        list = []
-        rank.set(key, list)
-      }
-      list.push(l)
-    }
-  }
-  const kept = new Set<ScoredPair>()
-  for (const list of rank.values()) {
-    list.sort(byScore)
-    for (const l of list.slice(0, topK)) kept.add(l)
-  }
-  return above.filter((l) => kept.has(l))
-}
-
-function byScore(
-  a: Pick<Link, 'score' | 'source' | 'target'>,
-  b: Pick<Link, 'score' | 'source' | 'target'>,
-): number {
-  return (
-    b.score - a.score || (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : 1)
-  )
+  const scorer = createScorer(documents, corpus, weights)
+  const links: Link[] = []
+  forEachPairToScore(documents, corpus, options, (i, j) => {
+    const a = corpus.items[i] as ItemFeatures
+    const b = corpus.items[j] as ItemFeatures
+    const { score, features } = scorer.score(a, b)
+    links.push(toLink(scorer.orient(a, b, score, features), corpus, weights))
+  })
+  return links
 }
 
 /** One-to-one: an optimal matching per pair of documents. */
-function matchLinks(scored: ScoredPair[], threshold: number): ScoredPair[] {
-  const groups = groupBy(
-    scored.filter((l) => l.score >= threshold),
-    (l) => `${l.from.docId}\u0000${l.to.docId}`,
-  )
+function matchLinks(scored: ScoredPair[]): ScoredPair[] {
+  const groups = groupBy(scored, (l) => `${l.from.docId}\u0000${l.to.docId}`)
   const out: ScoredPair[] = []
   for (const list of Object.values(groups)) {
     const scores = new Map(list.map((l) => [`${l.source}\u0000${l.target}`, l.score]))
@@ -196,20 +215,29 @@ function matchLinks(scored: ScoredPair[], threshold: number): ScoredPair[] {
   return out
 }
 
-/** Applies confirm and reject decisions to the kept pairs. */
-function applyDecisions(kept: ScoredPair[], scored: ScoredPair[], decisions: Decision[]): ScoredPair[] {
-  const key = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`)
-  const rejected = new Set(decisions.filter((d) => d.action === 'reject').map((d) => key(d.source, d.target)))
+const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`)
+
+/** Applies confirm and reject decisions to the kept pairs; confirmed pairs not kept are added. */
+function applyDecisions(
+  kept: ScoredPair[],
+  confirmedPairs: ScoredPair[],
+  decisions: Decision[],
+): ScoredPair[] {
+  const rejected = new Set(
+    decisions.filter((d) => d.action === 'reject').map((d) => pairKey(d.source, d.target)),
+  )
   const confirmed = new Set(
-    decisions.filter((d) => d.action === 'confirm').map((d) => key(d.source, d.target)),
+    decisions.filter((d) => d.action === 'confirm').map((d) => pairKey(d.source, d.target)),
   )
   const out = kept
-    .filter((l) => !rejected.has(key(l.source, l.target)))
-    .map((l): ScoredPair => (confirmed.has(key(l.source, l.target)) ? { ...l, decision: 'confirmed' } : l))
-  const present = new Set(out.map((l) => key(l.source, l.target)))
-  for (const l of scored) {
-    const k = key(l.source, l.target)
-    if (confirmed.has(k) && !present.has(k)) {
+    .filter((l) => !rejected.has(pairKey(l.source, l.target)))
+    .map(
+      (l): ScoredPair => (confirmed.has(pairKey(l.source, l.target)) ? { ...l, decision: 'confirmed' } : l),
+    )
+  const present = new Set(out.map((l) => pairKey(l.source, l.target)))
+  for (const l of confirmedPairs) {
+    const k = pairKey(l.source, l.target)
+    if (!present.has(k)) {
       out.push({ ...l, decision: 'confirmed' })
       present.add(k)
     }
@@ -222,57 +250,79 @@ function applyDecisions(kept: ScoredPair[], scored: ScoredPair[], decisions: Dec
  * new / dropped / continued goals for each pair of documents of one jurisdiction.
  */
 export function align(documents: PlanDocument[], options: AlignOptions = {}): AlignResult {
+  const progress = (stage: ProgressStage, done: number, total: number) =>
+    options.onProgress?.({ stage, done, total })
   const itemCount = documents.reduce((n, d) => n + d.items.length, 0)
-  const boundary = (stage: 'segmenting' | 'candidates' | 'threads', total: number) => {
-    const progress = stageProgress(options.onProgress, stage, total)
-    progress(0)
-    return () => progress(total)
-  }
-  const featured = boundary('segmenting', itemCount)
+  progress('segmenting', 0, itemCount)
   const corpus = featuresOf(documents, options)
-  featured()
+  progress('segmenting', itemCount, itemCount)
   const weights = options.weights ?? loadScoreWeights()
   const threshold = options.threshold ?? weights.threshold
   const decisions = options.decisions ?? []
-  const needed = decisions.filter((d) => d.action === 'confirm')
-  const docsById = new Map(documents.map((d) => [d.id, d]))
-  const proposed = boundary('candidates', itemCount)
-  const candidates = pairsToScore(corpus, options.exhaustive ?? false)
-  proposed()
-  const scoring = stageProgress(options.onProgress, 'scoring', candidates.length)
-  scoring(0)
-  const scored = candidates.map(([i, j], k) => {
-    const pair = scorePair(
-      docsById,
-      corpus,
-      corpus.items[i] as ItemFeatures,
-      corpus.items[j] as ItemFeatures,
-      weights,
-    )
-    scoring(k + 1)
-    return pair
+  const scorer = createScorer(documents, corpus, weights)
+  const items = corpus.items
+
+  const relatedOf = new Map<string, Set<string>>()
+  for (const [x, y] of relatedDocuments(documents)) {
+    const a = (documents[x] as PlanDocument).id
+    const b = (documents[y] as PlanDocument).id
+    for (const [p, q] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const set = relatedOf.get(p) ?? new Set<string>()
+      set.add(q)
+      relatedOf.set(p, set)
+    }
+  }
+  // only pairs that reach the threshold are kept, with the features their evidence will read; in
+  // 'many' mode each item holds only the pairs it may still choose
+  const oneToOne = options.mode === 'one-to-one'
+  const selector = new LinkSelector<ScoredPair>({
+    topK: options.topK ?? 3,
+    maxLinks: options.maxLinks ?? 10,
+    relatedOf,
   })
-  // a confirmed link the candidate index did not propose is scored directly
-  const scoredKeys = new Set(scored.map((l) => `${l.source}\u0000${l.target}`))
-  for (const d of needed) {
+  const scored: ScoredPair[] = []
+  let pairsScored = 0
+  forEachPairToScore(documents, corpus, options, (i, j) => {
+    const a = items[i] as ItemFeatures
+    const b = items[j] as ItemFeatures
+    const { score, features } = scorer.score(a, b)
+    pairsScored++
+    if (score < threshold) return
+    const pair = scorer.orient(a, b, score, features)
+    if (oneToOne) scored.push(pair)
+    else selector.add(pair)
+  })
+  progress('scoring', pairsScored, pairsScored)
+
+  // a confirmed link the candidates did not reach is scored directly
+  const confirms = decisions.filter((d) => d.action === 'confirm')
+  const held = new Map(
+    (confirms.length > 0 ? (oneToOne ? scored : selector.held()) : []).map((l) => [
+      pairKey(l.source, l.target),
+      l,
+    ]),
+  )
+  const confirmedPairs: ScoredPair[] = []
+  for (const d of confirms) {
     const a = corpus.byId.get(d.source)
     const b = corpus.byId.get(d.target)
-    if (
-      !a ||
-      !b ||
-      scoredKeys.has(`${d.source}\u0000${d.target}`) ||
-      scoredKeys.has(`${d.target}\u0000${d.source}`)
-    )
-      continue
-    scored.push(scorePair(docsById, corpus, a, b, weights))
+    if (!a || !b || a.docId === b.docId) continue
+    const found = held.get(pairKey(d.source, d.target))
+    if (found) confirmedPairs.push(found)
+    else {
+      const { score, features } = scorer.score(a, b)
+      confirmedPairs.push(scorer.orient(a, b, score, features))
+    }
   }
-  const selected =
-    options.mode === 'one-to-one'
-      ? matchLinks(scored, threshold)
-      : selectLinks(scored, threshold, options.topK ?? 3)
-  const links = applyDecisions(selected, scored, decisions)
+
+  const selected = oneToOne ? matchLinks(scored) : selector.selected()
+  const links = applyDecisions(selected, confirmedPairs, decisions)
     .sort(byScore)
     .map((pair) => toLink(pair, corpus, weights))
+
   const mustLink: Array<[string, string]> = []
   const cannotLink: Array<[string, string]> = []
   for (const d of decisions) {
@@ -290,34 +340,57 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
   }
   const threadLinks = [...links]
   // merged items must be present in the clustering even without a link
+  const linked = new Set(links.map((l) => pairKey(l.source, l.target)))
   for (const [a, b] of mustLink) {
-    if (!threadLinks.some((l) => (l.source === a && l.target === b) || (l.source === b && l.target === a))) {
-      const fa = corpus.byId.get(a)
-      const fb = corpus.byId.get(b)
-      if (fa && fb && fa.docId !== fb.docId)
-        threadLinks.push(toLink(scorePair(docsById, corpus, fa, fb, weights), corpus, weights))
+    if (linked.has(pairKey(a, b))) continue
+    const fa = corpus.byId.get(a)
+    const fb = corpus.byId.get(b)
+    if (fa && fb && fa.docId !== fb.docId) {
+      const { score, features } = scorer.score(fa, fb)
+      threadLinks.push(toLink(scorer.orient(fa, fb, score, features), corpus, weights))
     }
   }
-  const clustered = boundary('threads', threadLinks.length)
+  progress('threads', 0, threadLinks.length)
   const threads = buildThreads(threadLinks, documents, corpus, {
     threshold: options.threadThreshold ?? 0.3,
     mustLink,
     cannotLink,
   })
-  clustered()
-  return { links, threads, evolution: evolutionPairs(documents, links) }
+  progress('threads', threadLinks.length, threadLinks.length)
+  const evolution = evolutionPairs(documents, links)
+  return { links, threads, evolution }
 }
 
-/** Every pair of documents of one jurisdiction and different years, earlier first. */
+/**
+ * Every pair of documents of one jurisdiction and different years, earlier first. Documents are
+ * grouped by jurisdiction name first and links by pair of documents, so neither all pairs of
+ * documents nor all links per pair are visited.
+ */
 function evolutionPairs(documents: PlanDocument[], links: Link[]): EvolutionPair[] {
+  const docOf = new Map<string, string>()
+  for (const d of documents) for (const item of d.items) docOf.set(item.id, d.id)
+  const linksByPair = new Map<string, Link[]>()
+  for (const l of links) {
+    const key = pairKey(docOf.get(l.source) ?? '', docOf.get(l.target) ?? '')
+    const list = linksByPair.get(key) ?? []
+    list.push(l)
+    linksByPair.set(key, list)
+  }
+  const byName = groupBy(
+    documents.filter((d) => d.jurisdiction),
+    (d) => d.jurisdiction?.name,
+  )
   const out: EvolutionPair[] = []
-  for (let x = 0; x < documents.length; x++) {
-    for (let y = x + 1; y < documents.length; y++) {
-      const { relation, source, target } = relateDocuments(
-        documents[x] as PlanDocument,
-        documents[y] as PlanDocument,
-      )
-      if (relation === 'evolution') out.push(evolutionPair(source, target, links))
+  for (const group of Object.values(byName)) {
+    for (let x = 0; x < group.length; x++) {
+      for (let y = x + 1; y < group.length; y++) {
+        const { relation, source, target } = relateDocuments(
+          group[x] as PlanDocument,
+          group[y] as PlanDocument,
+        )
+        if (relation === 'evolution')
+          out.push(evolutionPair(source, target, linksByPair.get(pairKey(source.id, target.id)) ?? []))
+      }
     }
   }
   return out.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : 1))

@@ -80,3 +80,80 @@ export function relateDocuments(
 export function documentOrder(doc: PlanDocument): [number, number, string] {
   return [doc.jurisdiction ? LEVEL_RANK[doc.jurisdiction.level] : 9, doc.year ?? 0, doc.id]
 }
+
+/** Which jurisdiction a document is of, as a key: its code, else its name. */
+function jurisdictionKey(j: Jurisdiction): string {
+  return j.code ?? `name:${j.name}`
+}
+
+/** Keys of the jurisdiction directly above: its parent, or the whole country above a province. */
+function parentKeys(j: Jurisdiction): string[] {
+  if (j.level === 'national') return []
+  const keys: string[] = []
+  if (j.parentCode) keys.push(j.parentCode)
+  if (j.parent) keys.push(`name:${j.parent}`)
+  if (j.level === 'province') keys.push('national')
+  return keys
+}
+
+export interface RelatedDocumentsOptions {
+  /** Documents of the same jurisdiction related on each side of one, nearest years first; default 2. */
+  years?: number
+  /** Documents of the parent jurisdiction related to one, nearest years first; default 2. */
+  parents?: number
+}
+
+/**
+ * Pairs of documents whose items should be compared whatever the rest of the corpus holds, as
+ * indexes into `documents` (lower first, sorted): a plan and the same jurisdiction's plans of the
+ * nearest years (evolution), a plan and its parent jurisdiction's plans of the nearest years with
+ * overlapping periods (cascade). Each document has a bounded number of them, so their pairs grow
+ * linearly with the corpus.
+ */
+export function relatedDocuments(
+  documents: readonly PlanDocument[],
+  options: RelatedDocumentsOptions = {},
+): Array<[number, number]> {
+  const years = options.years ?? 2
+  const parents = options.parents ?? 2
+  const byKey = new Map<string, number[]>()
+  const add = (key: string, k: number) => {
+    const list = byKey.get(key) ?? []
+    list.push(k)
+    byKey.set(key, list)
+  }
+  documents.forEach((doc, k) => {
+    const j = doc.jurisdiction
+    if (!j) return
+    add(jurisdictionKey(j), k)
+    if (j.code) add(`name:${j.name}`, k)
+    if (j.level === 'national') add('national', k)
+  })
+  const yearOf = (k: number) => documents[k]?.year ?? 0
+  const byYear = (x: number, y: number) =>
+    yearOf(x) - yearOf(y) || ((documents[x] as PlanDocument).id < (documents[y] as PlanDocument).id ? -1 : 1)
+  const pairs = new Set<number>()
+  const n = documents.length
+  const pair = (x: number, y: number) => {
+    if (x !== y) pairs.add(Math.min(x, y) * n + Math.max(x, y))
+  }
+  for (const list of byKey.values()) {
+    // one jurisdiction's documents by year: each with its nearest neighbours
+    const sorted = [...new Set(list)].sort(byYear)
+    for (let a = 0; a < sorted.length; a++)
+      for (let b = a + 1; b <= a + years && b < sorted.length; b++)
+        pair(sorted[a] as number, sorted[b] as number)
+  }
+  documents.forEach((doc, k) => {
+    const j = doc.jurisdiction
+    if (!j) return
+    const above = new Set<number>()
+    for (const key of parentKeys(j)) for (const p of byKey.get(key) ?? []) above.add(p)
+    const nearest = [...above]
+      .filter((p) => p !== k && overlaps(doc, documents[p] as PlanDocument))
+      .sort((x, y) => Math.abs(yearOf(x) - yearOf(k)) - Math.abs(yearOf(y) - yearOf(k)) || byYear(x, y))
+      .slice(0, parents)
+    for (const p of nearest) pair(k, p)
+  })
+  return [...pairs].sort((x, y) => x - y).map((code) => [Math.floor(code / n), code % n])
+}

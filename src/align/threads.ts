@@ -4,7 +4,7 @@
  * enough, so one weak link cannot chain two goals together.
  */
 import type { Link, PlanDocument, Thread } from '../model/index.js'
-import type { CorpusFeatures } from '../similarity/index.js'
+import { type CorpusFeatures, entriesOf } from '../similarity/index.js'
 import { documentOrder } from './relation.js'
 
 export interface ThreadOptions {
@@ -112,11 +112,64 @@ export function buildThreads(
   return threads.map((members, k) => describeThread(`t${k + 1}`, members, corpus))
 }
 
+/** A max-heap of candidate merges: best average first, ties by the groups' smallest members. */
+class MergeHeap {
+  private entries: Array<{ average: number; tie0: number; tie1: number; x: number; y: number }> = []
+  get size(): number {
+    return this.entries.length
+  }
+  private before(a: number, b: number): boolean {
+    const p = this.entries[a] as MergeHeap['entries'][number]
+    const q = this.entries[b] as MergeHeap['entries'][number]
+    return (
+      p.average > q.average ||
+      (p.average === q.average && (p.tie0 < q.tie0 || (p.tie0 === q.tie0 && p.tie1 < q.tie1)))
+    )
+  }
+  private swap(a: number, b: number): void {
+    const t = this.entries[a] as MergeHeap['entries'][number]
+    this.entries[a] = this.entries[b] as MergeHeap['entries'][number]
+    this.entries[b] = t
+  }
+  push(entry: MergeHeap['entries'][number]): void {
+    this.entries.push(entry)
+    for (let k = this.entries.length - 1; k > 0; ) {
+      const parent = (k - 1) >> 1
+      if (!this.before(k, parent)) break
+      this.swap(k, parent)
+      k = parent
+    }
+  }
+  pop(): MergeHeap['entries'][number] | undefined {
+    const top = this.entries[0]
+    const last = this.entries.pop()
+    if (this.entries.length > 0 && last) {
+      this.entries[0] = last
+      for (let k = 0; ; ) {
+        const left = 2 * k + 1
+        const right = left + 1
+        let first = k
+        if (left < this.entries.length && this.before(left, first)) first = left
+        if (right < this.entries.length && this.before(right, first)) first = right
+        if (first === k) break
+        this.swap(k, first)
+        k = first
+      }
+    }
+    return top
+  }
+}
+
+/** Averages compared at this precision, so that ties (equal up to rounding) fall to the members. */
+const quantize = (x: number) => Math.round(x * 1e9) / 1e9
+
 /**
  * Average-linkage clustering over the sparse link graph: the similarity of two groups is the sum of the
  * scores of the links between them over the number of their pairs of items of different documents
  * (unlinked pairs count 0). Only groups joined by a link can reach the threshold, so only those are
- * kept as neighbours; merges update them in place.
+ * kept as neighbours. Candidate merges wait in a heap; a merge pushes the new group's merges with its
+ * neighbours and leaves the stale ones to be skipped when they come up, so each link is touched
+ * O(log E) times per merge of its groups instead of every link being scanned at every merge.
  */
 function clusterAverageLinkage(
   n: number,
@@ -131,62 +184,78 @@ function clusterAverageLinkage(
     docs: Map<string, number>
     /** Smallest member, for deterministic ties. */
     first: number
+    neighbours: Map<number, number>
+    banned: Set<number>
   }
   const groups = new Map<number, Group>()
-  const neighbours = new Map<number, Map<number, number>>()
-  const banned = new Map<number, Set<number>>()
   const groupOf = new Int32Array(n)
   for (let k = 0; k < n; k++) {
-    groups.set(k, { members: [k], docs: new Map([[docOf[k] as string, 1]]), first: k })
-    neighbours.set(k, new Map(adjacent[k]))
-    banned.set(k, new Set())
+    groups.set(k, {
+      members: [k],
+      docs: new Map([[docOf[k] as string, 1]]),
+      first: k,
+      neighbours: new Map(adjacent[k]),
+      banned: new Set(),
+    })
     groupOf[k] = k
   }
   for (const code of forbidden) {
     const i = Math.floor(code / n)
     const j = code % n
-    banned.get(i)?.add(j)
-    banned.get(j)?.add(i)
+    groups.get(i)?.banned.add(j)
+    groups.get(j)?.banned.add(i)
+  }
+  const crossPairs = (a: Group, b: Group): number => {
+    let same = 0
+    const [small, large] = a.docs.size <= b.docs.size ? [a.docs, b.docs] : [b.docs, a.docs]
+    for (const [d, c] of small) same += c * (large.get(d) ?? 0)
+    return a.members.length * b.members.length - same
+  }
+  const heap = new MergeHeap()
+  const offer = (x: number, y: number) => {
+    const a = groups.get(x) as Group
+    const b = groups.get(y) as Group
+    if (a.banned.has(y)) return
+    const pairs = crossPairs(a, b)
+    if (pairs === 0) return
+    const average = quantize((a.neighbours.get(y) as number) / pairs)
+    if (average < threshold) return
+    heap.push({ average, tie0: Math.min(a.first, b.first), tie1: Math.max(a.first, b.first), x, y })
   }
   let nextId = n
-  const merge = (x: number, y: number): void => {
+  const merge = (x: number, y: number): number => {
     const a = groups.get(x) as Group
     const b = groups.get(y) as Group
     const z = nextId++
     const docs = new Map(a.docs)
     for (const [d, c] of b.docs) docs.set(d, (docs.get(d) ?? 0) + c)
-    groups.set(z, {
-      members: [...a.members, ...b.members].sort((p, q) => p - q),
-      docs,
-      first: Math.min(a.first, b.first),
-    })
+    const neighbours = new Map<number, number>()
+    for (const from of [a, b]) {
+      for (const [w, sum] of from.neighbours) {
+        if (w === x || w === y) continue
+        neighbours.set(w, (neighbours.get(w) ?? 0) + sum)
+      }
+    }
+    const banned = new Set<number>()
+    for (const from of [a, b]) for (const w of from.banned) if (w !== x && w !== y) banned.add(w)
+    for (const [w, sum] of neighbours) {
+      const theirs = (groups.get(w) as Group).neighbours
+      theirs.delete(x)
+      theirs.delete(y)
+      theirs.set(z, sum)
+    }
+    for (const w of banned) {
+      const theirs = (groups.get(w) as Group).banned
+      theirs.delete(x)
+      theirs.delete(y)
+      theirs.add(z)
+    }
+    const members = [...a.members, ...b.members].sort((p, q) => p - q)
+    groups.set(z, { members, docs, first: Math.min(a.first, b.first), neighbours, banned })
     groups.delete(x)
     groups.delete(y)
-    const joined = new Map<number, number>()
-    for (const from of [x, y]) {
-      for (const [w, sum] of neighbours.get(from) as Map<number, number>) {
-        if (w === x || w === y) continue
-        joined.set(w, (joined.get(w) ?? 0) + sum)
-        const theirs = neighbours.get(w) as Map<number, number>
-        theirs.delete(from)
-        theirs.set(z, joined.get(w) as number)
-      }
-      neighbours.delete(from)
-    }
-    neighbours.set(z, joined)
-    const bans = new Set<number>()
-    for (const from of [x, y]) {
-      for (const w of banned.get(from) as Set<number>) {
-        if (w === x || w === y) continue
-        bans.add(w)
-        const theirs = banned.get(w) as Set<number>
-        theirs.delete(from)
-        theirs.add(z)
-      }
-      banned.delete(from)
-    }
-    banned.set(z, bans)
-    for (const m of (groups.get(z) as Group).members) groupOf[m] = z
+    for (const m of members) groupOf[m] = z
+    return z
   }
   for (const [a, b] of options.mustLink ?? []) {
     const i = index.get(a)
@@ -194,39 +263,15 @@ function clusterAverageLinkage(
     if (i === undefined || j === undefined) continue
     const x = groupOf[i] as number
     const y = groupOf[j] as number
-    if (x !== y && !(banned.get(x) as Set<number>).has(y)) merge(x, y)
+    if (x !== y && !(groups.get(x) as Group).banned.has(y)) merge(x, y)
   }
-  const crossPairs = (a: Group, b: Group): number => {
-    let same = 0
-    for (const [d, c] of a.docs) same += c * (b.docs.get(d) ?? 0)
-    return a.members.length * b.members.length - same
-  }
-  for (;;) {
-    let best = -1
-    let bestPair: [number, number] | null = null
-    let bestKey: [number, number] = [n, n]
-    for (const [x, around] of neighbours) {
-      const a = groups.get(x) as Group
-      for (const [y, sum] of around) {
-        if (y <= x || (banned.get(x) as Set<number>).has(y)) continue
-        const b = groups.get(y) as Group
-        const pairs = crossPairs(a, b)
-        if (pairs === 0) continue
-        const average = sum / pairs
-        const tie = [Math.min(a.first, b.first), Math.max(a.first, b.first)] as [number, number]
-        const better =
-          average > best + 1e-12 ||
-          (Math.abs(average - best) <= 1e-12 &&
-            (tie[0] < bestKey[0] || (tie[0] === bestKey[0] && tie[1] < bestKey[1])))
-        if (better) {
-          best = average
-          bestPair = [x, y]
-          bestKey = tie
-        }
-      }
-    }
-    if (!bestPair || best < threshold) break
-    merge(bestPair[0], bestPair[1])
+  for (const [x, group] of groups) for (const y of group.neighbours.keys()) if (x < y) offer(x, y)
+  while (heap.size > 0) {
+    const top = heap.pop() as NonNullable<ReturnType<MergeHeap['pop']>>
+    // a merge of groups that no longer exist was superseded by the merges of their successors
+    if (!groups.has(top.x) || !groups.has(top.y)) continue
+    const z = merge(top.x, top.y)
+    for (const w of (groups.get(z) as Group).neighbours.keys()) offer(z, w)
   }
   return [...groups.values()].sort((a, b) => a.first - b.first).map((g) => ({ members: g.members }))
 }
@@ -258,13 +303,13 @@ function describeThread(id: string, members: string[], corpus: CorpusFeatures): 
   for (const member of members) {
     const f = corpus.byId.get(member)
     if (!f) continue
-    for (const [term, w] of f.termVector) {
+    for (const [term, w] of entriesOf(f, corpus, 'terms')) {
       weight.set(term, (weight.get(term) ?? 0) + w)
       support.set(term, (support.get(term) ?? 0) + 1)
     }
-    for (const [topic, s] of f.topics) {
+    for (const [topic, s] of entriesOf(f, corpus, 'topics')) {
       topicWeight.set(topic, (topicWeight.get(topic) ?? 0) + s)
-      topicLabel.set(topic, f.topicLabels.get(topic) ?? topic)
+      topicLabel.set(topic, corpus.topicLabels.get(topic) ?? topic)
     }
   }
   // terms used by several members say what the thread is about; a term inside a longer chosen term

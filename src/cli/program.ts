@@ -15,8 +15,16 @@ import { PlanCascadeError } from '../errors.js'
 import { listInputFiles } from '../io/index.js'
 import { findPackageRoot, type LoadLexiconOptions, type SegmenterImplementation } from '../lexicon/index.js'
 import { type PlanDocument, SCHEMA_VERSION } from '../model/index.js'
-import { loadCorpus, type Manifest } from '../pipeline/index.js'
-import { buildReport, REPORT_FORMATS, type ReportFormat, writeReport } from '../report/index.js'
+import { type Corpus, loadCorpus, type Manifest } from '../pipeline/index.js'
+import {
+  buildReport,
+  jsonLines,
+  jsonPieces,
+  REPORT_FORMATS,
+  type ReportFormat,
+  writePieces,
+  writeReport,
+} from '../report/index.js'
 import { createColors, formatBytes, formatDiff, formatTable, plural, useColor } from './format.js'
 import { readManifest } from './manifest.js'
 import { createProgress, type Progress } from './progress.js'
@@ -37,6 +45,7 @@ interface CorpusOptions {
   replaceLexicon?: boolean
   segmenter?: SegmenterImplementation
   encoding?: string
+  cache?: string
   quiet?: boolean
   progress?: boolean
 }
@@ -100,6 +109,7 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
     const corpus = loadCorpus(files, {
       ...(manifest ? { manifest } : {}),
       ...(options.encoding ? { encoding: options.encoding } : {}),
+      ...(options.cache ? { cacheFile: options.cache } : {}),
       ...(options.segmenter ? { segmenterImplementation: options.segmenter } : {}),
       lexicon: lexiconOptions(options),
       onProgress: progress.onProgress,
@@ -110,8 +120,11 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
       exitCode = 1
     }
     if (corpus.documents.length === 0) throw new PlanCascadeError('empty-input', 'no document could be read')
+    analysesOf.set(corpus.documents, corpus.analyses)
     return corpus.documents
   }
+  // the text analyses of the documents read, for align (one segmentation per item)
+  const analysesOf = new WeakMap<PlanDocument[], Corpus['analyses']>()
 
   const alignCorpus = (documents: PlanDocument[], options: AlignCliOptions, progress: Progress) => {
     const decisions: Decision[] = options.decisions
@@ -125,8 +138,10 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
       err(`plan-cascade: ${place}${warning.message}`)
       if (!options.allowUnknownItems) exitCode = 1
     }
+    const analyses = analysesOf.get(documents)
     const alignOptions: AlignOptions = {
       lexicon: lexiconOptions(options),
+      ...(analyses ? { analyses } : {}),
       ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
       ...(options.mode ? { mode: options.mode } : {}),
       ...(decisions.length ? { decisions } : {}),
@@ -182,14 +197,25 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
         .option(
           '--json',
           'print the AlignOutput { schemaVersion, documents, links, threads, evolution } on stdout',
+        )
+        .option(
+          '--jsonl',
+          'print JSON Lines on stdout: a header, then one line per document, link, thread and evolution pair',
         ),
     ),
-  ).action((inputs: string[], options: AlignCliOptions & { json?: boolean }) => {
+  ).action(async (inputs: string[], options: AlignCliOptions & { json?: boolean; jsonl?: boolean }) => {
     const progress = progressFor(options)
     const documents = load(inputs, options, progress)
     const result = alignCorpus(documents, options, progress)
+    // written piecewise: the JSON of a large corpus does not fit in one string
+    const output = { schemaVersion: SCHEMA_VERSION, documents, ...result }
+    if (options.jsonl) {
+      await writePieces(jsonLines(output), io.stdout)
+      return
+    }
     if (options.json) {
-      out(JSON.stringify({ schemaVersion: SCHEMA_VERSION, documents, ...result }, null, 2))
+      await writePieces(jsonPieces(output, 2), io.stdout)
+      io.stdout.write('\n')
       return
     }
     const items = documents.reduce((n, d) => n + d.items.length, 0)
@@ -388,6 +414,10 @@ function withCorpusOptions(command: Command): Command {
     .option('--replace-lexicon', 'the files given replace the shipped ones instead of extending them')
     .addOption(new Option('--segmenter <name>', 'jieba binding').choices(['node-rs', 'nodejieba']))
     .option('--encoding <name>', 'read every file in this encoding instead of detecting it')
+    .option(
+      '--cache <file>',
+      'keep parsed documents and their segmentation here; unchanged files are not read again',
+    )
     .option('-q, --quiet', 'no progress bar')
     .option('--no-progress', 'no progress bar')
     .addHelpText('after', EXAMPLES)

@@ -92,7 +92,10 @@ export function diffItems(from: PlanItem, to: PlanItem, options: DiffItemsOption
     return cut
   }
   // Overlap is counted on the raw diff: the cleanup turns short shared runs into changes.
-  const raw = diffTokens(tokens(from), tokens(to), { cleanup: false })
+  const raw = diffTokens(tokens(from), tokens(to), {
+    cleanup: false,
+    ...(options.maxEditLength !== undefined ? { maxEditLength: options.maxEditLength } : {}),
+  })
   const parts = (options.cleanup ?? true) ? cleanupDiff(raw) : raw
   return {
     from: from.id,
@@ -209,7 +212,7 @@ export function orderThread(
   documents: readonly PlanDocument[],
   links: readonly Link[],
 ): ThreadStep[] {
-  const items = indexItems(documents)
+  const items = cachedIndex(documents)
   const members = [...new Set(thread.items)].filter((id) => items.has(id))
   const rank = (id: string) => {
     const { doc, index } = items.get(id)!
@@ -220,11 +223,7 @@ export function orderThread(
     const y = rank(b)
     return x.level - y.level || x.year - y.year || compareStrings(x.doc, y.doc) || x.index - y.index
   })
-  const score = new Map<string, number>()
-  for (const link of links) {
-    score.set(pairKey(link.source, link.target), link.score)
-    score.set(pairKey(link.target, link.source), link.score)
-  }
+  const score = cachedScores(links)
   return members.map((id, k) => {
     if (k === 0) return { from: null, to: id }
     let best: string | null = null
@@ -255,6 +254,33 @@ function levelRank(level: Level | null): number {
 
 function pairKey(a: string, b: string): string {
   return `${a}\u0000${b}`
+}
+
+// Threads are ordered one by one against the same documents and links: the index of items and the
+// scores of links are built once per corpus, not once per thread (that was quadratic).
+const indexes = new WeakMap<readonly PlanDocument[], ReturnType<typeof indexItems>>()
+const linkScores = new WeakMap<readonly Link[], Map<string, number>>()
+
+function cachedIndex(documents: readonly PlanDocument[]): ReturnType<typeof indexItems> {
+  let index = indexes.get(documents)
+  if (!index) {
+    index = indexItems(documents)
+    indexes.set(documents, index)
+  }
+  return index
+}
+
+function cachedScores(links: readonly Link[]): Map<string, number> {
+  let score = linkScores.get(links)
+  if (!score) {
+    score = new Map<string, number>()
+    for (const link of links) {
+      score.set(pairKey(link.source, link.target), link.score)
+      score.set(pairKey(link.target, link.source), link.score)
+    }
+    linkScores.set(links, score)
+  }
+  return score
 }
 
 /** An item found by id: the item, its document, and its place among the document's items. */

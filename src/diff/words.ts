@@ -14,7 +14,17 @@ export interface DiffWordsOptions {
    * `cleanupDiff`): `~~建设~~**打造**的~~平台~~**中心**` reads better as `~~建设的平台~~**打造的中心**`.
    */
   cleanup?: boolean
+  /**
+   * Most word edits a diff may take (default 1000): two long items that differ almost everywhere would
+   * take minutes to diff word by word (jsdiff's cost grows with length times edits). Past it, the
+   * texts are diffed sentence by sentence: shared sentences stay, the others show as removed and
+   * added. Deterministic, unlike a time limit.
+   */
+  maxEditLength?: number
 }
+
+/** Default `maxEditLength`. */
+export const MAX_EDIT_LENGTH = 1000
 
 /** Longest shared run (in characters) the cleanup folds into the changes around it. */
 const MAX_MERGED = 2
@@ -59,9 +69,10 @@ export function diffTokens(
   right: readonly string[],
   options: DiffWordsOptions = {},
 ): DiffPart[] {
-  const changes = diffArrays([...left], [...right], {
-    comparator: (x, y) => x === y || x.normalize('NFKC') === y.normalize('NFKC'),
-  })
+  const maxEditLength = options.maxEditLength ?? MAX_EDIT_LENGTH
+  const changes =
+    diffArrays([...left], [...right], { comparator: sameWord, maxEditLength }) ??
+    diffSentences(left, right, maxEditLength)
   const parts = orderChanges(
     changes.map((change) => ({
       op: change.added ? 'added' : change.removed ? 'removed' : 'same',
@@ -69,6 +80,45 @@ export function diffTokens(
     })),
   )
   return (options.cleanup ?? true) ? cleanupDiff(parts) : parts
+}
+
+const sameWord = (x: string, y: string) => x === y || x.normalize('NFKC') === y.normalize('NFKC')
+
+/** A sentence ends after these tokens. */
+const SENTENCE_END = /[。；;！？!?\n]$/
+
+/** Tokens joined into sentences, each ending at 。；！？ or a line break. */
+function sentencesOf(tokens: readonly string[]): string[] {
+  const out: string[] = []
+  let sentence = ''
+  for (const token of tokens) {
+    sentence += token
+    if (SENTENCE_END.test(token)) {
+      out.push(sentence)
+      sentence = ''
+    }
+  }
+  if (sentence !== '') out.push(sentence)
+  return out
+}
+
+/**
+ * The diff of two long, very different texts, sentence by sentence (bounded: texts have far fewer
+ * sentences than words); past `maxEditLength` sentence edits too, all removed then all added.
+ */
+function diffSentences(
+  left: readonly string[],
+  right: readonly string[],
+  maxEditLength: number,
+): Array<{ added: boolean; removed: boolean; value: string[] }> {
+  const a = sentencesOf(left)
+  const b = sentencesOf(right)
+  return (
+    diffArrays(a, b, { comparator: sameWord, maxEditLength }) ?? [
+      { added: false, removed: true, value: a },
+      { added: true, removed: false, value: b },
+    ]
+  )
 }
 
 /**

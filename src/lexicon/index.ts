@@ -3,6 +3,9 @@
  * policy dictionary, stopwords, synonyms and topic taxonomy of `data/lexicon`, and what is computed
  * from them: content tokens, topic tags, learned stopwords and TF-IDF keywords.
  */
+
+export type { TextAnalysis } from './analysis.js'
+export { analyzeText, bigramsOf, cutPreciseAndSearch, sentencesOf, wordsOf } from './analysis.js'
 export { findDataDir, findPackageRoot } from './data-dir.js'
 export type { DictionaryEntry } from './dictionary.js'
 export { DEFAULT_TERM_FREQ, parseDictionary, readDictionary } from './dictionary.js'
@@ -15,5 +18,5 @@ export type { CreateSegmenterOptions, Segmenter, SegmenterImplementation } from 
 export { createSegmenter } from './segmenter.js'
 export type { TokenizeOptions } from './tokens.js'
 export { applySynonyms, isContentToken, tokenize } from './tokens.js'
-export type { TagTopicsOptions } from './topics.js'
-export { maskResponsibility, tagTopics } from './topics.js'
+export type { TagTopicsOptions, TopicEvidence } from './topics.js'
+export { maskResponsibility, scoreTopics, selectTopics, tagTopics } from './topics.js'

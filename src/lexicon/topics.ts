@@ -267,6 +267,55 @@ function scoreTopic(
   return total
 }
 
+/** Raw evidence of one topic on an item (before thresholds): see `scoreTopics`. */
+export interface TopicEvidence {
+  id: string
+  label: string
+  /** Unbounded evidence; the score is `1 - exp(-evidence)`. */
+  evidence: number
+}
+
+/**
+ * The raw evidence of every topic with any on an item, in taxonomy order. Tagging with several profiles
+ * (the item's own tags, the passing mentions alignment uses) reads this once: `selectTopics`.
+ */
+export function scoreTopics(item: { heading: string; text: string }, lexicon: Lexicon): TopicEvidence[] {
+  const body = lowerAscii(maskResponsibility(item.text.normalize('NFKC')))
+  const heading = lowerAscii(item.heading.normalize('NFKC'))
+  const topics = compileTaxonomy(lexicon)
+  const bodySpans = keywordSpans(topics, body)
+  const headingSpans = keywordSpans(topics, heading)
+  const out: TopicEvidence[] = []
+  topics.forEach((topic, index) => {
+    const evidence = scoreTopic(topic, body, heading, {
+      body: bodySpans,
+      heading: headingSpans,
+      owner: index,
+    })
+    if (evidence > 0) out.push({ id: topic.topic.id, label: topic.topic.zh, evidence })
+  })
+  return out
+}
+
+/** The tags of an item from its raw evidence (see `tagTopics` for the options). */
+export function selectTopics(raw: readonly TopicEvidence[], options: TagTopicsOptions = {}): TopicTag[] {
+  const threshold = options.threshold ?? 0.6
+  const relative = options.relativeThreshold ?? 0.3
+  const max = options.max ?? 6
+  const strong = -Math.log(1 - Math.min(options.strongScore ?? 0.9, 0.999))
+  const best = raw.reduce((m, { evidence }) => Math.max(m, evidence), 0)
+  return raw
+    .filter(({ evidence }) => evidence > 0 && (evidence >= strong || evidence >= relative * best))
+    .map(({ id, label, evidence }) => ({
+      id,
+      label,
+      score: Math.round((1 - Math.exp(-evidence)) * 1000) / 1000,
+    }))
+    .filter(({ score }) => score >= threshold)
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, max)
+}
+
 /**
  * Scores every topic of the lexicon's taxonomy on an item and returns those above the threshold,
  * best first (ties by id). Scores are in [0, 1], rounded to 3 decimals; the result is deterministic.
@@ -287,28 +336,5 @@ export function tagTopics(
   )
   expectLexicon(lexicon, 'tagTopics')
   expectOptions(options, 'tagTopics')
-  const threshold = options.threshold ?? 0.6
-  const relative = options.relativeThreshold ?? 0.3
-  const max = options.max ?? 6
-  const strong = -Math.log(1 - Math.min(options.strongScore ?? 0.9, 0.999))
-  const body = lowerAscii(maskResponsibility(item.text.normalize('NFKC')))
-  const heading = lowerAscii(item.heading.normalize('NFKC'))
-  const topics = compileTaxonomy(lexicon)
-  const bodySpans = keywordSpans(topics, body)
-  const headingSpans = keywordSpans(topics, heading)
-  const raw = topics.map((topic, index) => ({
-    topic: topic.topic,
-    evidence: scoreTopic(topic, body, heading, { body: bodySpans, heading: headingSpans, owner: index }),
-  }))
-  const best = raw.reduce((m, { evidence }) => Math.max(m, evidence), 0)
-  return raw
-    .filter(({ evidence }) => evidence > 0 && (evidence >= strong || evidence >= relative * best))
-    .map(({ topic, evidence }) => ({
-      id: topic.id,
-      label: topic.zh,
-      score: Math.round((1 - Math.exp(-evidence)) * 1000) / 1000,
-    }))
-    .filter(({ score }) => score >= threshold)
-    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .slice(0, max)
+  return selectTopics(scoreTopics(item, lexicon), options)
 }

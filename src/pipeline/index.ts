@@ -12,7 +12,6 @@ import { PlanCascadeError } from '../errors.js'
 import {
   extractResponsible,
   extractTargets,
-  itemBody,
   loadMetricLexicon,
   type MetricLexicon,
   parseFlattenedTable,
@@ -31,13 +30,16 @@ import {
   resolveLexicon,
   type Segmenter,
   type SegmenterImplementation,
-  tagTopics,
-  tokenize,
+  selectTopics,
+  type TextAnalysis,
+  wordsOf,
 } from '../lexicon/index.js'
 import type { PlanDocument, PlanItem, Target } from '../model/index.js'
 import { fromSourceOffset, toSourceSpan } from '../normalize/index.js'
 import { itemSourceSpan, normalizedTextOf, type ParseOptions, parseDocument } from '../parse/index.js'
 import { type OnProgress, stageProgress } from '../progress.js'
+import { analyzeItem } from '../similarity/index.js'
+import { type CacheEntry, entryKey, lexiconFingerprint, readBytes, readCache, writeCache } from './cache.js'
 
 export interface ReadOptions extends ParseOptions {
   /** Force an encoding instead of detecting it. */
@@ -71,6 +73,11 @@ export type Manifest = Record<string, Omit<ReadOptions, 'boilerplateFile' | 'tra
 export interface LoadCorpusOptions extends Omit<ReadOptions, 'id'>, ExtractOptions, TagOptions {
   manifest?: Manifest
   /**
+   * A cache file (created if missing): documents and text analyses of the files read are kept there,
+   * and a file whose bytes and read options are unchanged is not read, parsed or segmented again.
+   */
+  cacheFile?: string
+  /**
    * Called as the corpus loads, for progress bars: stage `reading` after each file (with its path),
    * then `segmenting` as items are cut into words.
    */
@@ -81,6 +88,8 @@ export interface LoadCorpusOptions extends Omit<ReadOptions, 'id'>, ExtractOptio
 export interface Corpus {
   documents: PlanDocument[]
   errors: Array<{ file: string; error: PlanCascadeError }>
+  /** The text analysis of every item, by item id (see `analyzeDocuments`): pass it on to `align`. */
+  analyses: Map<string, TextAnalysis>
 }
 
 /**
@@ -209,26 +218,68 @@ function tableTargetsByRow(doc: PlanDocument, metrics: MetricLexicon): Map<strin
   return out
 }
 
-/** Tags every item with topics and TF-IDF keywords (against all items of all documents given). */
-export function tagDocuments(documents: PlanDocument[], options: TagOptions = {}): PlanDocument[] {
-  expectDocuments(documents, 'tagDocuments')
-  expectOptions(options, 'tagDocuments')
-  const lexicon = resolveLexicon(options.lexicon)
-  const segmenter =
+/** The segmenter of tagging options: the one given, else the cached jieba with the lexicon's dictionary. */
+function segmenterOf(options: TagOptions, lexicon: Lexicon): Segmenter {
+  return (
     options.segmenter ??
     createSegmenter({
       ...(options.segmenterImplementation ? { implementation: options.segmenterImplementation } : {}),
       dictionary: lexicon.dictionary,
     })
-  const all = documents.flatMap((d) => d.items)
-  const progress = stageProgress(options.onProgress, 'segmenting', all.length)
+  )
+}
+
+/**
+ * The text analysis of every item (one segmentation and one topic scan each), by item id: what
+ * tagging and alignment share. Pass it to `tagDocuments` and `align` (`analyses`) so neither cuts the
+ * text again; it must have been made with the same segmenter and lexicon.
+ */
+export function analyzeDocuments(
+  documents: PlanDocument[],
+  options: TagOptions = {},
+): Map<string, TextAnalysis> {
+  expectDocuments(documents, 'analyzeDocuments')
+  expectOptions(options, 'analyzeDocuments')
+  const lexicon = resolveLexicon(options.lexicon)
+  const segmenter = segmenterOf(options, lexicon)
+  const total = documents.reduce((n, d) => n + d.items.length, 0)
+  const progress = stageProgress(options.onProgress, 'segmenting', total)
   progress(0)
-  const tokens = all.map((item, k) => {
-    const cut = tokenize(itemBody(item), segmenter, lexicon)
-    progress(k + 1)
-    return cut
+  const out = new Map<string, TextAnalysis>()
+  for (const doc of documents) {
+    for (const item of doc.items) {
+      out.set(item.id, analyzeItem(item, segmenter, lexicon))
+      progress(out.size)
+    }
+  }
+  if (total === 0) progress(0)
+  return out
+}
+
+export interface TagDocumentsOptions extends TagOptions {
+  /** Text analyses already made (`analyzeDocuments`), by item id; items without one are analysed. */
+  analyses?: ReadonlyMap<string, TextAnalysis>
+}
+
+/** Tags every item with topics and TF-IDF keywords (against all items of all documents given). */
+export function tagDocuments(documents: PlanDocument[], options: TagDocumentsOptions = {}): PlanDocument[] {
+  expectDocuments(documents, 'tagDocuments')
+  expectOptions(options, 'tagDocuments')
+  const lexicon = resolveLexicon(options.lexicon)
+  const segmenter = segmenterOf(options, lexicon)
+  const all = documents.flatMap((d) => d.items)
+  const missing = options.analyses ? all.filter((item) => !options.analyses?.has(item.id)).length : all.length
+  const progress = stageProgress(options.onProgress, 'segmenting', missing)
+  if (missing > 0) progress(0)
+  let made = 0
+  const analyses = all.map((item) => {
+    const known = options.analyses?.get(item.id)
+    if (known) return known
+    const analysis = analyzeItem(item, segmenter, lexicon)
+    progress(++made)
+    return analysis
   })
-  const keywords = computeKeywords(tokens)
+  const keywords = computeKeywords(analyses.map((a) => wordsOf(a)))
   let k = 0
   return documents.map((doc) => ({
     ...doc,
@@ -236,7 +287,7 @@ export function tagDocuments(documents: PlanDocument[], options: TagOptions = {}
       const index = k++
       return {
         ...item,
-        topics: tagTopics({ heading: item.heading, text: itemBody(item) }, lexicon),
+        topics: selectTopics((analyses[index] as TextAnalysis).topics),
         keywords: keywords[index] ?? [],
       }
     }),
@@ -269,11 +320,38 @@ export function loadCorpus(pathsOrDir: string | string[], options: LoadCorpusOpt
       errors.push({ file: path, error })
     }
   }
+  const lexicon = resolveLexicon(options.lexicon)
+  const segmenter = segmenterOf(options, lexicon)
+  const tagOptions = { ...options, lexicon, segmenter }
+  const cache = options.cacheFile
+    ? readCache(options.cacheFile, lexiconFingerprint(lexicon, segmenter.name))
+    : null
+  const fresh = new Map<string, CacheEntry>()
+  const analyses = new Map<string, TextAnalysis>()
   const progress = stageProgress(options.onProgress, 'reading', files.length)
   progress(0)
   files.forEach((file, k) => {
+    const readOptions = { ...options, ...manifestEntry(options.manifest, file) }
     try {
-      documents.push(readDocument(file, { ...options, ...manifestEntry(options.manifest, file) }))
+      if (!cache) documents.push(readDocument(file, readOptions))
+      else {
+        // a file whose bytes and read options are unchanged is taken from the cache
+        const key = entryKey(readBytes(file), cacheOptions(readOptions))
+        const cached = cache.entries.get(file)
+        const entry =
+          cached?.key === key
+            ? cached
+            : (() => {
+                const document = readDocument(file, readOptions)
+                const made = analyzeDocuments([document], { ...tagOptions, onProgress: undefined })
+                return { key, document, analyses: document.items.map((i) => made.get(i.id) as TextAnalysis) }
+              })()
+        fresh.set(file, entry)
+        documents.push(entry.document)
+        entry.document.items.forEach((item, i) => {
+          analyses.set(item.id, entry.analyses[i] as TextAnalysis)
+        })
+      }
     } catch (error) {
       if (!(error instanceof PlanCascadeError)) throw error
       errors.push({ file, error })
@@ -291,7 +369,24 @@ export function loadCorpus(pathsOrDir: string | string[], options: LoadCorpusOpt
     ids.add(doc.id)
   }
   // by id, not in the order given: keywords, links and threads do not depend on the order of the files
-  return { documents: tagDocuments(byId(documents), options), errors }
+  const sorted = byId(documents)
+  if (cache && options.cacheFile)
+    writeCache(options.cacheFile, { fingerprint: cache.fingerprint, entries: fresh })
+  else for (const [id, analysis] of analyzeDocuments(sorted, tagOptions)) analyses.set(id, analysis)
+  return { documents: tagDocuments(sorted, { ...tagOptions, analyses }), errors, analyses }
+}
+
+/** The options a document's reading depends on (what a cache entry is keyed by, with the bytes). */
+function cacheOptions(options: LoadCorpusOptions & ReadOptions): unknown {
+  const { id, title, jurisdiction, year, period, kind, boilerplateFile, traditional, encoding } = options
+  const { metrics, aliases } = options
+  const boilerplate = boilerplateFile ? readBytes(boilerplateFile).toString() : null
+  // the shipped metric lexicon is data a new version may change: its content keys the entry too
+  return {
+    ...{ id, title, jurisdiction, year, period, kind, boilerplate, traditional, encoding },
+    metrics: metrics ?? loadMetricLexicon(),
+    aliases,
+  }
 }
 
 /** Everything `analyze` returns: the documents (items tagged), links, threads and evolution pairs. */
@@ -314,9 +409,11 @@ export function analyze(
   const lexiconOption = lexicon ? { lexicon } : {}
   const segmenterOption = segmenter ? { segmenter } : {}
   const warnings = checkDecisions(options.decisions ?? [], corpus.documents)
-  return {
-    ...corpus,
-    ...align(corpus.documents, { ...alignOptions, ...lexiconOption, ...segmenterOption }),
-    warnings,
-  }
+  const aligned = align(corpus.documents, {
+    ...alignOptions,
+    ...lexiconOption,
+    ...segmenterOption,
+    analyses: corpus.analyses,
+  })
+  return { documents: corpus.documents, errors: corpus.errors, ...aligned, warnings }
 }

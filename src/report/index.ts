@@ -49,6 +49,7 @@ export {
 } from './html/index.js'
 export { escapeMarkdown, renderDiff, type ToMarkdownOptions, toMarkdown } from './markdown.js'
 export { PARQUET_NAMES, type ParquetFiles, type ParquetName, toParquet } from './parquet.js'
+export { type AlignOutputParts, jsonLines, jsonPieces, writePieces } from './stream.js'
 export {
   type FlatCell,
   type FlatRow,

@@ -318,7 +318,8 @@ function tablesOf(report: ReportOutput): FlatTables {
     summary: f.summary,
   }))
   // The review sheet: one row per link with both texts side by side and an empty decision column to
-  // fill in with confirm or reject; `plan-cascade align --decisions review.csv` reads it back.
+  // fill in with confirm or reject; `plan-cascade align --decisions review.csv` reads it back. Texts
+  // are clipped (items.csv has them whole): a sheet of the national reports' long items was 85 MB.
   const review: FlatRow[] = report.links.map((l) => {
     const source = index.items.get(l.source)?.item
     const target = index.items.get(l.target)?.item
@@ -330,8 +331,8 @@ function tablesOf(report: ReportOutput): FlatTables {
       relation: l.relation,
       source_heading: source?.heading ?? null,
       target_heading: target?.heading ?? null,
-      source_text: source?.text ?? null,
-      target_text: target?.text ?? null,
+      source_text: source ? clip(source.text) : null,
+      target_text: target ? clip(target.text) : null,
       evidence: l.evidence.summary,
       note: null,
     }
@@ -393,3 +394,12 @@ const FULFILMENT_COLUMNS =
   'series metric_family metric kind jurisdiction year planned_doc planned_item planned_text planned_value planned_value_max planned_comparator achieved_doc achieved_item achieved_text achieved_status achieved_value unit gap outcome summary'.split(
     ' ',
   )
+
+/** Characters of an item's text the review sheet shows. */
+export const REVIEW_TEXT_LENGTH = 240
+
+/** A text cut to `REVIEW_TEXT_LENGTH` characters, with … where it was cut. */
+function clip(text: string): string {
+  const chars = [...text]
+  return chars.length <= REVIEW_TEXT_LENGTH ? text : `${chars.slice(0, REVIEW_TEXT_LENGTH).join('')}…`
+}

@@ -1,0 +1,318 @@
+/**
+ * Features of items, computed once per corpus: TF-IDF vectors over content tokens, IDF-weighted
+ * character bigram vectors, a vector per sentence, topics (passing mentions included), metric
+ * families and responsible units. Every string is interned into one vocabulary, so an item holds a few
+ * typed arrays and no maps: at 10,000 documents (half a million items) maps per item would not fit.
+ */
+import { itemBody, loadUnitAliases, type UnitAliases } from '../extract/index.js'
+import {
+  analyzeText,
+  bigramsOf,
+  type Lexicon,
+  type Segmenter,
+  selectTopics,
+  sentencesOf,
+  type TextAnalysis,
+} from '../lexicon/index.js'
+import type { PlanDocument, PlanItem, Target } from '../model/index.js'
+import { countIds, type SparseVector } from './sparse.js'
+
+/**
+ * The features of one item. Its vectors are ranges of `ids`/`weights`, each sorted by id: terms
+ * `[0, termsEnd)`, bigrams `[termsEnd, bigramsEnd)`, sentence entries `[bigramsEnd, sentencesEnd)`,
+ * topics `[sentencesEnd, topicsEnd)`, units `[topicsEnd, unitsEnd)`, metrics `[unitsEnd, ids.length)`.
+ * Ids index `CorpusFeatures.keys`.
+ */
+export interface ItemFeatures {
+  id: string
+  docId: string
+  /** Position in `CorpusFeatures.items`. */
+  index: number
+  /** Lead phrase. */
+  heading: string
+  ids: Int32Array
+  /**
+   * Terms: TF-IDF (sublinear tf), unit length. Bigrams: the same over character bigrams. Sentence
+   * entries: each sentence's TF-IDF vector, unit length. Topics: mention scores. Units: idf. Metrics: 1.
+   */
+  weights: Float32Array
+  termsEnd: number
+  bigramsEnd: number
+  sentencesEnd: number
+  topicsEnd: number
+  unitsEnd: number
+  /**
+   * Sentence of each sentence entry. The entries of all sentences are sorted by term id (then sentence),
+   * an index of the item's sentences by term: two items' best sentence pair is found in one merge.
+   */
+  sentenceOf: Int32Array
+  /** Number of sentences with content tokens. */
+  sentenceCount: number
+  /** Targets, for change detection. */
+  targets: Target[]
+}
+
+/** Features of every item of a corpus, and the corpus statistics they were weighted with. */
+export interface CorpusFeatures {
+  items: ItemFeatures[]
+  byId: Map<string, ItemFeatures>
+  /** Document ids, in the order of the documents given. */
+  documents: string[]
+  /** The vocabulary: id -> key, `w:` term, `b:` bigram, `t:` topic, `u:` unit@jurisdiction, `m:` metric. */
+  keys: string[]
+  /** Key -> id. */
+  ids: Map<string, number>
+  /** Inverse item frequency of each term (`w:` keys), by id; 0 for other keys. */
+  idfById: Float64Array
+  /** Largest term idf (a token used by one item). */
+  maxIdf: number
+  /** Topic id -> zh label, for explanations. */
+  topicLabels: Map<string, string>
+}
+
+export interface FeatureOptions {
+  segmenter: Segmenter
+  lexicon: Lexicon
+  /** Renamed bodies; default data/unit-aliases.json. */
+  aliases?: UnitAliases
+  /** Text analyses already made (by the pipeline, a worker or a cache), by item id. */
+  analyses?: ReadonlyMap<string, TextAnalysis>
+}
+
+/** Sentences of a text: a goal mentioned in passing is usually one sentence of a longer item. */
+export function splitSentences(text: string): string[] {
+  return text
+    .split(/(?<=[。；;！？!?\n])/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
+}
+
+/** Topic tagging that keeps passing mentions. */
+export const MENTION_PROFILE = { threshold: 0.3, relativeThreshold: 0, max: 12 }
+
+/** The text analysis of an item, as `analyzeText` makes it from the item's body. */
+export function analyzeItem(item: PlanItem, segmenter: Segmenter, lexicon: Lexicon): TextAnalysis {
+  return analyzeText({ heading: item.heading, text: itemBody(item) }, segmenter, lexicon)
+}
+
+/** An item between the two passes: counts where weights will be. */
+interface Draft {
+  terms: { ids: number[]; counts: number[] }
+  bigrams: { ids: number[]; counts: number[] }
+  sentences: Array<{ ids: number[]; counts: number[] }>
+  topics: Array<[number, number]>
+  units: number[]
+  metrics: number[]
+}
+
+/** Computes the features of every item of the documents. */
+export function buildFeatures(documents: PlanDocument[], options: FeatureOptions): CorpusFeatures {
+  const aliases = options.aliases ?? loadUnitAliases()
+  const keys: string[] = []
+  const ids = new Map<string, number>()
+  const intern = (key: string): number => {
+    let id = ids.get(key)
+    if (id === undefined) {
+      id = keys.length
+      keys.push(key)
+      ids.set(key, id)
+    }
+    return id
+  }
+  let df = new Int32Array(1024)
+  const countDocumentFrequency = (list: number[]) => {
+    for (const id of list) {
+      if (id >= df.length) {
+        const grown = new Int32Array(Math.max(df.length * 2, id + 1))
+        grown.set(df)
+        df = grown
+      }
+      df[id] = (df[id] as number) + 1
+    }
+  }
+  const topicLabels = new Map<string, string>()
+  const renames = new Map<string, Map<string, string>>()
+  const drafts: Draft[] = []
+  const heads: Array<{ id: string; docId: string; heading: string; targets: Target[] }> = []
+  for (const doc of documents) {
+    for (const item of doc.items) {
+      const analysis = options.analyses?.get(item.id) ?? analyzeItem(item, options.segmenter, options.lexicon)
+      const tokens = sentencesOf(analysis).map((s) => s.map((t) => intern(`w:${t}`)))
+      const terms = countIds(tokens.flat())
+      const bigrams = countIds(bigramsOf(analysis).map((t) => intern(`b:${t}`)))
+      const sentences = tokens.map((s) => countIds(s))
+      const topics = selectTopics(analysis.topics, MENTION_PROFILE).map((t): [number, number] => {
+        topicLabels.set(t.id, t.label)
+        return [intern(`t:${t.id}`), t.score]
+      })
+      topics.sort((x, y) => x[0] - y[0])
+      const units = [...new Set(unitKeys(doc, item, aliases, renames).map((u) => intern(`u:${u}`)))].sort(
+        (x, y) => x - y,
+      )
+      const metrics = [...new Set(item.targets.map((t) => intern(`m:${t.metricFamily ?? t.metric}`)))].sort(
+        (x, y) => x - y,
+      )
+      countDocumentFrequency(terms.ids)
+      countDocumentFrequency(bigrams.ids)
+      countDocumentFrequency(units)
+      drafts.push({ terms, bigrams, sentences, topics, units, metrics })
+      heads.push({ id: item.id, docId: doc.id, heading: item.heading, targets: item.targets })
+    }
+  }
+  const n = drafts.length
+  const idf = new Float64Array(keys.length)
+  for (let id = 0; id < keys.length; id++) {
+    const d = df[id] ?? 0
+    if (d > 0) idf[id] = Math.log((n + 1) / (d + 0.5))
+  }
+  const idfById = new Float64Array(keys.length)
+  let maxIdf = 0
+  keys.forEach((key, id) => {
+    if (key.startsWith('w:')) {
+      idfById[id] = idf[id] as number
+      maxIdf = Math.max(maxIdf, idf[id] as number)
+    }
+  })
+  const items = drafts.map((draft, index): ItemFeatures => {
+    const sentenceEntries: Array<[number, number, number]> = []
+    draft.sentences.forEach((s, k) => {
+      const weights = tfidf(s.ids, s.counts, idf)
+      s.ids.forEach((id, e) => {
+        sentenceEntries.push([id, k, weights[e] as number])
+      })
+    })
+    sentenceEntries.sort((x, y) => x[0] - y[0] || x[1] - y[1])
+    const termWeights = tfidf(draft.terms.ids, draft.terms.counts, idf)
+    const bigramWeights = tfidf(draft.bigrams.ids, draft.bigrams.counts, idf)
+    const termsEnd = draft.terms.ids.length
+    const bigramsEnd = termsEnd + draft.bigrams.ids.length
+    const sentencesEnd = bigramsEnd + sentenceEntries.length
+    const topicsEnd = sentencesEnd + draft.topics.length
+    const unitsEnd = topicsEnd + draft.units.length
+    const size = unitsEnd + draft.metrics.length
+    const itemIds = new Int32Array(size)
+    const weights = new Float32Array(size)
+    itemIds.set(draft.terms.ids, 0)
+    weights.set(termWeights, 0)
+    itemIds.set(draft.bigrams.ids, termsEnd)
+    weights.set(bigramWeights, termsEnd)
+    const sentenceOf = new Int32Array(sentenceEntries.length)
+    sentenceEntries.forEach(([id, sentence, weight], e) => {
+      itemIds[bigramsEnd + e] = id
+      weights[bigramsEnd + e] = weight
+      sentenceOf[e] = sentence
+    })
+    draft.topics.forEach(([id, score], e) => {
+      itemIds[sentencesEnd + e] = id
+      weights[sentencesEnd + e] = score
+    })
+    draft.units.forEach((id, e) => {
+      itemIds[topicsEnd + e] = id
+      weights[topicsEnd + e] = idf[id] as number
+    })
+    draft.metrics.forEach((id, e) => {
+      itemIds[unitsEnd + e] = id
+      weights[unitsEnd + e] = 1
+    })
+    const head = heads[index] as (typeof heads)[number]
+    return {
+      id: head.id,
+      docId: head.docId,
+      index,
+      heading: head.heading,
+      ids: itemIds,
+      weights,
+      termsEnd,
+      bigramsEnd,
+      sentencesEnd,
+      topicsEnd,
+      unitsEnd,
+      sentenceOf,
+      sentenceCount: draft.sentences.length,
+      targets: head.targets,
+    }
+  })
+  return {
+    items,
+    byId: new Map(items.map((f) => [f.id, f])),
+    documents: documents.map((d) => d.id),
+    keys,
+    ids,
+    idfById,
+    maxIdf,
+    topicLabels,
+  }
+}
+
+/** Sublinear tf times idf, unit length: a term repeated in a long item should not drown the rest. */
+function tfidf(ids: number[], counts: number[], idf: Float64Array): Float64Array {
+  const out = new Float64Array(ids.length)
+  let norm = 0
+  for (let k = 0; k < ids.length; k++) {
+    const w = (1 + Math.log(counts[k] as number)) * (idf[ids[k] as number] as number)
+    out[k] = w
+    norm += w * w
+  }
+  norm = Math.sqrt(norm)
+  if (norm > 0) for (let k = 0; k < out.length; k++) out[k] = (out[k] as number) / norm
+  return out
+}
+
+/** A range of an item's arrays as a vector (for callers outside the hot paths). */
+export function vectorOf(item: ItemFeatures, part: 'terms' | 'bigrams' | 'topics' | 'units'): SparseVector {
+  const [start, end] =
+    part === 'terms'
+      ? [0, item.termsEnd]
+      : part === 'bigrams'
+        ? [item.termsEnd, item.bigramsEnd]
+        : part === 'topics'
+          ? [item.sentencesEnd, item.topicsEnd]
+          : [item.topicsEnd, item.unitsEnd]
+  return { ids: item.ids.subarray(start, end), weights: item.weights.subarray(start, end) }
+}
+
+/** The keys of a range of an item without their prefix (`w:数据` -> 数据), with the weights. */
+export function entriesOf(
+  item: ItemFeatures,
+  corpus: CorpusFeatures,
+  part: 'terms' | 'topics' | 'units' | 'metrics',
+): Array<[string, number]> {
+  const [start, end] =
+    part === 'terms'
+      ? [0, item.termsEnd]
+      : part === 'topics'
+        ? [item.sentencesEnd, item.topicsEnd]
+        : part === 'units'
+          ? [item.topicsEnd, item.unitsEnd]
+          : [item.unitsEnd, item.ids.length]
+  const out: Array<[string, number]> = []
+  for (let k = start; k < end; k++)
+    out.push([(corpus.keys[item.ids[k] as number] as string).slice(2), item.weights[k] as number])
+  return out
+}
+
+/** Responsible units as comparable keys: renamed bodies merged, qualified by their government. */
+function unitKeys(
+  doc: PlanDocument,
+  item: PlanItem,
+  aliases: UnitAliases,
+  renames: Map<string, Map<string, string>>,
+): string[] {
+  if (!item.responsible) return []
+  const place = doc.jurisdiction?.name ?? doc.id
+  let rename = renames.get(place)
+  if (!rename) {
+    rename = new Map<string, string>()
+    for (const a of aliases.aliases)
+      if (!a.jurisdiction || a.jurisdiction === place) rename.set(clean(a.alias), clean(a.canonical))
+    renames.set(place, rename)
+  }
+  return [...item.responsible.lead, ...item.responsible.related].map((name) => {
+    const key = clean(name)
+    return `${rename.get(key) ?? key}@${place}`
+  })
+}
+
+function clean(name: string): string {
+  return name.normalize('NFKC').replace(/[“”‘’"'\s]/g, '')
+}

@@ -1,0 +1,350 @@
+/**
+ * Features of pairs of items, and one calibrated score.
+ *
+ * Every feature of a pair is between 0 (nothing in common) and 1 (the same). The score combines them
+ * with a logistic model whose weights were fitted on hand-labelled pairs (`data/align-weights.json`,
+ * refitted by `npm run fit`), so it reads as the probability that both items state the same goal.
+ */
+import levenshtein from 'fast-levenshtein'
+import { readDataJson } from '../data-dir.js'
+import type { Evidence, LinkFeatures } from '../model/index.js'
+import type { CorpusFeatures, ItemFeatures } from './features.js'
+import { dotRange } from './sparse.js'
+
+/** Cosine of two unit vectors given as maps, between 0 and 1. */
+export function cosine(a: Map<string, number>, b: Map<string, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+  let sum = 0
+  for (const [k, v] of small) {
+    const w = large.get(k)
+    if (w !== undefined) sum += v * w
+  }
+  return Math.max(0, Math.min(1, sum))
+}
+
+/** Weighted Jaccard of two maps: sum of minima over sum of maxima, between 0 and 1. */
+export function weightedJaccard(a: Map<string, number>, b: Map<string, number>): number {
+  let min = 0
+  let max = 0
+  for (const k of new Set([...a.keys(), ...b.keys()])) {
+    const x = a.get(k) ?? 0
+    const y = b.get(k) ?? 0
+    min += Math.min(x, y)
+    max += Math.max(x, y)
+  }
+  return max === 0 ? 0 : min / max
+}
+
+/** Heading similarity: 1 - edit distance / longer length; 0 when either has no heading. */
+export function headingSimilarity(a: string, b: string): number {
+  if (!a || !b) return 0
+  return 1 - levenshtein.get(a, b) / Math.max(a.length, b.length)
+}
+
+const clamp = (x: number) => Math.max(0, Math.min(1, x))
+
+/** Weighted Jaccard of two ranges, and the largest minimum over shared ids (the peak). */
+function jaccardRange(
+  a: ItemFeatures,
+  aStart: number,
+  aEnd: number,
+  b: ItemFeatures,
+  bStart: number,
+  bEnd: number,
+): { jaccard: number; peak: number } {
+  let i = aStart
+  let j = bStart
+  let min = 0
+  let max = 0
+  let peak = 0
+  while (i < aEnd || j < bEnd) {
+    const x = i < aEnd ? (a.ids[i] as number) : Number.POSITIVE_INFINITY
+    const y = j < bEnd ? (b.ids[j] as number) : Number.POSITIVE_INFINITY
+    if (x === y) {
+      const p = a.weights[i] as number
+      const q = b.weights[j] as number
+      min += Math.min(p, q)
+      max += Math.max(p, q)
+      peak = Math.max(peak, Math.min(p, q))
+      i++
+      j++
+    } else if (x < y) max += a.weights[i++] as number
+    else max += b.weights[j++] as number
+  }
+  return { jaccard: max === 0 ? 0 : min / max, peak }
+}
+
+/** Jaccard of two ranges taken as sets. */
+function setJaccardRange(
+  a: ItemFeatures,
+  aStart: number,
+  aEnd: number,
+  b: ItemFeatures,
+  bStart: number,
+  bEnd: number,
+): number {
+  if (aEnd === aStart || bEnd === bStart) return 0
+  let i = aStart
+  let j = bStart
+  let shared = 0
+  while (i < aEnd && j < bEnd) {
+    const x = a.ids[i] as number
+    const y = b.ids[j] as number
+    if (x === y) {
+      shared++
+      i++
+      j++
+    } else if (x < y) i++
+    else j++
+  }
+  return shared / (aEnd - aStart + (bEnd - bStart) - shared)
+}
+
+/** Scratch cells of sentence-pair dot products, reused between pairs. */
+let cells = new Float64Array(1024)
+
+/**
+ * The most similar pair of sentences (TF-IDF cosine): two items may share one clause and little else.
+ * Through each item's sentence index (entries sorted by term): one merge over both items' entries
+ * adds each shared term to the cells of the sentence pairs that use it, instead of comparing every
+ * sentence with every sentence. Returns the best cosine and its sentences (`-1` when none).
+ */
+export function bestSentencePair(
+  a: ItemFeatures,
+  b: ItemFeatures,
+): { score: number; source: number; target: number } {
+  const width = b.sentenceCount
+  const size = a.sentenceCount * width
+  if (size === 0) return { score: 0, source: -1, target: -1 }
+  if (cells.length < size) cells = new Float64Array(Math.max(size, cells.length * 2))
+  const touched: number[] = []
+  let i = a.bigramsEnd
+  let j = b.bigramsEnd
+  while (i < a.sentencesEnd && j < b.sentencesEnd) {
+    const x = a.ids[i] as number
+    const y = b.ids[j] as number
+    if (x < y) i++
+    else if (x > y) j++
+    else {
+      // every entry of this term in a against every entry of it in b (usually one or two each)
+      let iEnd = i
+      while (iEnd < a.sentencesEnd && a.ids[iEnd] === x) iEnd++
+      let jEnd = j
+      while (jEnd < b.sentencesEnd && b.ids[jEnd] === x) jEnd++
+      for (let p = i; p < iEnd; p++) {
+        const row = (a.sentenceOf[p - a.bigramsEnd] as number) * width
+        const w = a.weights[p] as number
+        for (let q = j; q < jEnd; q++) {
+          const cell = row + (b.sentenceOf[q - b.bigramsEnd] as number)
+          if (cells[cell] === 0) touched.push(cell)
+          cells[cell] = (cells[cell] as number) + w * (b.weights[q] as number)
+        }
+      }
+      i = iEnd
+      j = jEnd
+    }
+  }
+  let best = 0
+  let at = -1
+  for (const cell of touched) {
+    const value = cells[cell] as number
+    if (value > best || (value === best && cell < at)) {
+      best = value
+      at = cell
+    }
+    cells[cell] = 0
+  }
+  return at < 0
+    ? { score: 0, source: -1, target: -1 }
+    : { score: clamp(best), source: Math.floor(at / width), target: at % width }
+}
+
+/** The rarest term both items use, as its idf over the largest idf: one specific term (12345热线) can carry a link. */
+export function strongestSharedTerm(a: ItemFeatures, b: ItemFeatures, corpus: CorpusFeatures): number {
+  let best = 0
+  let i = 0
+  let j = 0
+  while (i < a.termsEnd && j < b.termsEnd) {
+    const p = a.ids[i] as number
+    const q = b.ids[j] as number
+    if (p === q) {
+      best = Math.max(best, corpus.idfById[p] as number)
+      i++
+      j++
+    } else if (p < q) i++
+    else j++
+  }
+  return corpus.maxIdf > 0 ? best / corpus.maxIdf : 0
+}
+
+/** Term and bigram cosines of a pair: the two features the candidate index retrieves by. */
+export function vectorCosines(a: ItemFeatures, b: ItemFeatures): { tfidf: number; ngram: number } {
+  return {
+    tfidf: clamp(dotRange(a.ids, a.weights, 0, a.termsEnd, b.ids, b.weights, 0, b.termsEnd)),
+    ngram: clamp(
+      dotRange(a.ids, a.weights, a.termsEnd, a.bigramsEnd, b.ids, b.weights, b.termsEnd, b.bigramsEnd),
+    ),
+  }
+}
+
+/** The feature values of a pair, each between 0 and 1. */
+export function pairFeatures(a: ItemFeatures, b: ItemFeatures, corpus: CorpusFeatures): LinkFeatures {
+  const { tfidf, ngram } = vectorCosines(a, b)
+  const topics = jaccardRange(a, a.sentencesEnd, a.topicsEnd, b, b.sentencesEnd, b.topicsEnd)
+  return {
+    tfidf,
+    sentence: bestSentencePair(a, b).score,
+    ngram,
+    heading: headingSimilarity(a.heading, b.heading),
+    topics: topics.jaccard,
+    metrics: setJaccardRange(a, a.unitsEnd, a.ids.length, b, b.unitsEnd, b.ids.length),
+    units: jaccardRange(a, a.topicsEnd, a.unitsEnd, b, b.topicsEnd, b.unitsEnd).jaccard,
+    anchor: strongestSharedTerm(a, b, corpus),
+    topicPeak: topics.peak,
+  }
+}
+
+/** Logistic weights of the score, as fitted (data/align-weights.json). */
+export interface ScoreWeights {
+  bias: number
+  weights: Record<keyof LinkFeatures, number>
+  /** Default link threshold chosen in the fit. */
+  threshold: number
+}
+
+let defaultWeights: ScoreWeights | null = null
+
+/** The fitted weights shipped with the package. */
+export function loadScoreWeights(file?: string): ScoreWeights {
+  if (!file && defaultWeights) return defaultWeights
+  const data = readDataJson<ScoreWeights>('align-weights.json', file)
+  if (!file) defaultWeights = data
+  return data
+}
+
+export const FEATURE_NAMES: ReadonlyArray<keyof LinkFeatures> = [
+  'tfidf',
+  'sentence',
+  'ngram',
+  'heading',
+  'topics',
+  'topicPeak',
+  'anchor',
+  'metrics',
+  'units',
+]
+
+/** The calibrated score of feature values: a probability between 0 and 1. */
+export function scoreFeatures(features: LinkFeatures, weights: ScoreWeights = loadScoreWeights()): number {
+  let z = weights.bias
+  for (const name of FEATURE_NAMES) z += (weights.weights[name] ?? 0) * features[name]
+  return 1 / (1 + Math.exp(-z))
+}
+
+/** Ids both ranges hold, in id order, with both weights. */
+function sharedIds(
+  a: ItemFeatures,
+  aStart: number,
+  aEnd: number,
+  b: ItemFeatures,
+  bStart: number,
+  bEnd: number,
+): Array<[number, number, number]> {
+  const out: Array<[number, number, number]> = []
+  let i = aStart
+  let j = bStart
+  while (i < aEnd && j < bEnd) {
+    const x = a.ids[i] as number
+    const y = b.ids[j] as number
+    if (x === y) {
+      out.push([x, a.weights[i] as number, b.weights[j] as number])
+      i++
+      j++
+    } else if (x < y) i++
+    else j++
+  }
+  return out
+}
+
+const nameOf = (corpus: CorpusFeatures, id: number) => (corpus.keys[id] as string).slice(2)
+
+/** Shared informative terms, most informative first. */
+export function sharedTerms(a: ItemFeatures, b: ItemFeatures, corpus: CorpusFeatures, max = 8): string[] {
+  return sharedIds(a, 0, a.termsEnd, b, 0, b.termsEnd)
+    .filter(([id]) => (corpus.idfById[id] as number) > 0)
+    .map(([id, x, y]) => ({ t: nameOf(corpus, id), w: x * y }))
+    .sort((x, y) => y.w - x.w || (x.t < y.t ? -1 : 1))
+    .slice(0, max)
+    .map((x) => x.t)
+}
+
+/**
+ * Score and evidence of a pair. `features` computed already (by the scorer that kept the link) are
+ * reused, not computed again.
+ */
+export function scoreItems(
+  a: ItemFeatures,
+  b: ItemFeatures,
+  corpus: CorpusFeatures,
+  weights: ScoreWeights = loadScoreWeights(),
+  features: LinkFeatures = pairFeatures(a, b, corpus),
+): { score: number; evidence: Evidence } {
+  const score = scoreFeatures(features, weights)
+  const terms = sharedTerms(a, b, corpus)
+  const names = (start: (f: ItemFeatures) => number, end: (f: ItemFeatures) => number) =>
+    sharedIds(a, start(a), end(a), b, start(b), end(b))
+      .map(([id]) => nameOf(corpus, id))
+      .sort()
+  const topics = names(
+    (f) => f.sentencesEnd,
+    (f) => f.topicsEnd,
+  )
+  const metrics = names(
+    (f) => f.unitsEnd,
+    (f) => f.ids.length,
+  )
+  const units = names(
+    (f) => f.topicsEnd,
+    (f) => f.unitsEnd,
+  )
+    .map((u) => u.replace(/@.*$/, ''))
+    .sort()
+  return {
+    score,
+    evidence: {
+      features,
+      sharedTerms: terms,
+      sharedTopics: topics,
+      sharedMetrics: metrics,
+      sharedUnits: units,
+      summary: explain(
+        features,
+        terms,
+        topics.map((t) => corpus.topicLabels.get(t) ?? t),
+        metrics,
+        units,
+      ),
+    },
+  }
+}
+
+const percent = (x: number) => `${Math.round(x * 100)}%`
+
+/** The evidence in plain words. */
+function explain(
+  f: LinkFeatures,
+  terms: string[],
+  topics: string[],
+  metrics: string[],
+  units: string[],
+): string {
+  const parts: string[] = []
+  if (terms.length > 0)
+    parts.push(`shared terms ${terms.slice(0, 5).join('、')} (TF-IDF ${percent(f.tfidf)})`)
+  parts.push(`wording overlap ${percent(f.ngram)}`)
+  if (f.heading > 0.5) parts.push(`similar headings (${percent(f.heading)})`)
+  if (topics.length > 0) parts.push(`same topic: ${topics.join('、')}`)
+  if (metrics.length > 0) parts.push(`both set targets for ${metrics.join('、')}`)
+  if (units.length > 0) parts.push(`same responsible units: ${units.join('、')}`)
+  return parts.join('; ')
+}
