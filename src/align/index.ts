@@ -176,6 +176,7 @@ function forEachPairToScore(
     pairs++
   })
   const scoring = stageProgress(options.onProgress, 'scoring', pairs)
+  scoring(0)
   let done = 0
   forEachCandidatePair(lists, (i, j) => {
     visit(i, j)
