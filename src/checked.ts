@@ -26,8 +26,8 @@ function isItemFeatures(value: unknown): boolean {
     isRecord(value) &&
     typeof value.id === 'string' &&
     typeof value.docId === 'string' &&
-    isRecord(value.sparse) &&
-    value.termVector instanceof Map
+    value.ids instanceof Int32Array &&
+    value.weights instanceof Float32Array
   )
 }
 
@@ -42,7 +42,10 @@ function expectItemFeatures(value: unknown, fn: string, name: string): void {
 
 function expectCorpusFeatures(value: unknown, fn: string): void {
   expectArgument(
-    isRecord(value) && Array.isArray(value.items) && value.byId instanceof Map && value.idf instanceof Map,
+    isRecord(value) &&
+      Array.isArray(value.items) &&
+      value.byId instanceof Map &&
+      value.idfById instanceof Float64Array,
     fn,
     'the corpus to be CorpusFeatures (as buildFeatures returns them)',
     value,

@@ -110,3 +110,19 @@ describe('every exported function, given a good first argument and bad ones afte
     })
   }
 })
+
+describe('the similarity functions, given what buildFeatures gives', () => {
+  // the checks at the public entry must accept the features as they are now built (they once
+  // expected an older shape and rejected every real pair)
+  it('score a pair of real items without complaint', () => {
+    const lexicon = api.loadLexicon()
+    const documents = [api.readDocument('seeds/fuzhou-2019.txt'), api.readDocument('seeds/fuzhou-2025.txt')]
+    const segmenter = api.createSegmenter({ dictionary: lexicon.dictionary })
+    const corpus = api.buildFeatures(documents, { segmenter, lexicon })
+    const a = corpus.byId.get('fuzhou-2019#2.3')!
+    const b = corpus.byId.get('fuzhou-2025#2.3')!
+    const features = api.pairFeatures(a, b, corpus)
+    expect(api.scoreFeatures(features)).toBeGreaterThan(0.5)
+    expect(api.scoreItems(a, b, corpus).evidence.sharedMetrics).toContain('5g-base-stations')
+  })
+})
