@@ -99,7 +99,7 @@ export function isContentToken(token: string): boolean {
  * Content tokens of a text: segmented, synonyms in canonical form, without punctuation, figures and
  * stopwords. Deterministic for a given segmenter and lexicon.
  *
- * @example tokenize('做大做优12345便民服务平台。', segmenter, lexicon) // ['做大做优', '12345热线']
+ * @example tokenize('加快5G基站建设', segmenter, lexicon) // ['5G基站']: 加快 and 建设 are policy stopwords
  */
 export function tokenize(
   text: string,
