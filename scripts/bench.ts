@@ -36,10 +36,12 @@ interface Stage {
 }
 
 /** Each stage as it ends, on stderr (the table comes at the end). */
-const report = (stage: Stage) =>
+const report = (stage: Stage) => {
+  const memory = process.memoryUsage()
   process.stderr.write(
-    `  ${stage.stage.padEnd(12)} ${stage.cpu.toFixed(2).padStart(8)} CPU s  ${stage.wall.toFixed(2).padStart(8)} s\n`,
+    `  ${stage.stage.padEnd(12)} ${stage.cpu.toFixed(2).padStart(8)} CPU s  ${stage.wall.toFixed(2).padStart(8)} s  heap ${(memory.heapUsed / 2 ** 20).toFixed(0).padStart(5)} MB  rss ${(memory.rss / 2 ** 20).toFixed(0).padStart(5)} MB\n`,
   )
+}
 
 interface CaseResult {
   name: string

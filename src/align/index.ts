@@ -224,6 +224,8 @@ function applyDecisions(
   confirmedPairs: ScoredPair[],
   decisions: Decision[],
 ): ScoredPair[] {
+  // no decisions (the usual run): nothing to look up, and no key per kept pair
+  if (decisions.length === 0 && confirmedPairs.length === 0) return kept
   const rejected = new Set(
     decisions.filter((d) => d.action === 'reject').map((d) => pairKey(d.source, d.target)),
   )

@@ -40,13 +40,7 @@ export function buildThreads(
   const index = new Map(ids.map((id, k) => [id, k]))
   const n = ids.length
   const docOf = ids.map((id) => corpus.byId.get(id)?.docId ?? id.split('#')[0])
-  const score = new Map<number, number>()
   const key = (i: number, j: number) => (i < j ? i * n + j : j * n + i)
-  for (const l of links) {
-    const i = index.get(l.source) as number
-    const j = index.get(l.target) as number
-    score.set(key(i, j), Math.max(score.get(key(i, j)) ?? 0, l.decision === 'confirmed' ? 1 : l.score))
-  }
   const forbidden = new Set<number>()
   for (const [a, b] of options.cannotLink ?? []) {
     const i = index.get(a)
@@ -54,11 +48,16 @@ export function buildThreads(
     if (i !== undefined && j !== undefined) forbidden.add(key(i, j))
   }
 
-  // Item adjacency: linked items and their scores.
+  // Item adjacency: linked items and their scores (the best when two links join one pair), built
+  // straight from the links: a map keyed by i * n + j would key by heap numbers past 2^31 items².
   const adjacent = ids.map(() => new Map<number, number>())
-  for (const [code, value] of score) {
-    const i = Math.floor(code / n)
-    const j = code % n
+  for (const l of links) {
+    const i = index.get(l.source) as number
+    const j = index.get(l.target) as number
+    const value = Math.max(
+      (adjacent[i] as Map<number, number>).get(j) ?? 0,
+      l.decision === 'confirmed' ? 1 : l.score,
+    )
     ;(adjacent[i] as Map<number, number>).set(j, value)
     ;(adjacent[j] as Map<number, number>).set(i, value)
   }
@@ -317,7 +316,16 @@ function describeThread(id: string, members: string[], corpus: CorpusFeatures): 
   const minSupport = Math.min(2, members.length)
   const shared = [...weight.keys()].filter((t) => (support.get(t) ?? 0) >= minSupport && t.length >= 2)
   // whole words, not the pieces search-mode segmentation adds (场主 of 市场主体)
-  const whole = shared.filter((t) => !shared.some((other) => other !== t && other.includes(t)))
+  // (each shared term's shorter substrings marked once: a large thread shares thousands of terms, and
+  // comparing every pair of them was quadratic)
+  const inside = new Set<string>()
+  for (const other of shared) {
+    const chars = [...other]
+    for (let from = 0; from < chars.length; from++)
+      for (let to = from + 1; to <= chars.length; to++)
+        if (to - from < chars.length) inside.add(chars.slice(from, to).join(''))
+  }
+  const whole = shared.filter((t) => !inside.has(t))
   const ranked = whole.sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0) || (a < b ? -1 : 1))
   const terms: string[] = []
   for (const term of ranked) {
