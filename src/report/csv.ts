@@ -6,7 +6,7 @@
 import { stringify } from 'csv-stringify/sync'
 import { expectReport } from '../arguments.js'
 import type { ReportOutput } from '../model/report.js'
-import { type FlatTable, TABLE_NAMES, type TableName, toTables } from './tables.js'
+import { type FlatRow, TABLE_NAMES, type TableName, type TablePart, tableParts } from './tables.js'
 
 /** The CSV files: name and content (BOM included). */
 export type CsvFiles = Record<CsvName, string>
@@ -39,10 +39,40 @@ export function tableFileName(name: TableName): string {
  */
 export function toCsv(report: ReportOutput): CsvFiles {
   expectReport(report, 'toCsv')
-  const tables = toTables(report)
+  const parts = tableParts(report)
   return Object.fromEntries(
-    TABLE_NAMES.map((name) => [`${tableFileName(name)}.csv`, writeCsv(tables[name])]),
+    TABLE_NAMES.map((name) => [`${tableFileName(name)}.csv`, [...csvPieces(parts[name])].join('')]),
   ) as CsvFiles
+}
+
+/** Rows per piece of a streamed table. */
+const ROWS_PER_PIECE = 1000
+
+/**
+ * The CSV text of each table of the report, piece by piece (the same text as `toCsv`), for writing
+ * to a stream: the links and review tables of 1,000 documents are hundreds of megabytes as one string.
+ */
+export function csvTables(report: ReportOutput): Array<{ name: CsvName; pieces: () => Iterable<string> }> {
+  expectReport(report, 'csvTables')
+  const parts = tableParts(report)
+  return TABLE_NAMES.map((name) => ({
+    name: `${tableFileName(name)}.csv` as CsvName,
+    pieces: () => csvPieces(parts[name]),
+  }))
+}
+
+/** One table as pieces: BOM and header, then a thousand rows at a time. */
+function* csvPieces(table: TablePart): Generator<string> {
+  yield writeCsv(table.columns, [], true)
+  let batch: FlatRow[] = []
+  for (const row of table.rows()) {
+    batch.push(row)
+    if (batch.length >= ROWS_PER_PIECE) {
+      yield writeCsv(table.columns, batch, false)
+      batch = []
+    }
+  }
+  if (batch.length > 0) yield writeCsv(table.columns, batch, false)
 }
 
 /** What a spreadsheet takes for the start of a formula (OWASP, CSV injection). */
@@ -64,11 +94,11 @@ export function neutraliseCell(value: string): string {
  * One table: BOM, header, RFC 4180 quoting, CRLF; null cells empty; text cells neutralised (see
  * `neutraliseCell`).
  */
-function writeCsv(table: FlatTable): string {
-  return stringify(table.rows, {
-    bom: true,
-    header: true,
-    columns: table.columns,
+function writeCsv(columns: string[], rows: FlatRow[], head: boolean): string {
+  return stringify(rows, {
+    bom: head,
+    header: head,
+    columns,
     record_delimiter: 'windows',
     cast: { number: (value) => String(value), string: neutraliseCell },
   })

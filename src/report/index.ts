@@ -6,7 +6,7 @@
  *   const report = buildReport(documents, align(documents))
  *   await writeReport(report, 'out', ['html', 'csv'])
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expectAligned, expectArgument, expectDocuments, expectOptions, expectReport } from '../arguments.js'
 import {
@@ -22,13 +22,14 @@ import { PlanCascadeError } from '../errors.js'
 import { type PlanDocument, SCHEMA_VERSION } from '../model/index.js'
 import type { ReportOutput } from '../model/report.js'
 import { type OnProgress, stageProgress } from '../progress.js'
-import { CSV_NAMES, toCsv } from './csv.js'
+import { CSV_NAMES, csvTables } from './csv.js'
 import { toDot, toGraphml } from './graph.js'
 import { type ToHtmlOptions, toHtml } from './html/index.js'
 import { type ToMarkdownOptions, toMarkdown } from './markdown.js'
 import { PARQUET_NAMES, toParquet } from './parquet.js'
+import { writePieces } from './stream.js'
 
-export { CSV_NAMES, type CsvFiles, type CsvName, tableFileName, toCsv } from './csv.js'
+export { CSV_NAMES, type CsvFiles, type CsvName, csvTables, tableFileName, toCsv } from './csv.js'
 export { buildGraph, documentEdges, toDot, toGraphml } from './graph.js'
 export {
   chartUnit,
@@ -159,10 +160,14 @@ export async function writeReport(
       return value
     }
   }
-  const csv = once(() => toCsv(report))
+  // CSV tables are written piece by piece: one string per table would not fit at 1,000 documents
+  const csv = once(() => new Map(csvTables(report).map((t) => [t.name, t.pieces])))
   const parquet = once(() => toParquet(report))
-  const planned: Array<{ format: ReportFormat; name: string; render: () => Promise<string | Uint8Array> }> =
-    []
+  const planned: Array<{
+    format: ReportFormat
+    name: string
+    render: () => Promise<string | Uint8Array | (() => Iterable<string>)>
+  }> = []
   for (const format of wanted) {
     if (format === 'html')
       planned.push({ format, name: 'report.html', render: () => toHtml(report, options) })
@@ -174,7 +179,8 @@ export async function writeReport(
       planned.push({ format, name: 'report.graphml', render: async () => toGraphml(report) })
     if (format === 'dot') planned.push({ format, name: 'report.dot', render: async () => toDot(report) })
     if (format === 'csv')
-      for (const name of CSV_NAMES) planned.push({ format, name, render: async () => csv()[name] })
+      for (const name of CSV_NAMES)
+        planned.push({ format, name, render: async () => csv().get(name) as () => Iterable<string> })
     if (format === 'parquet')
       for (const name of PARQUET_NAMES)
         planned.push({ format, name, render: async () => (await parquet())[name] })
@@ -192,16 +198,23 @@ export async function writeReport(
   for (const [k, { format, name, render }] of planned.entries()) {
     const content = await render()
     const path = join(dir, name)
+    let bytes = 0
     try {
-      writeFileSync(path, content)
+      if (typeof content === 'function') {
+        const stream = createWriteStream(path)
+        const failed = new Promise<never>((_, reject) => stream.once('error', reject))
+        failed.catch(() => {}) // an error after the last piece is the race's, not unhandled
+        await Promise.race([writePieces(content(), stream), failed])
+        await Promise.race([new Promise<void>((resolve) => stream.end(resolve)), failed])
+        bytes = stream.bytesWritten
+      } else {
+        writeFileSync(path, content)
+        bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength
+      }
     } catch (error) {
       throw new PlanCascadeError('unreadable-file', `cannot write ${name} (${String(error)})`, { file: path })
     }
-    written.push({
-      format,
-      path,
-      bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength,
-    })
+    written.push({ format, path, bytes })
     progress(k + 1, path)
   }
   return written

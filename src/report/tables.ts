@@ -113,82 +113,104 @@ export function toTables(report: TablesInput): FlatTables {
 }
 
 function tablesOf(report: ReportOutput): FlatTables {
+  const parts = tableParts(report)
+  return Object.fromEntries(
+    TABLE_NAMES.map((name) => [name, { columns: parts[name].columns, rows: [...parts[name].rows()] }]),
+  ) as FlatTables
+}
+
+/** A table whose rows are made when they are asked for, one at a time where a table grows with the links. */
+export interface TablePart {
+  columns: string[]
+  rows: () => Iterable<FlatRow>
+}
+
+/**
+ * The tables of a report, each made when it is written: a writer that streams a table holds one
+ * table's rows at most, and the links and review tables (a row per link: 600,000 at 1,000 documents)
+ * not even that.
+ */
+export function tableParts(report: ReportOutput): Record<TableName, TablePart> {
   const index = indexReport(report)
-  const documents: FlatRow[] = report.documents.map((d) => ({
-    id: d.id,
-    title: d.title,
-    issuer: d.issuer,
-    jurisdiction: d.jurisdiction?.name ?? null,
-    level: d.jurisdiction?.level ?? null,
-    code: d.jurisdiction?.code ?? null,
-    parent: d.jurisdiction?.parent ?? null,
-    year: d.year,
-    period_from: d.period?.from ?? null,
-    period_to: d.period?.to ?? null,
-    kind: d.kind,
-    path: d.source.path,
-    encoding: d.source.encoding,
-    sections: d.sections.length,
-    items: d.items.length,
-    targets: d.items.reduce((n, i) => n + i.targets.length, 0),
-    warnings: d.warnings.length,
-  }))
-  const items: FlatRow[] = report.documents.flatMap((d) =>
-    d.items.map((i) => ({
-      id: i.id,
-      doc_id: d.id,
+  const documents = (): FlatRow[] =>
+    report.documents.map((d) => ({
+      id: d.id,
+      title: d.title,
+      issuer: d.issuer,
       jurisdiction: d.jurisdiction?.name ?? null,
       level: d.jurisdiction?.level ?? null,
+      code: d.jurisdiction?.code ?? null,
+      parent: d.jurisdiction?.parent ?? null,
       year: d.year,
-      path: i.path,
-      label: i.label,
-      kind: i.kind,
-      section_path: i.sectionPath.join(' > '),
-      heading: i.heading,
-      text: i.text,
-      responsible_lead: i.responsible?.lead.join(LIST) ?? null,
-      responsible_related: i.responsible?.related.join(LIST) ?? null,
-      topic: i.topics[0]?.id ?? null,
-      topics: i.topics.map((t) => t.id).join(LIST),
-      topic_labels: i.topics.map((t) => t.label).join(LIST),
-      keywords: i.keywords.join(LIST),
-      targets: i.targets.length,
-      threads: (index.threadsOfItem.get(i.id) ?? []).join(LIST),
-    })),
-  )
-  const targets: FlatRow[] = report.documents.flatMap((d) =>
-    d.items.flatMap((i) =>
-      i.targets.map((t) => ({
+      period_from: d.period?.from ?? null,
+      period_to: d.period?.to ?? null,
+      kind: d.kind,
+      path: d.source.path,
+      encoding: d.source.encoding,
+      sections: d.sections.length,
+      items: d.items.length,
+      targets: d.items.reduce((n, i) => n + i.targets.length, 0),
+      warnings: d.warnings.length,
+    }))
+  const items = (): FlatRow[] =>
+    report.documents.flatMap((d) =>
+      d.items.map((i) => ({
+        id: i.id,
         doc_id: d.id,
-        item_id: i.id,
         jurisdiction: d.jurisdiction?.name ?? null,
         level: d.jurisdiction?.level ?? null,
-        doc_year: d.year,
-        status: t.status,
-        year: t.year,
-        year_from: t.yearFrom,
-        reference_year: t.referenceYear,
-        metric_family: t.metricFamily,
-        metric: t.metric,
-        kind: t.kind,
-        direction: t.direction,
-        comparator: COMPARATOR_WORDS[t.comparator] ?? t.comparator,
-        value: t.value,
-        value_max: t.valueMax,
-        unit: t.unit,
-        normalized: t.normalized,
-        normalized_max: t.normalizedMax,
-        normalized_unit: t.normalizedUnit,
-        text: t.text,
-        span_start: t.span[0],
-        span_end: t.span[1],
+        year: d.year,
+        path: i.path,
+        label: i.label,
+        kind: i.kind,
+        section_path: i.sectionPath.join(' > '),
+        heading: i.heading,
+        text: i.text,
+        responsible_lead: i.responsible?.lead.join(LIST) ?? null,
+        responsible_related: i.responsible?.related.join(LIST) ?? null,
+        topic: i.topics[0]?.id ?? null,
+        topics: i.topics.map((t) => t.id).join(LIST),
+        topic_labels: i.topics.map((t) => t.label).join(LIST),
+        keywords: i.keywords.join(LIST),
+        targets: i.targets.length,
+        threads: (index.threadsOfItem.get(i.id) ?? []).join(LIST),
       })),
-    ),
-  )
+    )
+  const targets = (): FlatRow[] =>
+    report.documents.flatMap((d) =>
+      d.items.flatMap((i) =>
+        i.targets.map((t) => ({
+          doc_id: d.id,
+          item_id: i.id,
+          jurisdiction: d.jurisdiction?.name ?? null,
+          level: d.jurisdiction?.level ?? null,
+          doc_year: d.year,
+          status: t.status,
+          year: t.year,
+          year_from: t.yearFrom,
+          reference_year: t.referenceYear,
+          metric_family: t.metricFamily,
+          metric: t.metric,
+          kind: t.kind,
+          direction: t.direction,
+          comparator: COMPARATOR_WORDS[t.comparator] ?? t.comparator,
+          value: t.value,
+          value_max: t.valueMax,
+          unit: t.unit,
+          normalized: t.normalized,
+          normalized_max: t.normalizedMax,
+          normalized_unit: t.normalizedUnit,
+          text: t.text,
+          span_start: t.span[0],
+          span_end: t.span[1],
+        })),
+      ),
+    )
   const docOf = (id: string) => index.items.get(id)?.doc.id ?? null
   // One column per feature of the links (feature_tfidf, feature_ngram …), in the order they come.
-  const features = [...new Set(report.links.flatMap((l) => Object.keys(l.evidence.features)))]
-  const links: FlatRow[] = report.links.map((l) => ({
+  const features = new Set<string>()
+  for (const l of report.links) for (const f of Object.keys(l.evidence.features)) features.add(f)
+  const linkRow = (l: ReportOutput['links'][number]): FlatRow => ({
     source: l.source,
     target: l.target,
     source_doc: docOf(l.source),
@@ -198,129 +220,137 @@ function tablesOf(report: ReportOutput): FlatTables {
     changes: l.changes.join(LIST),
     decision: l.decision,
     ...Object.fromEntries(
-      features.map((f) => [`feature_${f}`, (l.evidence.features as Record<string, number>)[f] ?? null]),
+      [...features].map((f) => [`feature_${f}`, (l.evidence.features as Record<string, number>)[f] ?? null]),
     ),
     shared_terms: l.evidence.sharedTerms.join(LIST),
     shared_topics: l.evidence.sharedTopics.join(LIST),
     shared_metrics: l.evidence.sharedMetrics.join(LIST),
     shared_units: l.evidence.sharedUnits.join(LIST),
     summary: l.evidence.summary,
-  }))
-  const threads: FlatRow[] = report.threads.flatMap((t) =>
-    t.items.map((id, position) => {
-      const found = index.items.get(id)
-      return {
-        thread_id: t.id,
-        label: t.label,
-        topic: t.topic,
-        terms: t.terms.join(LIST),
-        position: position + 1,
-        item_id: id,
-        doc_id: found?.doc.id ?? null,
-        jurisdiction: found?.doc.jurisdiction?.name ?? null,
-        level: found?.doc.jurisdiction?.level ?? null,
-        year: found?.doc.year ?? null,
-        heading: found?.item.heading ?? null,
-      }
-    }),
-  )
-  const evolution: FlatRow[] = report.evolution.flatMap((e) => [
-    ...e.continued.map((c) => ({
-      from_doc: e.from,
-      to_doc: e.to,
-      status: 'continued',
-      from_item: c.from,
-      to_item: c.to,
-      score: c.score,
-    })),
-    ...e.new.map((id) => ({
-      from_doc: e.from,
-      to_doc: e.to,
-      status: 'new',
-      from_item: null,
-      to_item: id,
-      score: null,
-    })),
-    ...e.dropped.map((id) => ({
-      from_doc: e.from,
-      to_doc: e.to,
-      status: 'dropped',
-      from_item: id,
-      to_item: null,
-      score: null,
-    })),
-  ])
-  const diffs: FlatRow[] = report.diffs.map((d) => ({
-    from: d.from,
-    to: d.to,
-    basis: d.basis.join(LIST),
-    relation: d.relation,
-    score: d.score,
-    overlap: d.overlap,
-    removed: d.parts
-      .filter((p) => p.op === 'removed')
-      .map((p) => p.text)
-      .join(' … '),
-    added: d.parts
-      .filter((p) => p.op === 'added')
-      .map((p) => p.text)
-      .join(' … '),
-    from_text: diffSide(d.parts, 'from'),
-    to_text: diffSide(d.parts, 'to'),
-    units_kept: d.units.kept.join(LIST),
-    units_added: d.units.added.join(LIST),
-    units_removed: d.units.removed.join(LIST),
-  }))
-  const changes: FlatRow[] = report.diffs.flatMap((d) =>
-    d.targets.map((t) => ({
+  })
+  function* links(): Generator<FlatRow> {
+    for (const l of report.links) yield linkRow(l)
+  }
+  const threads = (): FlatRow[] =>
+    report.threads.flatMap((t) =>
+      t.items.map((id, position) => {
+        const found = index.items.get(id)
+        return {
+          thread_id: t.id,
+          label: t.label,
+          topic: t.topic,
+          terms: t.terms.join(LIST),
+          position: position + 1,
+          item_id: id,
+          doc_id: found?.doc.id ?? null,
+          jurisdiction: found?.doc.jurisdiction?.name ?? null,
+          level: found?.doc.jurisdiction?.level ?? null,
+          year: found?.doc.year ?? null,
+          heading: found?.item.heading ?? null,
+        }
+      }),
+    )
+  const evolution = (): FlatRow[] =>
+    report.evolution.flatMap((e) => [
+      ...e.continued.map((c) => ({
+        from_doc: e.from,
+        to_doc: e.to,
+        status: 'continued',
+        from_item: c.from,
+        to_item: c.to,
+        score: c.score,
+      })),
+      ...e.new.map((id) => ({
+        from_doc: e.from,
+        to_doc: e.to,
+        status: 'new',
+        from_item: null,
+        to_item: id,
+        score: null,
+      })),
+      ...e.dropped.map((id) => ({
+        from_doc: e.from,
+        to_doc: e.to,
+        status: 'dropped',
+        from_item: id,
+        to_item: null,
+        score: null,
+      })),
+    ])
+  const diffs = (): FlatRow[] =>
+    report.diffs.map((d) => ({
       from: d.from,
       to: d.to,
-      key: t.key,
-      metric_family: t.metricFamily,
-      metric: t.metric,
-      change: t.change,
-      from_text: t.from?.text ?? null,
-      to_text: t.to?.text ?? null,
-      from_value: t.from?.normalized ?? null,
-      to_value: t.to?.normalized ?? null,
-      unit: t.to?.normalizedUnit ?? t.from?.normalizedUnit ?? null,
-      from_kind: t.from?.kind ?? null,
-      to_kind: t.to?.kind ?? null,
-      from_status: t.from?.status ?? null,
-      to_status: t.to?.status ?? null,
-      delta: t.delta,
-      ratio: t.ratio === null ? null : formatScore(t.ratio),
-      summary: t.summary,
-    })),
-  )
+      basis: d.basis.join(LIST),
+      relation: d.relation,
+      score: d.score,
+      overlap: d.overlap,
+      removed: d.parts
+        .filter((p) => p.op === 'removed')
+        .map((p) => p.text)
+        .join(' … '),
+      added: d.parts
+        .filter((p) => p.op === 'added')
+        .map((p) => p.text)
+        .join(' … '),
+      from_text: diffSide(d.parts, 'from'),
+      to_text: diffSide(d.parts, 'to'),
+      units_kept: d.units.kept.join(LIST),
+      units_added: d.units.added.join(LIST),
+      units_removed: d.units.removed.join(LIST),
+    }))
+  const changes = (): FlatRow[] =>
+    report.diffs.flatMap((d) =>
+      d.targets.map((t) => ({
+        from: d.from,
+        to: d.to,
+        key: t.key,
+        metric_family: t.metricFamily,
+        metric: t.metric,
+        change: t.change,
+        from_text: t.from?.text ?? null,
+        to_text: t.to?.text ?? null,
+        from_value: t.from?.normalized ?? null,
+        to_value: t.to?.normalized ?? null,
+        unit: t.to?.normalizedUnit ?? t.from?.normalizedUnit ?? null,
+        from_kind: t.from?.kind ?? null,
+        to_kind: t.to?.kind ?? null,
+        from_status: t.from?.status ?? null,
+        to_status: t.to?.status ?? null,
+        delta: t.delta,
+        ratio: t.ratio === null ? null : formatScore(t.ratio),
+        summary: t.summary,
+      })),
+    )
   // Targets beside the results later documents report: one row per pair.
-  const fulfilment: FlatRow[] = report.fulfilment.map((f) => ({
-    series: f.series,
-    metric_family: f.metricFamily,
-    metric: f.metric,
-    kind: f.planned.target.kind,
-    jurisdiction: f.jurisdiction,
-    year: f.year,
-    planned_doc: f.planned.docId,
-    planned_item: f.planned.itemId,
-    planned_text: f.planned.target.text,
-    planned_value: f.planned.target.normalized,
-    planned_value_max: f.planned.target.normalizedMax,
-    planned_comparator: COMPARATOR_WORDS[f.planned.target.comparator] ?? f.planned.target.comparator,
-    achieved_doc: f.achieved.docId,
-    achieved_item: f.achieved.itemId,
-    achieved_text: f.achieved.target.text,
-    achieved_status: f.achieved.target.status,
-    achieved_value: f.achieved.target.normalized,
-    unit: f.planned.target.normalizedUnit,
-    gap: f.gap,
-    outcome: f.outcome,
-    summary: f.summary,
-  }))
+  const fulfilment = (): FlatRow[] =>
+    report.fulfilment.map((f) => ({
+      series: f.series,
+      metric_family: f.metricFamily,
+      metric: f.metric,
+      kind: f.planned.target.kind,
+      jurisdiction: f.jurisdiction,
+      year: f.year,
+      planned_doc: f.planned.docId,
+      planned_item: f.planned.itemId,
+      planned_text: f.planned.target.text,
+      planned_value: f.planned.target.normalized,
+      planned_value_max: f.planned.target.normalizedMax,
+      planned_comparator: COMPARATOR_WORDS[f.planned.target.comparator] ?? f.planned.target.comparator,
+      achieved_doc: f.achieved.docId,
+      achieved_item: f.achieved.itemId,
+      achieved_text: f.achieved.target.text,
+      achieved_status: f.achieved.target.status,
+      achieved_value: f.achieved.target.normalized,
+      unit: f.planned.target.normalizedUnit,
+      gap: f.gap,
+      outcome: f.outcome,
+      summary: f.summary,
+    }))
   // The review sheet: one row per link with both texts side by side and an empty decision column to
   // fill in with confirm or reject; `plan-cascade align --decisions review.csv` reads it back. Texts
   // are clipped (items.csv has them whole): a sheet of the national reports' long items was 85 MB.
-  const review: FlatRow[] = report.links.map((l) => {
+  const reviewRow = (l: ReportOutput['links'][number]): FlatRow => {
     const source = index.items.get(l.source)?.item
     const target = index.items.get(l.target)?.item
     return {
@@ -336,7 +366,10 @@ function tablesOf(report: ReportOutput): FlatTables {
       evidence: l.evidence.summary,
       note: null,
     }
-  })
+  }
+  function* review(): Generator<FlatRow> {
+    for (const l of report.links) yield reviewRow(l)
+  }
   return {
     documents: { columns: DOCUMENT_COLUMNS, rows: documents },
     items: { columns: ITEM_COLUMNS, rows: items },
@@ -344,7 +377,7 @@ function tablesOf(report: ReportOutput): FlatTables {
     links: {
       columns: [
         ...LINK_COLUMNS.slice(0, 8),
-        ...features.map((f) => `feature_${f}`),
+        ...[...features].map((f) => `feature_${f}`),
         ...LINK_COLUMNS.slice(8),
       ],
       rows: links,
