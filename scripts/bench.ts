@@ -4,7 +4,7 @@
  * run), each in a child process of its own so that its peak RSS is its own, prints per stage the CPU
  * time (user + system, all threads) and wall time: read, parse, extract, segment (one segmentation and
  * topic scan per item), tag, features, candidates, score, links, threads, evolution, output (the JSON
- * written piecewise), report (diffs and CSV tables); documents/s, items/s, pairs scored, links kept,
+ * written piecewise), report (diffs, and the CSV tables written piece by piece); documents/s, items/s, pairs scored, links kept,
  * peak RSS, and the ratio of the whole pipeline to segmentation alone of the same text (the floor).
  *
  *   npm run bench                         # seeds, 100, 1000, the real corpus
@@ -26,7 +26,7 @@ import { createSegmenter, loadLexicon, tokenize } from '../src/lexicon/index.js'
 import { SCHEMA_VERSION } from '../src/model/index.js'
 import { parseDocument } from '../src/parse/index.js'
 import { analyzeDocuments, extractDocument, type Manifest, tagDocuments } from '../src/pipeline/index.js'
-import { buildReport, jsonPieces, toCsv, writePieces } from '../src/report/index.js'
+import { buildReport, csvTables, jsonPieces, writePieces } from '../src/report/index.js'
 import { generateCorpus, writeCorpus } from './generate-corpus.js'
 
 interface Stage {
@@ -153,7 +153,21 @@ async function runCase(
     const { statSync } = await import('node:fs')
     outputBytes = statSync(outputFile).size
   }
-  const csv = time('report', () => toCsv(buildReport(documents, aligned)))
+  // the report's CSV tables written to files piece by piece, as writeReport does
+  let reviewBytes = 0
+  {
+    const stop = clock()
+    const { createWriteStream, statSync } = await import('node:fs')
+    for (const table of csvTables(buildReport(documents, aligned))) {
+      const file = join(dir, table.name)
+      const stream = createWriteStream(file)
+      await writePieces(table.pieces(), stream)
+      await new Promise<void>((resolve) => stream.end(resolve))
+      if (table.name === 'review.csv') reviewBytes = statSync(file).size
+    }
+    stages.push({ stage: 'report', ...stop() })
+    report(stages[stages.length - 1] as Stage)
+  }
   rmSync(dir, { recursive: true, force: true })
   const floorClock = clock()
   // the floor: segmentation alone of the same text, as content tokens (NFKC, synonyms, jieba, filter)
@@ -176,7 +190,7 @@ async function runCase(
     linksKept: aligned.links.length,
     threads: aligned.threads.length,
     outputBytes,
-    reviewBytes: Buffer.byteLength(csv['review.csv']),
+    reviewBytes,
     peakRssMb: 0,
   }
   if (recall) {
