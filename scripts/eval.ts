@@ -181,7 +181,7 @@ function print(table: string[][]) {
   const widths = (table[0] as string[]).map((_, c) => Math.max(...table.map((r) => (r[c] as string).length)))
   for (const r of table) console.log(r.map((cell, c) => cell.padEnd(widths[c] as number)).join('  '))
 }
-console.log('shipped weights (fitted on all sets, this one included):')
+console.log('shipped weights (data/align-weights.json):')
 print(rows)
 
 if (pairsLine) console.log(pairsLine)
