@@ -2,68 +2,54 @@
  * npm run eval: the alignment against every hand-labelled set of goal threads, beside a naive baseline,
  * in one run.
  *
- * Sets: the dev threads of the five seeds (test/fixtures/dev-threads.json) and the three provincial
- * chains of the development corpus (test/fixtures/threads-*.json: a province's 2025 and 2026 work
- * reports and five of its cities' 2024 reports, labelled by reading). Each set is aligned on its own
- * documents. Figures are item pairs (src/align/evaluate.ts): two items holding anchors of one thread are
- * a positive, two items holding anchors only of different threads a negative.
+ * Sets (scripts/labelled-sets.ts): the dev threads of the five seeds and the three provincial chains of
+ * the development corpus (test/fixtures/threads-*.json: a province's 2025 and 2026 work reports and
+ * five of its cities' 2024 reports, labelled by reading). Each set is aligned on its own documents.
+ * Figures are item pairs (src/align/evaluate.ts): two items holding anchors of one thread are a
+ * positive, two items holding anchors only of different threads a negative.
+ *
+ * Two tables. The first aligns each set with the shipped weights (fitted on all sets, this one
+ * included). The second is leave one province out: each set with the weights, threshold and topK
+ * fitted without it (the `folds` of data/align-weights.json, written by `npm run fit`), the selection
+ * replayed as `align` makes it; it says where each missed gold pair was lost (never a candidate, scored
+ * under the threshold, cut by the per-item selection) and how well the score is calibrated.
  *
  * The baseline is a naive TF-IDF cosine over plain jieba tokens (no policy dictionary, no stopwords)
  * between whole items, at the threshold that gives it the best F1 on each set (an oracle: the baseline
  * is shown at its best).
  *
- * With --pairs, also the hand-labelled item pairs of the seeds (test/fixtures/pairs-labelled.json).
  * With --verbose, the missed and extra anchor pairs.
  */
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { evaluateAlignment, type GoldThreads, goldItemPairs } from '../src/align/evaluate.js'
 import { align } from '../src/align/index.js'
 import { createSegmenter } from '../src/lexicon/index.js'
 import type { PlanDocument } from '../src/model/index.js'
 import { loadCorpus } from '../src/pipeline/index.js'
+import type { ScoreWeights } from '../src/similarity/index.js'
+import {
+  holdersOf,
+  labelledSets,
+  prepareSet,
+  replayLinks,
+  scoreLinks,
+  scoreRow,
+  seedPairs,
+} from './labelled-sets.js'
 
 const args = process.argv.slice(2)
-const corpusDir = process.env.PLAN_CASCADE_CORPUS ?? join('..', 'shared', 'corpus')
-
-interface LabelledSet {
-  name: string
-  gold: GoldThreads & { about?: { documents?: Array<{ doc: string; file: string }> } }
-  files: string[]
-}
-
-function labelledSets(): LabelledSet[] {
-  const sets: LabelledSet[] = [
-    {
-      name: 'seeds (dev threads)',
-      gold: JSON.parse(readFileSync('test/fixtures/dev-threads.json', 'utf8')),
-      files: ['seeds'],
-    },
-  ]
-  for (const province of ['shandong', 'sichuan', 'jiangsu']) {
-    const file = `test/fixtures/threads-${province}.json`
-    if (!existsSync(file)) continue
-    const gold = JSON.parse(readFileSync(file, 'utf8')) as LabelledSet['gold']
-    const files = (gold.about?.documents ?? []).map((d) => join(corpusDir, d.file))
-    if (!files.every((f) => existsSync(f))) {
-      console.log(`${province}: skipped, the corpus is not at ${corpusDir}`)
-      continue
-    }
-    sets.push({ name: province, gold, files })
-  }
-  return sets
-}
-
-const fold = (s: string) => s.normalize('NFKC').replace(/\s+/g, '')
-
-function holdersOf(documents: PlanDocument[]) {
-  const texts = new Map(documents.map((d) => [d.id, d.items.map((i) => ({ id: i.id, text: fold(i.text) }))]))
-  return (doc: string, anchor: string) =>
-    (texts.get(doc) ?? []).filter((i) => i.text.includes(fold(anchor))).map((i) => i.id)
-}
+const started = process.cpuUsage()
 
 /** The naive baseline: best-threshold F1 of a plain TF-IDF cosine over the judged item pairs. */
 function naiveBaseline(documents: PlanDocument[], gold: GoldThreads) {
+  return naiveOnPairs(documents, goldItemPairs(gold, holdersOf(documents)))
+}
+
+/** The same over given gold item pairs. */
+function naiveOnPairs(
+  documents: PlanDocument[],
+  { positives, negatives, hard }: { positives: Set<string>; negatives: Set<string>; hard: Set<string> },
+) {
   const segmenter = createSegmenter({ policyDictionary: false })
   const items = documents.flatMap((d) => d.items)
   const tokens = new Map(
@@ -92,7 +78,6 @@ function naiveBaseline(documents: PlanDocument[], gold: GoldThreads) {
     for (const [t, w] of x) sum += w * (y.get(t) ?? 0)
     return sum
   }
-  const { positives, negatives, hard } = goldItemPairs(gold, holdersOf(documents))
   const judged = [
     ...[...positives].map((k) => ({ k, gold: true })),
     ...[...negatives].map((k) => ({ k, gold: false })),
@@ -119,6 +104,8 @@ function naiveBaseline(documents: PlanDocument[], gold: GoldThreads) {
 }
 
 const f = (x: number) => x.toFixed(3)
+let pairsLine = ''
+const baselines = new Map<string, number>()
 const rows: string[][] = [
   [
     'set',
@@ -136,7 +123,8 @@ const rows: string[][] = [
     'ratio',
   ],
 ]
-for (const set of labelledSets()) {
+const sets = labelledSets()
+for (const set of sets) {
   const corpus = loadCorpus(set.files)
   const result = align(corpus.documents)
   const evaluation = evaluateAlignment(set.gold, corpus.documents, result)
@@ -144,7 +132,7 @@ for (const set of labelledSets()) {
   const ip = evaluation.itemPairs
   const it = evaluation.itemPairsWithThreads
   rows.push([
-    set.name,
+    set.name === 'seeds' ? 'seeds (dev threads)' : set.name,
     String(corpus.documents.length),
     String(corpus.documents.reduce((n, d) => n + d.items.length, 0)),
     String(result.links.length),
@@ -164,34 +152,107 @@ for (const set of labelledSets()) {
     for (const p of evaluation.pairs.filter((p) => p.gold !== p.predicted))
       console.log(`  ${p.gold ? 'missed' : 'extra '}: ${p.a.doc} ${p.a.anchor} <-> ${p.b.doc} ${p.b.anchor}`)
   }
-}
-const widths = (rows[0] as string[]).map((_, c) => Math.max(...rows.map((r) => (r[c] as string).length)))
-for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c] as number)).join('  '))
-
-const pairsFile = 'test/fixtures/pairs-labelled.json'
-if (args.includes('--pairs') && existsSync(pairsFile)) {
-  const corpus = loadCorpus('seeds')
-  const result = align(corpus.documents)
-  const { pairs } = JSON.parse(readFileSync(pairsFile, 'utf8')) as {
-    pairs: Array<{ a: string; b: string; label: string }>
-  }
-  const linked = new Set(result.links.flatMap((l) => [`${l.source}|${l.target}`, `${l.target}|${l.source}`]))
-  let tp = 0
-  let fp = 0
-  let fn = 0
-  let related = 0
-  for (const p of pairs) {
-    const predicted = linked.has(`${p.a}|${p.b}`)
-    if (p.label === 'same' && predicted) tp++
-    else if (p.label === 'same') fn++
-    else if (predicted) {
-      fp++
-      if (p.label === 'related') related++
+  if (set.name === 'seeds') {
+    // the seeds' 889 labelled item pairs, by links
+    const gold = seedPairs()
+    const linked = new Set(
+      result.links.map((l) =>
+        l.source < l.target ? `${l.source}\u0000${l.target}` : `${l.target}\u0000${l.source}`,
+      ),
+    )
+    let tp = 0
+    let fp = 0
+    let related = 0
+    for (const key of linked) {
+      if (gold.positives.has(key)) tp++
+      else if (gold.negatives.has(key)) {
+        fp++
+        if (gold.hard.has(key)) related++
+      }
     }
-  }
-  const precision = tp / Math.max(1, tp + fp)
-  const recall = tp / Math.max(1, tp + fn)
-  console.log(
-    `labelled pairs of the seeds (${pairs.length}): link precision ${f(precision)}  recall ${f(recall)}  F1 ${f((2 * precision * recall) / Math.max(1e-9, precision + recall))}  (related pairs linked: ${related})`,
-  )
+    const precision = tp / Math.max(1, tp + fp)
+    const recall = tp / Math.max(1, gold.positives.size)
+    const base = naiveOnPairs(corpus.documents, gold)
+    pairsLine = `seeds' labelled pairs (${gold.positives.size + gold.negatives.size}, shipped weights): P ${f(precision)} R ${f(recall)} F1 ${f((2 * precision * recall) / Math.max(1e-9, precision + recall))}, related (same topic, other goal) linked ${related}/${gold.hard.size}; baseline F1 ${f(base.f1)}`
+    baselines.set('seeds', base.f1)
+  } else baselines.set(set.name, base.f1)
 }
+function print(table: string[][]) {
+  const widths = (table[0] as string[]).map((_, c) => Math.max(...table.map((r) => (r[c] as string).length)))
+  for (const r of table) console.log(r.map((cell, c) => cell.padEnd(widths[c] as number)).join('  '))
+}
+console.log('shipped weights (data/align-weights.json):')
+print(rows)
+
+if (pairsLine) console.log(pairsLine)
+
+// leave one province out: each set with the weights fitted without it
+const stored = JSON.parse(readFileSync('data/align-weights.json', 'utf8')) as {
+  folds?: Record<string, ScoreWeights>
+}
+if (stored.folds) {
+  console.log('\nleave one province out (weights, threshold and topK fitted on the other sets; links only):')
+  const lopo: string[][] = [
+    [
+      'held out',
+      'threshold',
+      'topK',
+      'P',
+      'R',
+      'F1',
+      'hard neg.',
+      'baseline F1',
+      'ratio',
+      'lost: not candidate',
+      'under threshold',
+      'cut',
+      'calibration (predicted → observed)',
+    ],
+  ]
+  let sum = 0
+  let count = 0
+  for (const set of sets) {
+    const weights = stored.folds[set.name]
+    if (!weights) continue
+    const prepared = prepareSet(set)
+    const settings = { threshold: weights.threshold, topK: weights.topK ?? 3, maxLinks: 10 }
+    const s = scoreLinks(prepared, replayLinks(prepared, weights, settings), weights, weights.threshold)
+    sum += s.f1
+    count++
+    const base = baselines.get(set.name) ?? 0
+    // calibration: judged candidate pairs binned by predicted probability
+    const bins = [0, 0.1, 0.25, 0.5, 0.75, 1.0001]
+    const cells = bins.slice(1).map(() => ({ p: 0, y: 0, n: 0 }))
+    for (const r of prepared.rows) {
+      const y = prepared.positives.has(r.key) ? 1 : prepared.negatives.has(r.key) ? 0 : null
+      if (y === null) continue
+      const p = scoreRow(weights, r.x)
+      const k = bins.findIndex((b, i) => p >= b && p < (bins[i + 1] ?? 2))
+      const cell = cells[k] as (typeof cells)[number]
+      cell.p += p
+      cell.y += y
+      cell.n++
+    }
+    lopo.push([
+      set.name,
+      String(weights.threshold),
+      String(weights.topK ?? 3),
+      f(s.precision),
+      f(s.recall),
+      f(s.f1),
+      `${s.hardLinked}/${s.hard}`,
+      f(base),
+      (s.f1 / Math.max(1e-9, base)).toFixed(2),
+      String(s.lost.notCandidate),
+      String(s.lost.belowThreshold),
+      String(s.lost.cut),
+      cells
+        .filter((c) => c.n > 0)
+        .map((c) => `${(c.p / c.n).toFixed(2)}→${(c.y / c.n).toFixed(2)} (${c.n})`)
+        .join(' '),
+    ])
+  }
+  print(lopo)
+  console.log(`mean held-out F1 ${f(sum / Math.max(1, count))}`)
+}
+console.log(`cpu ${(process.cpuUsage(started).user / 1e6).toFixed(1)} s`)

@@ -140,6 +140,8 @@ describe('threads', () => {
           anchor: 0,
           metrics: 0,
           units: 0,
+          specific: 0,
+          coverage: 0,
         },
         sharedTerms: [],
         sharedTopics: [],

@@ -41,7 +41,7 @@ export { isAncestor, relateDocuments, relatedDocuments } from './relation.js'
 export interface AlignOptions {
   /** Minimum score of a link; default the threshold of the fitted weights. */
   threshold?: number
-  /** At most this many links per item towards each other document; default 3. */
+  /** At most this many links per item towards each other document; default the `topK` of the fitted weights (3 when they give none). */
   topK?: number
   /**
    * At most this many links per item towards documents that are not related to its own (peers, other
@@ -282,7 +282,7 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
   // 'many' mode each item holds only the pairs it may still choose
   const oneToOne = options.mode === 'one-to-one'
   const selector = new LinkSelector<ScoredPair>({
-    topK: options.topK ?? 3,
+    topK: options.topK ?? weights.topK ?? 3,
     maxLinks: options.maxLinks ?? 10,
     relatedOf,
   })

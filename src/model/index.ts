@@ -449,6 +449,10 @@ export const LinkFeatures = z.object({
   metrics: z.number(),
   /** Shared responsible units. */
   units: z.number(),
+  /** Shared specific terms: 1 - exp(-sum of (idf / largest idf)² over the shared terms). */
+  specific: z.number(),
+  /** Idf mass of the shared terms over that of the smaller item (a short goal inside a long paragraph). */
+  coverage: z.number(),
 })
 export type LinkFeatures = z.infer<typeof LinkFeatures>
 

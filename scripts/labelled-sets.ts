@@ -1,0 +1,237 @@
+/**
+ * The hand-labelled sets shared by `npm run fit` and `npm run eval`, and a fast replay of the
+ * alignment's link selection on them.
+ *
+ * A set is a group of documents with goal threads labelled by reading them: the five seeds of 福建
+ * (their labelled item pairs, test/fixtures/pairs-labelled.json, and dev threads) and the three
+ * provincial chains of the development corpus (test/fixtures/threads-*.json). Sets are the folds of
+ * leave-one-province-out: weights are fitted on three and scored on the fourth.
+ *
+ * `prepareSet` analyses a set once: features, the candidate pairs `align` would score (the same index,
+ * the same related documents) with their feature values, and the gold item pairs. `replayLinks` then
+ * applies a score, the threshold and the per-item selection (`LinkSelector`, as `align` does) without
+ * analysing the documents again, so a fit can try many weights.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { findCandidateLists, forEachCandidatePair } from '../src/align/candidates.js'
+import { type GoldThreads, goldItemPairs } from '../src/align/evaluate.js'
+import { featuresOf } from '../src/align/index.js'
+import { relatedDocuments } from '../src/align/relation.js'
+import { LinkSelector } from '../src/align/select.js'
+import type { PlanDocument } from '../src/model/index.js'
+import { loadCorpus } from '../src/pipeline/index.js'
+import {
+  type CorpusFeatures,
+  FEATURE_NAMES,
+  type ItemFeatures,
+  pairFeatures,
+  type ScoreWeights,
+} from '../src/similarity/index.js'
+
+export interface LabelledSet {
+  /** Fold name: `seeds` (福建) or the province. */
+  name: string
+  gold: GoldThreads & { about?: { documents?: Array<{ doc: string; file: string }> } }
+  files: string[]
+}
+
+const corpusDir = process.env.PLAN_CASCADE_CORPUS ?? join('..', 'shared', 'corpus')
+
+/** Every labelled set whose documents are present. */
+export function labelledSets(log: (line: string) => void = console.log): LabelledSet[] {
+  const sets: LabelledSet[] = [
+    {
+      name: 'seeds',
+      gold: JSON.parse(readFileSync('test/fixtures/dev-threads.json', 'utf8')),
+      files: ['seeds'],
+    },
+  ]
+  for (const province of ['shandong', 'sichuan', 'jiangsu']) {
+    const file = `test/fixtures/threads-${province}.json`
+    if (!existsSync(file)) continue
+    const gold = JSON.parse(readFileSync(file, 'utf8')) as LabelledSet['gold']
+    const files = (gold.about?.documents ?? []).map((d) => join(corpusDir, d.file))
+    if (!files.every((f) => existsSync(f))) {
+      log(`${province}: skipped, the corpus is not at ${corpusDir}`)
+      continue
+    }
+    sets.push({ name: province, gold, files })
+  }
+  return sets
+}
+
+const fold = (s: string) => s.normalize('NFKC').replace(/\s+/g, '')
+
+/** The items of `documents` that hold an anchor (NFKC text without white space contains it). */
+export function holdersOf(documents: PlanDocument[]) {
+  const texts = new Map(documents.map((d) => [d.id, d.items.map((i) => ({ id: i.id, text: fold(i.text) }))]))
+  return (doc: string, anchor: string) =>
+    (texts.get(doc) ?? []).filter((i) => i.text.includes(fold(anchor))).map((i) => i.id)
+}
+
+export const pairKey = (x: string, y: string) => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`)
+
+/** A candidate pair with its feature values (in FEATURE_NAMES order). */
+export interface CandidateRow {
+  a: ItemFeatures
+  b: ItemFeatures
+  key: string
+  x: number[]
+  /** 1 gold positive, 0 gold negative, null not judged (an item holds no anchor). */
+  y: 1 | 0 | null
+  hard: boolean
+}
+
+export interface PreparedSet {
+  set: LabelledSet
+  documents: PlanDocument[]
+  corpus: CorpusFeatures
+  relatedOf: Map<string, Set<string>>
+  rows: CandidateRow[]
+  positives: Set<string>
+  negatives: Set<string>
+  hard: Set<string>
+}
+
+/** Related documents of each document, both directions (as `align` builds them). */
+export function relatedMap(documents: PlanDocument[]): Map<string, Set<string>> {
+  const relatedOf = new Map<string, Set<string>>()
+  for (const [x, y] of relatedDocuments(documents)) {
+    const a = (documents[x] as PlanDocument).id
+    const b = (documents[y] as PlanDocument).id
+    for (const [p, q] of [
+      [a, b],
+      [b, a],
+    ] as const)
+      relatedOf.set(p, (relatedOf.get(p) ?? new Set<string>()).add(q))
+  }
+  return relatedOf
+}
+
+/**
+ * The seeds' hand-labelled item pairs (test/fixtures/pairs-labelled.json) as gold pairs: `same` a
+ * positive; `related` (same topic, another goal) a hard negative; `different` a negative. The labellers
+ * read every item's plausible counterparts in each other document, so the seeds are judged by these
+ * 889 pairs rather than by their three dev threads.
+ */
+export function seedPairs(): { positives: Set<string>; negatives: Set<string>; hard: Set<string> } {
+  const { pairs } = JSON.parse(readFileSync('test/fixtures/pairs-labelled.json', 'utf8')) as {
+    pairs: Array<{ a: string; b: string; label: 'same' | 'related' | 'different' }>
+  }
+  const positives = new Set<string>()
+  const negatives = new Set<string>()
+  const hard = new Set<string>()
+  for (const p of pairs) {
+    const key = pairKey(p.a, p.b)
+    if (p.label === 'same') positives.add(key)
+    else {
+      negatives.add(key)
+      if (p.label === 'related') hard.add(key)
+    }
+  }
+  return { positives, negatives, hard }
+}
+
+/**
+ * Analyses a set once: features, candidates with feature values, gold item pairs (for the seeds, the
+ * labelled pairs; a labelled pair the index does not propose can never be linked, and counts as missed).
+ */
+export function prepareSet(set: LabelledSet): PreparedSet {
+  const { documents } = loadCorpus(set.files)
+  const corpus = featuresOf(documents)
+  const { positives, negatives, hard } =
+    set.name === 'seeds' ? seedPairs() : goldItemPairs(set.gold, holdersOf(documents))
+  const lists = findCandidateLists(corpus, { related: relatedDocuments(documents) })
+  const rows: CandidateRow[] = []
+  forEachCandidatePair(lists, (i, j) => {
+    const a = corpus.items[i] as ItemFeatures
+    const b = corpus.items[j] as ItemFeatures
+    const f = pairFeatures(a, b, corpus)
+    const key = pairKey(a.id, b.id)
+    rows.push({
+      a,
+      b,
+      key,
+      x: FEATURE_NAMES.map((name) => f[name]),
+      y: positives.has(key) ? 1 : negatives.has(key) ? 0 : null,
+      hard: hard.has(key),
+    })
+  })
+  return { set, documents, corpus, relatedOf: relatedMap(documents), rows, positives, negatives, hard }
+}
+
+/** The logistic score of a row. */
+export function scoreRow(weights: ScoreWeights, x: number[]): number {
+  let z = weights.bias
+  FEATURE_NAMES.forEach((name, k) => {
+    z += (weights.weights[name] ?? 0) * (x[k] as number)
+  })
+  return Math.round((1 / (1 + Math.exp(-z))) * 10000) / 10000
+}
+
+export interface SelectionSettings {
+  threshold: number
+  topK: number
+  maxLinks: number
+}
+
+/** The links `align` would keep (many-to-many mode), as pair keys. */
+export function replayLinks(
+  prepared: PreparedSet,
+  weights: ScoreWeights,
+  settings: SelectionSettings,
+): Set<string> {
+  const selector = new LinkSelector({
+    topK: settings.topK,
+    maxLinks: settings.maxLinks,
+    relatedOf: prepared.relatedOf,
+  })
+  for (const r of prepared.rows) {
+    const score = scoreRow(weights, r.x)
+    if (score < settings.threshold) continue
+    const [from, to] = r.a.id < r.b.id ? [r.a, r.b] : [r.b, r.a]
+    selector.add({ source: from.id, target: to.id, score, from, to })
+  }
+  return new Set(selector.selected().map((p) => pairKey(p.source, p.target)))
+}
+
+export interface PairScores {
+  precision: number
+  recall: number
+  f1: number
+  hardLinked: number
+  hard: number
+  /** Gold positives that no candidate proposed, that scored under the threshold, that the selection cut. */
+  lost: { notCandidate: number; belowThreshold: number; cut: number }
+}
+
+/** Item-pair precision, recall and F1 of a set of links, and where the missed positives were lost. */
+export function scoreLinks(
+  prepared: PreparedSet,
+  linked: Set<string>,
+  weights?: ScoreWeights,
+  threshold?: number,
+): PairScores {
+  let tp = 0
+  let fp = 0
+  let hardLinked = 0
+  for (const key of linked) {
+    if (prepared.positives.has(key)) tp++
+    else if (prepared.negatives.has(key)) fp++
+    if (prepared.hard.has(key)) hardLinked++
+  }
+  const lost = { notCandidate: 0, belowThreshold: 0, cut: 0 }
+  const candidates = new Map(prepared.rows.map((r) => [r.key, r]))
+  for (const key of prepared.positives) {
+    if (linked.has(key)) continue
+    const row = candidates.get(key)
+    if (!row) lost.notCandidate++
+    else if (weights && threshold !== undefined && scoreRow(weights, row.x) < threshold) lost.belowThreshold++
+    else lost.cut++
+  }
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp)
+  const recall = tp / Math.max(1, prepared.positives.size)
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)
+  return { precision, recall, f1, hardLinked, hard: prepared.hard.size, lost }
+}
