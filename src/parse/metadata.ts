@@ -41,6 +41,7 @@ import {
   NATIONAL,
   resolveJurisdiction,
 } from './divisions.js'
+import { ownDivision } from './self-reference.js'
 
 export interface InferredMetadata {
   /** Title as printed (with a draft note such as (征求意见稿)), or assembled, or the file name. */
@@ -659,6 +660,17 @@ export function inferMetadata(text: string, options: InferMetadataOptions = {}):
   ]
   const context = findDivisionNames(head.slice(0, 500)).map((m) => m.name)
   let jurisdiction = resolveJurisdiction(names, { context })
+  if (!jurisdiction && options.jurisdiction === undefined) {
+    // 全市 forty times and 济南 thirty: the city that speaks of itself, before the file's name
+    const own = ownDivision(text)
+    if (own) {
+      jurisdiction = own.jurisdiction
+      warnings.push({
+        code: 'jurisdiction-from-places-named',
+        message: `no place is named in the title, issuer or opening; the text names ${own.jurisdiction.name} most (${own.score.toFixed(1)} against ${own.runnerUp.toFixed(1)})`,
+      })
+    }
+  }
   if (!jurisdiction && options.jurisdiction === undefined && fileFacts && fileFacts.places.length > 0) {
     jurisdiction = resolveJurisdiction(fileFacts.places, { context })
     if (jurisdiction) {

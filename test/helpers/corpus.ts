@@ -45,6 +45,9 @@ export function readCatalog(): CatalogEntry[] {
   return [...data.documents].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
 }
 
+/** A name that tells nothing (doc-001.txt), for reading the corpus with its file names hidden. */
+export const neutralName = (index: number) => `doc-${String(index + 1).padStart(3, '0')}.txt`
+
 /** Absolute path of a corpus file. */
 export const corpusPath = (file: string) => join(corpusDir, file)
 
