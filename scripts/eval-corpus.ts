@@ -34,7 +34,7 @@ for (const [i, entry] of catalog.entries()) {
     jurisdiction: j !== null && sameJurisdiction(j.name, entry.jurisdiction),
     level: j?.level === entry.level,
     parent: (j?.parent ?? null) === entry.parent,
-    title: entry.title === null ? null : sameTitle(doc.title, entry.title),
+    title: entry.title === null ? null : sameTitle(doc.title, entry.title, entry.jurisdiction),
   }
   for (const k of ['year', 'jurisdiction', 'level', 'parent'] as const) if (ok[k]) score[k]++
   if (ok.title !== null) {
