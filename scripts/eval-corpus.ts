@@ -1,5 +1,5 @@
 /**
- * npx tsx scripts/eval-corpus.ts [--verbose]: parses every file of the development corpus
+ * npx tsx scripts/eval-corpus.ts [--verbose] [--hide-names]: parses every file of the development corpus
  * (../shared/corpus, or PLAN_CASCADE_CORPUS) with no manifest and prints how often the metadata agrees with
  * catalog.json (year, jurisdiction, level, title), the top-level headings found on work reports, item
  * lengths on the provincial reports, and how the reports relate (evolution, cascade).
@@ -8,20 +8,25 @@
  * and with one dash; the catalog's notice title (…关于印发《X》的通知) also accepts the plan it issues (X).
  * A catalog title of null is not scored. A jurisdiction is compared by the full name the catalog's name
  * resolves to (常州 -> 常州市).
+ *
+ * --hide-names gives each text a neutral source name (doc-001.txt …) so that only the text can tell the
+ * metadata, as with documents named 1.txt or by a hash.
  */
 import { relateDocuments } from '../src/align/relation.js'
 import { readSource } from '../src/io/index.js'
 import type { PlanDocument } from '../src/model/index.js'
 import { parseDocument } from '../src/parse/index.js'
-import { corpusPath, readCatalog, sameJurisdiction, sameTitle } from '../test/helpers/corpus.js'
+import { corpusPath, neutralName, readCatalog, sameJurisdiction, sameTitle } from '../test/helpers/corpus.js'
 
 const verbose = process.argv.includes('--verbose')
+const hideNames = process.argv.includes('--hide-names')
 const catalog = readCatalog()
 const docs = new Map<string, PlanDocument>()
 const score = { year: 0, jurisdiction: 0, level: 0, parent: 0, title: 0, titled: 0 }
 const misses: string[] = []
-for (const entry of catalog) {
-  const doc = parseDocument(readSource(corpusPath(entry.file)))
+for (const [i, entry] of catalog.entries()) {
+  const source = readSource(corpusPath(entry.file))
+  const doc = parseDocument(hideNames ? { ...source, path: neutralName(i) } : source)
   docs.set(entry.file, doc)
   const j = doc.jurisdiction
   const ok = {
@@ -29,7 +34,7 @@ for (const entry of catalog) {
     jurisdiction: j !== null && sameJurisdiction(j.name, entry.jurisdiction),
     level: j?.level === entry.level,
     parent: (j?.parent ?? null) === entry.parent,
-    title: entry.title === null ? null : sameTitle(doc.title, entry.title),
+    title: entry.title === null ? null : sameTitle(doc.title, entry.title, entry.jurisdiction),
   }
   for (const k of ['year', 'jurisdiction', 'level', 'parent'] as const) if (ok[k]) score[k]++
   if (ok.title !== null) {
@@ -44,7 +49,7 @@ for (const entry of catalog) {
 }
 const n = catalog.length
 const pct = (k: number, of = n) => `${k}/${of} (${((100 * k) / of).toFixed(1)}%)`
-console.log(`documents ${n}`)
+console.log(`documents ${n}${hideNames ? ' (file names hidden)' : ''}`)
 console.log(`year ${pct(score.year)}  jurisdiction ${pct(score.jurisdiction)}  level ${pct(score.level)}`)
 console.log(
   `parent ${pct(score.parent)}  title ${pct(score.title, score.titled)} of those with a catalog title`,

@@ -177,7 +177,7 @@ describe('inferMetadata on the openings of other plans', () => {
         title: '仓山区智能产业发展三年行动计划(2020-2022年)',
         issuer: null,
         jurisdiction: cangshan,
-        year: null,
+        year: 2020, // estimated: the first year of its period (warning year-estimated)
         period: { from: 2020, to: 2022 },
         kind: 'action-plan',
       },
@@ -281,12 +281,12 @@ describe('inferMetadata on the openings of other plans', () => {
   })
 
   it.each<[string, string[]]>([
-    ['浙江省数字政府建设“十四五”规划\n一、发展基础', ['missing-year']],
+    ['浙江省数字政府建设“十四五”规划\n一、发展基础', ['year-estimated']],
     [
       '根据有关要求,现将有关事项通知如下:\n一、工作目标',
       ['missing-title', 'missing-year', 'missing-jurisdiction'],
     ],
-    ['朝阳区“十四五”时期新型智慧城市建设规划\n第一章 发展基础', ['missing-year', 'ambiguous-jurisdiction']],
+    ['朝阳区“十四五”时期新型智慧城市建设规划\n第一章 发展基础', ['year-estimated', 'ambiguous-jurisdiction']],
   ])('warns about what it cannot find in %j: %j', (text, codes) => {
     expect(summary(inferMetadata(text, { fileName: 'x.txt' })).warnings).toEqual(codes)
   })

@@ -41,6 +41,7 @@ import {
   NATIONAL,
   resolveJurisdiction,
 } from './divisions.js'
+import { ownDivision } from './self-reference.js'
 
 export interface InferredMetadata {
   /** Title as printed (with a draft note such as (征求意见稿)), or assembled, or the file name. */
@@ -291,9 +292,13 @@ function findIssuerLine(text: string, titleLine: number | undefined): string | n
   return null
 }
 
-/** An organ, then a full date that ends its line or comes before (此件主动公开): not 经市委2021年5月8日常委会. */
+/**
+ * An organ, then a full date that ends its line or comes before (此件主动公开) or 印发 (the print line
+ * under 抄送: 山东省人民政府办公厅2019年3月15日印发): not 经市委2021年5月8日常委会.
+ */
 const dateAfterOrgan = new RegExp(
-  `([\\u4e00-\\u9fa5]{0,40}(${organSuffix}))[ \\t\\u3000]*\\n?[ \\t\\u3000]*(\\d{4})年(\\d{1,2})月(\\d{1,2})日(?=$|[\\s(（])`,
+  `([\\u4e00-\\u9fa5]{0,40}(${organSuffix}))[ \\t\\u3000]*\\n?[ \\t\\u3000]*(\\d{4})年(\\d{1,2})月(\\d{1,2})日(?=$|[\\s(（]|印发)`,
+  'm',
 )
 
 /** 福建省人民政府办公厅2019年3月20日: the signature, with its year. */
@@ -316,9 +321,22 @@ function findPublicationYear(head: string, front: string): number | null {
   return dateLine?.[2] ? Number(dateLine[2]) : null
 }
 
-/** 2019年数字福建工作要点 -> 2019; not the ends of a range (2021-2025年). */
+/** 本办法自2022年4月30日起施行, 自2016年起组织实施: the year a document takes effect. */
+function effectiveYear(text: string): number | null {
+  const match =
+    /自\s*((?:19|20)\d{2})\s*年\d{1,2}月\d{1,2}日起?(?:施行|实施)/.exec(text) ??
+    /自\s*((?:19|20)\d{2})\s*年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|施行|实施)/.exec(text)
+  return match?.[1] ? Number(match[1]) : null
+}
+
+/**
+ * 2019年数字福建工作要点 -> 2019, 数字山东2021行动方案 -> 2021 (a year before the plan word); not the ends of
+ * a range (2021-2025年), not a brand (《中国制造2025》山东省行动纲要).
+ */
 function titleYear(title: string): number | null {
-  const match = /(?<![\d\-—–~～至到])(\d{4})年(?![\d\-—–~～至到])/.exec(title)
+  const match =
+    /(?<![\d\-—–~～至到])(\d{4})年(?![\d\-—–~～至到])/.exec(title) ??
+    /(?<![\d\-—–~～至到])((?:19|20)\d{2})(?=(行动|工作|计划|方案|要点))/.exec(title)
   return match?.[1] ? Number(match[1]) : null
 }
 
@@ -358,14 +376,25 @@ function reportingGovernment(head: string): string[] {
 function reportPartYear(text: string): number | null {
   const votes = new Map<number, number>()
   const vote = (year: number) => votes.set(year, (votes.get(year) ?? 0) + 1)
-  for (const m of text.matchAll(
-    /(?:^|\n)[ \t\u3000]*(?:[一二三四五六七八九十]+[、.][ \t]*)?(\d{4})\s*年(?:政府)?工作回顾/g,
-  ))
+  // a part heading starts a line, or follows a sentence when the lines were run together
+  // (…提出意见。2023年工作回顾2023年是…)
+  const start = '(?:^|\\n|[。！])[ \\t\\u3000]*(?:[一二三四五六七八九十]+[、.][ \\t]*)?'
+  for (const m of text.matchAll(new RegExp(`${start}(\\d{4})\\s*年(?:政府)?工作回顾`, 'g')))
     vote(Number(m[1]) + 1)
+  // 刚刚过去的2023年, 2023年，我们主要做了以下工作: the year reviewed
   for (const m of text.matchAll(
-    /(?:^|\n)[ \t\u3000]*(?:[一二三四五六七八九十]+[、.][ \t]*)?(\d{4})\s*年[^。\n]{0,16}(?:工作安排|重点工作|工作任务|总体要求|主要目标|预期目标)/g,
+    /刚刚过去的(\d{4})\s*年|(?:^|\n|[。！])[ \t\u3000]*(\d{4})\s*年[,，]?我们(?:主要|重点|着力)?(?:做了|抓了|开展了)/g,
+  ))
+    vote(Number(m[1] ?? m[2]) + 1)
+  for (const m of text.matchAll(
+    new RegExp(
+      `${start}(\\d{4})\\s*年[^。\\n]{0,16}(?:工作安排|重点工作|工作任务|总体要求|主要目标|预期目标)`,
+      'g',
+    ),
   ))
     vote(Number(m[1]))
+  // 建议2024年全市经济社会发展的主要预期目标是: the year planned
+  for (const m of text.matchAll(/建议(\d{4})\s*年[^。\n]{0,20}(?:目标|安排)/g)) vote(Number(m[1]))
   return [...votes.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? null
 }
 
@@ -604,7 +633,12 @@ export function inferMetadata(text: string, options: InferMetadataOptions = {}):
   let period = options.period ?? titlePeriod
   let kind = options.kind ?? kindOfTitle(title, period)
   // 各位代表：现在，我代表省人民政府，向大会报告工作: a work report whatever its title says
-  if (options.kind === undefined && kind === 'other' && /向大会(作|报告)[^。\n]{0,6}工作/.test(head))
+  // 2023年工作回顾 on the first lines, with no salutation before it: a work report too
+  if (
+    options.kind === undefined &&
+    kind === 'other' &&
+    (/向大会(作|报告)[^。\n]{0,6}工作/.test(head) || /^\s*(一[、.]\s*)?\d{4}\s*年(政府)?工作回顾/.test(head))
+  )
     kind = 'work-report'
   if (options.kind === undefined && kind === 'other') kind = kindOfBody(text)
 
@@ -631,6 +665,22 @@ export function inferMetadata(text: string, options: InferMetadataOptions = {}):
       code: 'year-from-file-name',
       message: `no year is printed; ${inferredYear} is taken from the file name`,
     })
+  }
+  if (inferredYear === null && options.year === undefined) {
+    // estimates, said to be so: a plan for 2021—2025 (十四五) is issued in its first year, as a rule;
+    // 本办法自2022年4月30日起施行 takes effect in the year it is issued, as a rule
+    const estimate =
+      (titleFromFileName ? null : titlePeriod)?.from ??
+      effectiveYear(text) ??
+      periodOfBody(text)?.from ??
+      null
+    if (estimate !== null) {
+      inferredYear = estimate
+      warnings.push({
+        code: 'year-estimated',
+        message: `no date of issue is printed; ${estimate} is the first year of the plan's period or the year it takes effect`,
+      })
+    }
   }
   const year = options.year ?? inferredYear
   if (options.year === undefined && inferredYear === null) {
@@ -659,6 +709,17 @@ export function inferMetadata(text: string, options: InferMetadataOptions = {}):
   ]
   const context = findDivisionNames(head.slice(0, 500)).map((m) => m.name)
   let jurisdiction = resolveJurisdiction(names, { context })
+  if (!jurisdiction && options.jurisdiction === undefined) {
+    // 全市 forty times and 济南 thirty: the city that speaks of itself, before the file's name
+    const own = ownDivision(text)
+    if (own) {
+      jurisdiction = own.jurisdiction
+      warnings.push({
+        code: 'jurisdiction-from-places-named',
+        message: `no place is named in the title, issuer or opening; the text names ${own.jurisdiction.name} most (${own.score.toFixed(1)} against ${own.runnerUp.toFixed(1)})`,
+      })
+    }
+  }
   if (!jurisdiction && options.jurisdiction === undefined && fileFacts && fileFacts.places.length > 0) {
     jurisdiction = resolveJurisdiction(fileFacts.places, { context })
     if (jurisdiction) {
@@ -703,6 +764,25 @@ export function inferMetadata(text: string, options: InferMetadataOptions = {}):
     warnings.push({
       code: 'inferred-title',
       message: `the printed title "${bare}" names no government or year; "${title}" adds them`,
+    })
+  }
+
+  // 各位代表：… with no title line: a work report is named for its government and year
+  if (
+    options.title === undefined &&
+    titleFromFileName &&
+    kind === 'work-report' &&
+    year !== null &&
+    jurisdiction &&
+    (jurisdiction.code !== null || jurisdiction.level === 'national')
+  ) {
+    const place = jurisdiction.level === 'national' ? '' : jurisdiction.name
+    title = `${year}年${place}政府工作报告`
+    const index = warnings.findIndex((w) => w.code === 'missing-title')
+    if (index >= 0) warnings.splice(index, 1)
+    warnings.push({
+      code: 'inferred-title',
+      message: `no title is printed; "${title}" is made from the report's year and government`,
     })
   }
 

@@ -45,6 +45,9 @@ export function readCatalog(): CatalogEntry[] {
   return [...data.documents].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
 }
 
+/** A name that tells nothing (doc-001.txt), for reading the corpus with its file names hidden. */
+export const neutralName = (index: number) => `doc-${String(index + 1).padStart(3, '0')}.txt`
+
 /** Absolute path of a corpus file. */
 export const corpusPath = (file: string) => join(corpusDir, file)
 
@@ -60,9 +63,16 @@ export function titleKey(title: string): string {
  * True when a found title is the catalog's: the same key, or, for a catalog title that is a notice
  * (…关于印发《X》的通知, …印发X的通知), the plan it issues.
  */
-export function sameTitle(found: string, catalogTitle: string): boolean {
+export function sameTitle(found: string, catalogTitle: string, catalogJurisdiction?: string): boolean {
   const key = titleKey(found)
   if (key === titleKey(catalogTitle)) return true
+  // 2024年德州政府工作报告 in the catalog (made from a file name) is 2024年德州市政府工作报告, as 德州 is 德州市
+  if (
+    catalogJurisdiction &&
+    !catalogJurisdiction.endsWith('市') &&
+    key === titleKey(catalogTitle.replace(catalogJurisdiction, `${catalogJurisdiction}市`))
+  )
+    return true
   const issued = /印发(.+)的通知$/.exec(catalogTitle.normalize('NFKC'))?.[1]
   return issued !== undefined && key === titleKey(issued)
 }
