@@ -148,7 +148,7 @@ describe('a city report without title, numbers or meeting line', () => {
       '四川省',
     ])
     const codes = doc.warnings.map((w) => w.code)
-    expect(codes).toContain('missing-title')
+    expect(codes).toContain('inferred-title')
     expect(codes).toContain('jurisdiction-from-file-name')
     expect(codes).not.toContain('year-from-file-name')
   })
@@ -178,14 +178,14 @@ describe('metadata from the file name', () => {
       parentCode: '370000',
     })
     expect([metadata.title, metadata.year, metadata.kind]).toEqual([
-      '2024年德州政府工作报告',
+      '2024年德州市政府工作报告',
       2024,
       'work-report',
     ])
     expect(metadata.warnings.map((w) => w.code)).toEqual([
-      'missing-title',
       'year-from-file-name',
       'jurisdiction-from-file-name',
+      'inferred-title',
     ])
   })
 
