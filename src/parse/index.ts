@@ -26,7 +26,7 @@ import { reparentShuffled } from './tree.js'
 import { type PieceRole, walkPieces } from './walk.js'
 
 export { findDivisions, resolveJurisdiction } from './divisions.js'
-export { composedTextOf, itemSourceSpan, normalizedTextOf } from './item-text.js'
+export { composedTextOf, itemSourceSpan, normalizedTextOf, toItemSourceSpan } from './item-text.js'
 export { labelNumber, matchLabel } from './labels.js'
 export { inferMetadata } from './metadata.js'
 

@@ -36,7 +36,7 @@ import {
 } from '../lexicon/index.js'
 import type { PlanDocument, PlanItem, Target } from '../model/index.js'
 import { fromSourceOffset, toSourceSpan } from '../normalize/index.js'
-import { itemSourceSpan, normalizedTextOf, type ParseOptions, parseDocument } from '../parse/index.js'
+import { normalizedTextOf, type ParseOptions, parseDocument, toItemSourceSpan } from '../parse/index.js'
 import { type OnProgress, stageProgress } from '../progress.js'
 import { analyzeItem } from '../similarity/index.js'
 import { type CacheEntry, entryKey, lexiconFingerprint, readBytes, readCache, writeCache } from './cache.js'
@@ -122,7 +122,7 @@ export function extractDocument(doc: PlanDocument, options: ExtractOptions = {})
   const scopes = itemScopes(doc)
   const items = doc.items.map((item): PlanItem => {
     if (item.kind === 'table-row') return { ...item, targets: rowTargets.get(item.id) ?? [] }
-    const toSource = (span: [number, number]) => itemSourceSpan(doc, item, span)
+    const toSource = (span: [number, number]) => toItemSourceSpan(doc, item, span)
     const found = extractResponsible(
       item.text,
       aliases ? { aliases, ...(jurisdiction ? { jurisdiction } : {}) } : {},
@@ -193,6 +193,8 @@ function tableTargetsByRow(doc: PlanDocument, metrics: MetricLexicon): Map<strin
   const out = new Map<string, Target[]>()
   const rows = doc.items.filter((i) => i.kind === 'table-row')
   if (rows.length === 0) return out
+  // rows by their source span: one look-up per row, not a scan of all rows (a file of many tables)
+  const rowAt = new Map(rows.map((i) => [`${i.span[0]}:${i.span[1]}`, i]))
   const normalized = normalizedTextOf(doc)
   const toSource = (span: [number, number]): [number, number] => toSourceSpan(normalized, span)
   for (const table of doc.tables) {
@@ -201,7 +203,7 @@ function tableTargetsByRow(doc: PlanDocument, metrics: MetricLexicon): Map<strin
     if (!parsed) continue
     for (const row of parsed.rows) {
       const span = toSource(row.span)
-      const item = rows.find((i) => i.span[0] === span[0] && i.span[1] === span[1])
+      const item = rowAt.get(`${span[0]}:${span[1]}`)
       if (!item) continue
       const context = {
         year: doc.year,
