@@ -3,8 +3,9 @@
  * the seeds (scripts/generate-corpus.ts) and the real documents of ../shared/corpus (all together, one
  * run), each in a child process of its own so that its peak RSS is its own, prints per stage the CPU
  * time (user + system, all threads) and wall time: read, parse, extract, segment (one segmentation and
- * topic scan per item), tag, features, candidates, score, links, threads, evolution, output (the JSON
- * written piecewise), report (diffs, and the CSV tables written piece by piece); documents/s, items/s, pairs scored, links kept,
+ * topic scan per item), tag, features, candidates, score, links (selection, each link's evidence and
+ * changes), threads, evolution, output (the JSON written piecewise), report (diffs, and the CSV tables
+ * written piece by piece); documents/s, items/s, pairs scored, links kept,
  * peak RSS, and the ratio of the whole pipeline to segmentation alone of the same text (the floor).
  *
  *   npm run bench                         # seeds, 100, 1000, the real corpus
@@ -120,11 +121,25 @@ async function runCase(
   let pairsScored = 0
   // each stage of align reports its start and its end
   const started = new Map<string, () => { cpu: number; wall: number }>()
+  // two spans no progress event names: "links", from the end of scoring to the start of threads
+  // (selection, decisions, each link's evidence and changes), and "evolution", from the end of
+  // threads until align returns (the evolution pairs)
+  let between: (() => { cpu: number; wall: number }) | null = null
+  const endBetween = (stage: string) => {
+    if (!between) return
+    stages.push({ stage, ...between() })
+    report(stages[stages.length - 1] as Stage)
+    between = null
+  }
   const aligned = align(documents, {
     lexicon,
     segmenter,
     analyses,
     onProgress: ({ stage, done, total }) => {
+      // scoring's last event may come twice (the pairs' reporter, then align's own count): the span
+      // starts at the last one
+      if (stage === 'scoring' && done === total) between = clock()
+      if (stage === 'threads' && !started.has(stage)) endBetween('links')
       // a stage starts with its first event and ends with done === total (scoring reports as it goes)
       const stop = started.get(stage)
       if (!stop) {
@@ -137,8 +152,10 @@ async function runCase(
       started.delete(stage)
       stages.push({ stage, ...stop() })
       report(stages[stages.length - 1] as Stage)
+      if (stage === 'threads') between = clock()
     },
   })
+  endBetween('evolution')
   const dir = mkdtempSync(join(tmpdir(), 'plan-cascade-bench-out-'))
   const outputFile = join(dir, 'aligned.json')
   let outputBytes = 0
@@ -244,11 +261,14 @@ const STAGES = [
   'extract',
   'segment',
   'tag',
-  // align's stages, as its progress events name them: features, candidate index, scoring, threads
+  // align's stages, as its progress events name them: features, candidate index, scoring, threads;
+  // links and evolution are the spans between them (see runCase)
   'segmenting',
   'candidates',
   'scoring',
+  'links',
   'threads',
+  'evolution',
   'output',
   'report',
 ]

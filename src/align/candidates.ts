@@ -44,15 +44,41 @@ function ranksById(corpus: CorpusFeatures): Int32Array {
   return rank
 }
 
-/** A bounded min-heap of postings per key: the `capacity` heaviest (ties: lower rank kept). */
-class Postings {
-  items: number[] = []
-  weights: number[] = []
+/**
+ * The index, flat: the postings of key `k` are slots `offset[k]` to `offset[k + 1]` of `items` and
+ * `weights`, sized by a counting pass (the key's items, at most `maxPostings`), each slot range a
+ * bounded min-heap of its `length[k]` heaviest (ties: lower rank kept). One typed array for all keys,
+ * not an object with two arrays per key: most keys hold one or two items, and at 1,000 documents the
+ * per-key objects were most of the candidate stage's 0.9 GB.
+ */
+class FlatIndex {
+  readonly offset: Int32Array
+  readonly length: Int32Array
+  readonly items: Int32Array
+  /** The items' own weights (Float32 in ItemFeatures), so scores are the same as from the features. */
+  readonly weights: Float32Array
   constructor(
-    private readonly capacity: number,
+    corpus: CorpusFeatures,
+    maxPostings: number,
     private readonly rank: Int32Array,
-  ) {}
-  /** True when posting `a` is lighter than posting `b` (the heap's root is the lightest). */
+  ) {
+    const keys = corpus.keys.length
+    const count = new Int32Array(keys)
+    for (const f of corpus.items)
+      for (let k = 0; k < f.bigramsEnd; k++) {
+        const key = f.ids[k] as number
+        if ((count[key] as number) < maxPostings) count[key] = (count[key] as number) + 1
+      }
+    this.offset = new Int32Array(keys + 1)
+    for (let key = 0; key < keys; key++)
+      this.offset[key + 1] = (this.offset[key] as number) + (count[key] as number)
+    this.length = new Int32Array(keys)
+    this.items = new Int32Array(this.offset[keys] as number)
+    this.weights = new Float32Array(this.offset[keys] as number)
+    for (const f of corpus.items)
+      for (let k = 0; k < f.bigramsEnd; k++) this.add(f.ids[k] as number, f.index, f.weights[k] as number)
+  }
+  /** True when slot `a` is lighter than slot `b` (a heap's root is its lightest). */
   private lighter(a: number, b: number): boolean {
     const wa = this.weights[a] as number
     const wb = this.weights[b] as number
@@ -63,47 +89,85 @@ class Postings {
     )
   }
   private swap(a: number, b: number): void {
-    ;[this.items[a], this.items[b]] = [this.items[b] as number, this.items[a] as number]
-    ;[this.weights[a], this.weights[b]] = [this.weights[b] as number, this.weights[a] as number]
+    const item = this.items[a] as number
+    const weight = this.weights[a] as number
+    this.items[a] = this.items[b] as number
+    this.weights[a] = this.weights[b] as number
+    this.items[b] = item
+    this.weights[b] = weight
   }
-  add(item: number, weight: number): void {
-    if (this.items.length < this.capacity) {
-      this.items.push(item)
-      this.weights.push(weight)
-      for (let k = this.items.length - 1; k > 0; ) {
+  private add(key: number, item: number, weight: number): void {
+    const base = this.offset[key] as number
+    const capacity = (this.offset[key + 1] as number) - base
+    const size = this.length[key] as number
+    if (size < capacity) {
+      this.items[base + size] = item
+      this.weights[base + size] = weight
+      this.length[key] = size + 1
+      for (let k = size; k > 0; ) {
         const parent = (k - 1) >> 1
-        if (!this.lighter(k, parent)) break
-        this.swap(k, parent)
+        if (!this.lighter(base + k, base + parent)) break
+        this.swap(base + k, base + parent)
         k = parent
       }
       return
     }
-    const root = this.weights[0] as number
+    const root = this.weights[base] as number
     if (
       weight < root ||
-      (weight === root && (this.rank[item] as number) > (this.rank[this.items[0] as number] as number))
+      (weight === root && (this.rank[item] as number) > (this.rank[this.items[base] as number] as number))
     )
       return
-    this.items[0] = item
-    this.weights[0] = weight
+    this.items[base] = item
+    this.weights[base] = weight
     for (let k = 0; ; ) {
       const left = 2 * k + 1
       const right = left + 1
       let least = k
-      if (left < this.items.length && this.lighter(left, least)) least = left
-      if (right < this.items.length && this.lighter(right, least)) least = right
+      if (left < size && this.lighter(base + left, base + least)) least = left
+      if (right < size && this.lighter(base + right, base + least)) least = right
       if (least === k) break
-      this.swap(k, least)
+      this.swap(base + k, base + least)
       k = least
     }
   }
 }
 
+/** A growing list of (item, candidate) pairs in two Int32Arrays, doubled when full. */
+class PairBuffer {
+  from = new Int32Array(1024)
+  to = new Int32Array(1024)
+  length = 0
+  push(item: number, other: number): void {
+    if (this.length === this.from.length) {
+      const from = new Int32Array(this.length * 2)
+      const to = new Int32Array(this.length * 2)
+      from.set(this.from)
+      to.set(this.to)
+      this.from = from
+      this.to = to
+    }
+    this.from[this.length] = item
+    this.to[this.length] = other
+    this.length++
+  }
+}
+
 /**
- * The candidates of every item: for each item (by index into `corpus.items`), the sorted indexes of
- * items of other documents to score it against. A pair may appear in the lists of both items.
+ * The candidates of all items in one flat list (compressed sparse rows): item `i`'s candidates are
+ * `items[start[i]]` to `items[start[i + 1] - 1]`, sorted, without repeats. No Set or array per item.
  */
-export function findCandidateLists(corpus: CorpusFeatures, options: CandidateOptions = {}): Int32Array[] {
+export interface CandidateLists {
+  /** `n + 1` offsets into `items`. */
+  start: Int32Array
+  items: Int32Array
+}
+
+/**
+ * The candidates of every item (by index into `corpus.items`): the items of other documents to score
+ * it against. A pair may appear in the lists of both items.
+ */
+export function findCandidateLists(corpus: CorpusFeatures, options: CandidateOptions = {}): CandidateLists {
   const perItem = options.perItem ?? 50
   const maxPostings = options.maxPostings ?? 128
   const queryKeys = options.queryKeys ?? 48
@@ -113,21 +177,10 @@ export function findCandidateLists(corpus: CorpusFeatures, options: CandidateOpt
   const rank = ranksById(corpus)
   const docIndex = new Map(corpus.documents.map((id, k) => [id, k]))
   const docOf = Int32Array.from(items, (f) => docIndex.get(f.docId) ?? -1)
-  const lists: Array<Set<number>> = items.map(() => new Set<number>())
+  const pairs = new PairBuffer()
 
   // the index: terms and bigrams, each key's heaviest postings
-  const index = new Map<number, Postings>()
-  for (const f of items) {
-    for (let k = 0; k < f.bigramsEnd; k++) {
-      const key = f.ids[k] as number
-      let postings = index.get(key)
-      if (!postings) {
-        postings = new Postings(maxPostings, rank)
-        index.set(key, postings)
-      }
-      postings.add(f.index, f.weights[k] as number)
-    }
-  }
+  const index = new FlatIndex(corpus, maxPostings, rank)
 
   const scores = new Float64Array(n)
   const touched: number[] = []
@@ -147,22 +200,21 @@ export function findCandidateLists(corpus: CorpusFeatures, options: CandidateOpt
       keyOrder.length = queryKeys
     }
     for (const k of keyOrder) {
-      const postings = index.get(f.ids[k] as number) as Postings
+      const key = f.ids[k] as number
+      const from = index.offset[key] as number
+      const to = from + (index.length[key] as number)
       const w = f.weights[k] as number
-      for (let p = 0; p < postings.items.length; p++) {
-        const other = postings.items[p] as number
+      for (let p = from; p < to; p++) {
+        const other = index.items[p] as number
         if (docOf[other] === docOf[f.index]) continue
         if (scores[other] === 0) touched.push(other)
-        scores[other] = (scores[other] as number) + w * (postings.weights[p] as number)
+        scores[other] = (scores[other] as number) + w * (index.weights[p] as number)
       }
     }
-    for (const other of best(touched, scores, rank, perItem)) {
-      ;(lists[f.index] as Set<number>).add(other)
-    }
+    for (const other of best(touched, scores, rank, perItem)) pairs.push(f.index, other)
     for (const other of touched) scores[other] = 0
     touched.length = 0
   }
-
   // related documents: every pair ranked exactly through an index of one document
   const byDoc: number[][] = corpus.documents.map(() => [])
   for (const f of items) byDoc[docOf[f.index] as number]?.push(f.index)
@@ -203,7 +255,7 @@ export function findCandidateLists(corpus: CorpusFeatures, options: CandidateOpt
           cells.push(other)
         }
       })
-      for (const other of best(cells, scores, rank, perRelated)) (lists[item] as Set<number>).add(other)
+      for (const other of best(cells, scores, rank, perRelated)) pairs.push(item, other)
       for (const other of cells) scores[other] = 0
     })
     right.forEach((item, column) => {
@@ -215,11 +267,42 @@ export function findCandidateLists(corpus: CorpusFeatures, options: CandidateOpt
           cells.push(other)
         }
       })
-      for (const other of best(cells, scores, rank, perRelated)) (lists[item] as Set<number>).add(other)
+      for (const other of best(cells, scores, rank, perRelated)) pairs.push(item, other)
       for (const other of cells) scores[other] = 0
     })
   }
-  return lists.map((set) => Int32Array.from(set).sort())
+  return compact(pairs, n)
+}
+
+/** The pairs as sorted lists per item without repeats: a counting sort by item, then each row sorted. */
+function compact(pairs: PairBuffer, n: number): CandidateLists {
+  const start = new Int32Array(n + 1)
+  for (let p = 0; p < pairs.length; p++) {
+    const row = (pairs.from[p] as number) + 1
+    start[row] = (start[row] as number) + 1
+  }
+  for (let i = 0; i < n; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number)
+  const fill = start.slice(0, n)
+  const rows = new Int32Array(pairs.length)
+  for (let p = 0; p < pairs.length; p++) {
+    const item = pairs.from[p] as number
+    rows[fill[item] as number] = pairs.to[p] as number
+    fill[item] = (fill[item] as number) + 1
+  }
+  // each row sorted, repeats (a pair found by the index and between related documents) dropped
+  const out = new Int32Array(n + 1)
+  let at = 0
+  for (let i = 0; i < n; i++) {
+    const row = rows.subarray(start[i] as number, start[i + 1] as number).sort()
+    let last = -1
+    for (const other of row) {
+      // rows are moved down in place: `at` never passes the value being read
+      if (other !== last) rows[at++] = other
+      last = other
+    }
+    out[i + 1] = at
+  }
+  return { start: out, items: rows.slice(0, at) }
 }
 
 /** The `k` best of `candidates` by score (ties by rank), through a bounded heap: O(n log k). */
@@ -259,13 +342,13 @@ function best(candidates: number[], scores: Float64Array, rank: Int32Array, k: n
   return heap
 }
 
-/** True when the sorted list holds `item`. */
-export function listHas(list: Int32Array, item: number): boolean {
-  let lo = 0
-  let hi = list.length - 1
+/** True when item `i`'s candidates hold `item` (binary search in its sorted row). */
+export function listHas(lists: CandidateLists, i: number, item: number): boolean {
+  let lo = lists.start[i] as number
+  let hi = (lists.start[i + 1] as number) - 1
   while (lo <= hi) {
     const mid = (lo + hi) >> 1
-    const value = list[mid] as number
+    const value = lists.items[mid] as number
     if (value === item) return true
     if (value < item) lo = mid + 1
     else hi = mid - 1
@@ -274,15 +357,18 @@ export function listHas(list: Int32Array, item: number): boolean {
 }
 
 /** Calls `visit(i, j)` once for every candidate pair, i < j. */
-export function forEachCandidatePair(lists: Int32Array[], visit: (i: number, j: number) => void): void {
-  lists.forEach((list, i) => {
-    for (const j of list) {
+export function forEachCandidatePair(lists: CandidateLists, visit: (i: number, j: number) => void): void {
+  const n = lists.start.length - 1
+  for (let i = 0; i < n; i++) {
+    const end = lists.start[i + 1] as number
+    for (let p = lists.start[i] as number; p < end; p++) {
+      const j = lists.items[p] as number
       // a pair both items propose is visited from the lower one
-      if (j < i && listHas(lists[j] as Int32Array, i)) continue
+      if (j < i && listHas(lists, j, i)) continue
       if (j < i) visit(j, i)
       else visit(i, j)
     }
-  })
+  }
 }
 
 /** Candidate pairs `[i, j]` (indexes into corpus.items, i < j), sorted. */
