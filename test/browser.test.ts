@@ -174,6 +174,19 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     expect(pieces.length).toBeGreaterThan(100)
     for (const [key, text] of pieces)
       if (!/-hint$|^switch$/.test(key!)) expect(text, key!).not.toMatch(/\p{Script=Han}/u)
+    // A thread first opened now comes from its <template> in Chinese and is translated on the way in.
+    const unopened = await page
+      .locator('.thread-button')
+      .evaluateAll((els) =>
+        els
+          .map((el) => el.getAttribute('data-thread-id')!)
+          .filter((id) => !document.querySelector(`.thread-detail[data-thread-id="${CSS.escape(id)}"]`)),
+      )
+    expect(unopened.length).toBeGreaterThan(0)
+    await page.locator(`.thread-button[data-thread-id="${unopened[0]}"]`).click()
+    const opened = page.locator(`.thread-detail[data-thread-id="${unopened[0]}"]`)
+    await expect.poll(() => opened.isVisible()).toBe(true)
+    expect(await opened.locator('[data-i18n="plain-text"]').textContent()).toBe(strings['plain-text']!.en)
     await page.screenshot({ path: join(OUT, 'overview-en.png') })
     await page.reload()
     expect(await page.locator('h1').textContent()).toBe('Plan cascade report')
