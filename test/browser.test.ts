@@ -94,10 +94,18 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
 
   it('hides the changes with the plain-text switch', async () => {
     const detail = page.locator('.thread-detail:visible')
+    const removed = detail.locator('.text.diff del')
+    expect(await removed.count()).toBeGreaterThan(0)
+    expect(await detail.locator('.text.diff del:visible').count()).toBeGreaterThan(0)
     await detail.locator('.show-plain').check()
-    expect(await detail.locator('.text.diff:visible').count()).toBe(0)
-    expect(await detail.locator('.text.plain:visible').count()).toBeGreaterThan(0)
+    // The removed words are hidden, the added ones unmarked: the item's own text is left.
+    expect(await detail.locator('.text.diff del:visible').count()).toBe(0)
+    expect(await detail.locator('.text.diff:visible').count()).toBeGreaterThan(0)
+    const inserted = detail.locator('.text.diff ins').first()
+    if ((await inserted.count()) > 0)
+      expect(await inserted.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgba(0, 0, 0, 0)')
     await detail.locator('.show-plain').uncheck()
+    expect(await detail.locator('.text.diff del:visible').count()).toBeGreaterThan(0)
   })
 
   it('filters threads by search, level and year, and resets', async () => {
@@ -105,9 +113,17 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     const all = await visible()
     await page.locator('#q').fill('12345')
     await expect.poll(visible).toBeLessThan(all)
-    const texts = await page
-      .locator('.thread-button:visible')
-      .evaluateAll((els) => els.map((el) => el.getAttribute('data-search')))
+    // Each thread shown has the words in its compact index or in its detail (its <template>).
+    const texts = await page.locator('.thread-button:visible').evaluateAll((els) =>
+      els.map((el) => {
+        const id = el.getAttribute('data-thread-id')!
+        const template = Array.from(document.querySelectorAll('template.thread-template')).find(
+          (t) => t.getAttribute('data-thread-id') === id,
+        ) as HTMLTemplateElement | undefined
+        return `${el.getAttribute('data-search')} ${template?.content.textContent ?? ''}`
+      }),
+    )
+    expect(texts.length).toBeGreaterThan(0)
     for (const text of texts) expect(text).toContain('12345')
     await page.locator('#reset').click()
     await expect.poll(visible).toBe(all)
@@ -158,6 +174,19 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     expect(pieces.length).toBeGreaterThan(100)
     for (const [key, text] of pieces)
       if (!/-hint$|^switch$/.test(key!)) expect(text, key!).not.toMatch(/\p{Script=Han}/u)
+    // A thread first opened now comes from its <template> in Chinese and is translated on the way in.
+    const unopened = await page
+      .locator('.thread-button')
+      .evaluateAll((els) =>
+        els
+          .map((el) => el.getAttribute('data-thread-id')!)
+          .filter((id) => !document.querySelector(`.thread-detail[data-thread-id="${CSS.escape(id)}"]`)),
+      )
+    expect(unopened.length).toBeGreaterThan(0)
+    await page.locator(`.thread-button[data-thread-id="${unopened[0]}"]`).click()
+    const opened = page.locator(`.thread-detail[data-thread-id="${unopened[0]}"]`)
+    await expect.poll(() => opened.isVisible()).toBe(true)
+    expect(await opened.locator('[data-i18n="plain-text"]').textContent()).toBe(strings['plain-text']!.en)
     await page.screenshot({ path: join(OUT, 'overview-en.png') })
     await page.reload()
     expect(await page.locator('h1').textContent()).toBe('Plan cascade report')

@@ -519,6 +519,9 @@ describe('formats of a small report', () => {
     expect(urls.filter((u) => !/^http:\/\/www\.w3\.org\//.test(u))).toEqual([])
     expect(html).toContain('<del>推进信息</del><ins>优化完善网络</ins>基础设施')
     expect(html).toContain('<article class="thread-detail" data-thread-id="t-5g" hidden>')
+    // Inert until opened, and an item's text is not copied a second time for the plain-text switch.
+    expect(html).toContain('<template class="thread-template" data-thread-id="t-5g">')
+    expect(html).not.toContain('class="text plain"')
     expect(html).toContain('data-doc="fz-2019"')
     expect(html).toContain('class="flow flow-evolution"')
     expect(html).toContain('<span data-i18n="continued">延续</span><span class="n">1</span>')

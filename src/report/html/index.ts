@@ -300,10 +300,11 @@ function threadButton(thread: OrderedThread, k: number, index: ReportIndex, tr: 
     thread.id,
     thread.topic ? index.topics.get(thread.topic) : null,
     ...thread.terms,
+    // Not the items' text: the page holds it once, in the thread's <template>, and the script
+    // searches that (a second copy here made the page of 21 national reports twice its size).
     ...members.flatMap((m) => [
       m.item.id,
       m.item.heading,
-      m.item.text,
       documentName(m.doc),
       m.doc.title,
       ...(m.item.responsible ? [...m.item.responsible.lead, ...m.item.responsible.related] : []),
@@ -335,7 +336,10 @@ function threadDetail(
   const members = membersOf(thread, index)
   const docs = [...new Set(members.map((m) => m.doc))]
   const topic = thread.topic ? (index.topics.get(thread.topic) ?? thread.topic) : null
+  // Inside a <template>: inert until the thread is opened (the script clones it in), so a page with
+  // thousands of threads lays out one of them, not all.
   const out: string[] = [
+    `<template class="thread-template" data-thread-id="${escapeXml(thread.id)}">`,
     `<article class="thread-detail" data-thread-id="${escapeXml(thread.id)}" hidden>`,
     '<header>',
     `<h3>${escapeXml(thread.label)}</h3>`,
@@ -351,7 +355,7 @@ function threadDetail(
     const diff = step.from ? diffs.get(pairKey(step.from, step.to)) : undefined
     out.push(itemCard(found.item, found.doc, base, diff, tr))
   }
-  out.push('</div>', '</article>')
+  out.push('</div>', '</article>', '</template>')
   return out.join('\n')
 }
 
@@ -377,12 +381,13 @@ function itemCard(
     const score = diff.score !== null ? ` · ${tr.el('link-score')} <b>${formatScore(diff.score)}</b>` : ''
     out.push(
       `<p class="compare">${tr.el('compared-with')} <b>${escapeXml(documentName(base.doc))}</b> <code>${escapeXml(base.item.path)}</code>: <b>${Math.round(diff.overlap * 100)}%</b> ${tr.el('shared-words')}${score}${relation}</p>`,
+      // The plain-text switch hides the <del> parts and unmarks the <ins> ones (a CSS rule): what
+      // is left is this item's text, so no second copy of it is needed.
       `<div class="text diff" lang="zh">${renderDiffHtml(diff.parts)}</div>`,
     )
   } else {
     out.push(`<div class="text diff" lang="zh">${escapeXml(displayText(item))}</div>`)
   }
-  out.push(`<div class="text plain" lang="zh">${escapeXml(displayText(item))}</div>`)
   if (diff && diff.targets.length > 0) {
     out.push(tr.el('target-changes', undefined, 'h4'), targetChanges(diff.targets, tr))
   }
@@ -469,8 +474,14 @@ function evolutionPair(
 ): string {
   const from = index.documents.get(pair.from)
   const to = index.documents.get(pair.to)
-  const attributes = (doc: PlanDocument | undefined, item: PlanItem | undefined, extra: string[]) => {
-    const search = searchText([item?.id, item?.heading, item?.text, ...extra])
+  const attributes = (
+    doc: PlanDocument | undefined,
+    item: PlanItem | undefined,
+    extra: string[],
+    withText = true,
+  ) => {
+    // A continued goal's texts are in its diff, which the script searches as the element's text.
+    const search = searchText([item?.id, item?.heading, withText ? item?.text : null, ...extra])
     const topic = item?.topics[0]?.id
     return `data-filter-item data-search="${escapeXml(search)}" data-levels="${doc?.jurisdiction?.level ?? ''}" data-years="${doc?.year ?? ''}"${topic ? ` data-topics="${escapeXml(topic)}"` : ''}`
   }
@@ -494,7 +505,7 @@ function evolutionPair(
     const a = index.items.get(c.from)
     const b = index.items.get(c.to)
     out.push(
-      `<li ${attributes(b?.doc, b?.item, [a?.item.text ?? ''])}><details><summary>${name(c.from)} → ${name(c.to)} <span class="score">${formatScore(c.score)}</span></summary>`,
+      `<li ${attributes(b?.doc, b?.item, diff ? [] : [a?.item.text ?? ''], !diff)}><details><summary>${name(c.from)} → ${name(c.to)} <span class="score">${formatScore(c.score)}</span></summary>`,
     )
     if (diff) {
       out.push(`<div class="text" lang="zh">${renderDiffHtml(diff.parts)}</div>`)

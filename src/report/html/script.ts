@@ -1,7 +1,8 @@
 /**
  * The script of the HTML report, inlined into the page: filters (search, topic, level, year, a
  * document or a pair of documents picked in the diagram), thread selection with a link in the address
- * (#thread=<id>), the diff / plain-text switch, and the language switch (中文 / English, the words of
+ * (#thread=<id>), each thread's detail cloned from its <template> when first opened, the diff /
+ * plain-text switch (a class on the thread: CSS hides the removed words), and the language switch (中文 / English, the words of
  * data/report-strings.json embedded in the page). A selected thread's title is scrolled clear of the
  * sticky filter bar, whatever its height. Plain ES2017, no library, no request.
  */
@@ -15,13 +16,28 @@ export const SCRIPT = `
 
   var state = { q: [], topic: '', levels: null, years: null, doc: '', pair: null };
   var threadButtons = $$('.thread-button');
+  // Threads' details wait in <template>s; one becomes page content when its thread is opened.
+  var templates = {};
   var details = {};
-  $$('.thread-detail').forEach(function (el) { details[el.getAttribute('data-thread-id')] = el; });
+  $$('template.thread-template').forEach(function (el) { templates[el.getAttribute('data-thread-id')] = el; });
+  var view = $('.thread-view');
+  function detailOf(id) {
+    if (details[id]) return details[id];
+    var template = templates[id];
+    if (!template || !view) return null;
+    var node = document.importNode(template.content, true);
+    var detail = node.querySelector('.thread-detail');
+    view.appendChild(node);
+    if (lang !== pageLang) translate(lang, detail);
+    details[id] = detail;
+    return detail;
+  }
   var svg = $('.cascade-svg');
   var current = null;
 
   var STRINGS = JSON.parse(($('#report-strings') || {}).textContent || '{}');
   var lang = document.documentElement.getAttribute('data-language') || 'zh';
+  var pageLang = lang; // the language the page (and its templates) were written in
   function fill(text, args) {
     args = args || {};
     var forms = text.split('|');
@@ -32,17 +48,17 @@ export const SCRIPT = `
     var entry = STRINGS[key];
     return entry ? fill(entry[lang], args) : key;
   }
-  function translate(next) {
+  function translate(next, root) {
     lang = next;
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.documentElement.setAttribute('data-language', lang);
-    $$('[data-i18n]').forEach(function (el) {
+    $$('[data-i18n]', root).forEach(function (el) {
       var key = el.getAttribute('data-i18n');
       var args = el.getAttribute('data-i18n-args');
       var text = t(key, args ? JSON.parse(args) : undefined);
       if (/-hint$/.test(key)) el.innerHTML = text; else el.textContent = text;
     });
-    $$('[data-i18n-attr]').forEach(function (el) {
+    $$('[data-i18n-attr]', root).forEach(function (el) {
       words(el.getAttribute('data-i18n-attr')).forEach(function (pair) {
         var at = pair.indexOf(':');
         el.setAttribute(pair.slice(0, at), t(pair.slice(at + 1)));
@@ -87,8 +103,22 @@ export const SCRIPT = `
     return false;
   }
 
+  // What a search runs over: the compact data-search (titles, terms, names, units) and the text of the
+  // element, or of the thread's template, read once and lower-cased.
+  var searchCache = typeof WeakMap === 'function' ? new WeakMap() : null;
+  function searchable(el) {
+    var cached = searchCache && searchCache.get(el);
+    if (cached !== undefined && cached !== null) return cached;
+    var template = templates[el.getAttribute('data-thread-id')];
+    var body = el.classList.contains('thread-button') ? (template ? template.content.textContent : '') : el.textContent;
+    var text = ((el.getAttribute('data-search') || '') + ' ' + (body || '').replace(/\\s+/g, ' ')).toLowerCase();
+    if (searchCache) searchCache.set(el, text);
+    return text;
+  }
+
   function matchesText(el) {
-    var text = el.getAttribute('data-search') || '';
+    if (state.q.length === 0) return true;
+    var text = searchable(el);
     for (var i = 0; i < state.q.length; i++) if (text.indexOf(state.q[i]) < 0) return false;
     return true;
   }
@@ -153,8 +183,8 @@ export const SCRIPT = `
   }
 
   function select(id, remember) {
-    var detail = details[id];
     var button = buttonOf(id);
+    var detail = button ? detailOf(id) : null;
     if (!detail || !button) return;
     Object.keys(details).forEach(function (key) { details[key].hidden = key !== id; });
     threadButtons.forEach(function (b) { b.setAttribute('aria-selected', String(b === button)); });
@@ -172,7 +202,7 @@ export const SCRIPT = `
     if (!match) return false;
     var id;
     try { id = decodeURIComponent(match[1]); } catch (e) { return false; }
-    if (!details[id]) return false;
+    if (!templates[id]) return false;
     select(id, false);
     revealTitle(details[id]);
     return true;
@@ -202,11 +232,12 @@ export const SCRIPT = `
   threadButtons.forEach(function (button) {
     button.addEventListener('click', function () { select(button.getAttribute('data-thread-id'), true); });
   });
-  $$('.show-plain').forEach(function (box) {
-    box.addEventListener('change', function () {
-      var article = box.closest('.thread-detail');
-      if (article) article.classList.toggle('plain-text', box.checked);
-    });
+  // Delegated: the switches arrive with their threads.
+  document.addEventListener('change', function (event) {
+    var box = event.target;
+    if (!box || !box.classList || !box.classList.contains('show-plain')) return;
+    var article = box.closest('.thread-detail');
+    if (article) article.classList.toggle('plain-text', box.checked);
   });
 
   function pick(el) {

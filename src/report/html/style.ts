@@ -176,9 +176,9 @@ main > section > h2 { font-size: 18px; margin-bottom: 4px; }
 .compare { font-size: 12.5px; color: var(--muted); background: var(--soft); border-radius: 6px; padding: 4px 8px; margin: 8px 0; }
 .compare b { color: var(--ink); font-variant-numeric: tabular-nums; }
 .text { font-size: 14.5px; line-height: 1.85; margin: 8px 0; word-break: break-word; white-space: pre-wrap; }
-.text.plain { display: none; }
-.plain-text .text.plain { display: block; }
-.plain-text .text.diff { display: none; }
+/* Plain text: the diff without what was removed and with the additions unmarked. */
+.plain-text .text.diff del { display: none; }
+.plain-text .text.diff ins { background: none; color: inherit; padding: 0; }
 del { background: var(--del-bg); color: var(--del-ink); text-decoration: line-through; text-decoration-color: rgba(140, 29, 24, 0.5); border-radius: 3px; padding: 0 1px; }
 ins { background: var(--ins-bg); color: var(--ins-ink); text-decoration: none; border-radius: 3px; padding: 0 1px; }
 .card h4 { font-size: 11.5px; text-transform: uppercase; letter-spacing: 0.07em; color: var(--faint); margin: 12px 0 4px; font-weight: 600; }
