@@ -35,10 +35,9 @@ export function chineseYear(digits: string): number | null {
 
 /** 一 -> 1, 十 -> 10, 十二 -> 12, 二十七 -> 27, 三十一 -> 31: a month or a day, 1 to 39. */
 export function chineseSmallNumber(text: string): number | null {
-  const match = /^([一二三])?(十)?([一二三四五六七八九])?$/.exec(text)
+  const match = /^(?:([一二三])?(十))?([一二三四五六七八九])?$/.exec(text)
   if (!match || text === '') return null
   const [, tens, ten, units] = match
-  if (tens && !ten) return null
   const value =
     (ten ? (tens ? (digitValue[tens] as number) : 1) * 10 : 0) + (units ? (digitValue[units] as number) : 0)
   return value > 0 ? value : null
