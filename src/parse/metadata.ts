@@ -700,8 +700,9 @@ export function inferMetadata(text: string, options: InferMetadataOptions = {}):
     issuerOf(printed?.issuerClause) ?? findIssuerLine(head, printed?.line) ?? signature?.issuer ?? null
   const meeting = findMeeting(datedHead)
 
-  // year issued: the document's own dates, then its title, then (work reports) the years its parts name,
-  // and the file name last
+  // year issued: the document's own dates (meeting, signature, publication field, closing date line,
+  // its own 文号), then its title, then (work reports) the years its parts name, then 2024年是…今年, and
+  // the file name last
   const publicationYear = findPublicationYear(datedHead, frontMatter(dated))
   const yearOfTitle = titleFromFileName ? null : titleYear(title)
   const textYear =
