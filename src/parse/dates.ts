@@ -44,7 +44,8 @@ export function chineseSmallNumber(text: string): number | null {
 }
 
 const yearDigits = '[〇○零一二三四五六七八九]'
-const smallNumber = '[一二三]?十?[一二三四五六七八九]?'
+// never empty: an empty month between two \s* would let them share the spaces (polynomial backtracking)
+const smallNumber = '(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])'
 const chineseDate = new RegExp(
   `([一二]${yearDigits}{3})\\s*年\\s*(${smallNumber})\\s*月(?:\\s*(${smallNumber})\\s*日)?`,
   'g',
