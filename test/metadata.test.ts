@@ -280,6 +280,62 @@ describe('inferMetadata on the openings of other plans', () => {
     expect(metadata).toMatchObject(expected)
   })
 
+  // the year of issue where the text prints it in a way other than an Arabic date near the title
+  it.each<[string, string, number | null, string[]]>([
+    [
+      'a meeting line in Chinese numerals (2026年甘肃省政府工作报告)',
+      '——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上\n各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。',
+      2026,
+      [],
+    ],
+    [
+      "the notice's own number on its line (国发〔2021〕29号), not the period's first year",
+      '国务院关于印发“十四五”数字经济发展规划的通知\n国发〔2021〕29号\n各省、自治区、直辖市人民政府,国务院各部委、各直属机构:\n现将《“十四五”数字经济发展规划》印发给你们,请认真贯彻执行。',
+      2021,
+      [],
+    ],
+    [
+      'the number of the notice under a wrapper (包府办发〔2022〕43号)',
+      '包头市人民政府办公室关于印发数字政府建设考评办法的通知\n包府办发〔2022〕43号\n各旗、县、区人民政府，稀土高新区管委会，市直有关部门、单位：',
+      2022,
+      [],
+    ],
+    [
+      'never the number of a document cited in a sentence (建市〔2020〕60号)',
+      '为贯彻落实住房城乡建设部等部门《关于推动智能建造与建筑工业化协同发展的指导意见》（建市〔2020〕60号）文件精神，加快推进智能建造与建筑工业化协同发展。',
+      null,
+      ['missing-year'],
+    ],
+    [
+      'the date line the text ends with (an issuer printed as a seal is lost)',
+      '一、总体要求\n对接“一带一路”倡议，支持有实力的企业积极参加国内外大型人工智能等展览会、博览会。\n2019年5月17日\n',
+      2019,
+      [],
+    ],
+    [
+      'a report that names its own year as the present (2024年绵阳市政府工作报告)',
+      '各位代表：现在，我代表市人民政府，向大会报告工作，请予审议。2023年是全面贯彻党的二十大精神的开局之年，也是对绵阳具有特殊重要意义的一年。\n2024年是实施“十四五”规划的关键一年，做好今年工作至关重要。',
+      2024,
+      [],
+    ],
+    [
+      'never the year reviewed, with no 今年 near it',
+      '各位代表：现在，我代表市人民政府，向大会报告工作，请予审议。2023年是全面贯彻党的二十大精神的开局之年，也是对绵阳具有特殊重要意义的一年。',
+      null,
+      ['missing-year'],
+    ],
+    [
+      'never a target year alone (到2025年)',
+      '为加快推进人工智能岛建设，制定本方案。\n一、主要目标\n到2025年，人工智能产业规模突破100亿元。',
+      null,
+      ['missing-year'],
+    ],
+  ])('reads the year from %s', (_, text, year, yearWarnings) => {
+    const metadata = summary(inferMetadata(normalized(text), { fileName: 'doc-001.txt' }))
+    expect(metadata.year).toBe(year)
+    expect(metadata.warnings.filter((w) => w.includes('year'))).toEqual(yearWarnings)
+  })
+
   it.each<[string, string[]]>([
     ['浙江省数字政府建设“十四五”规划\n一、发展基础', ['year-estimated']],
     [

@@ -33,6 +33,7 @@ import { expectOptions, expectString } from '../arguments.js'
 import { PlanCascadeError } from '../errors.js'
 import type { DocumentKind, Jurisdiction, Level, Period, PlanWarning } from '../model/index.js'
 import { type BoilerplateRule, loadBoilerplateRules, matchBoilerplateLine } from './boilerplate.js'
+import { arabicDates } from './dates.js'
 import {
   dominantDivision,
   findDivisionNames,
@@ -319,6 +320,54 @@ function findPublicationYear(head: string, front: string): number | null {
     front,
   )
   return dateLine?.[2] ? Number(dateLine[2]) : null
+}
+
+/**
+ * The document's own number on a line of its own under its title or issuer: 鲁政办发〔2024〕5号,
+ * 国发[2021]29号, 发文字号: 济政字(2022)12号. A number cited in a sentence (《…》(青工信字〔2020〕56号)) is
+ * another document's and is not read.
+ */
+function documentNumberYear(head: string): number | null {
+  const match =
+    /(?:^|\n)[ \t\u3000]*(?:(?:发文字号|文号)\s*[:：]\s*)?[\u4e00-\u9fa5]{1,12}[〔[(（]((?:19|20)\d{2})[〕\])）]\s*第?\d{1,4}\s*号[ \t\u3000]*(?=\n|$)/.exec(
+      head,
+    )
+  return match?.[1] ? Number(match[1]) : null
+}
+
+/** How far from the end the closing date is looked for: the signature block, before annexes' tables. */
+const closingLines = 12
+
+/**
+ * The last line that is only a date, among the last lines of the text: 2024年3月5日 or (2024年3月5日)
+ * under a signature, 2024年3月5日印发 on the print line. The date a text ends with is its issue date.
+ */
+function closingDateYear(text: string): number | null {
+  const lines = text
+    .slice(-3000)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(-closingLines)
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const date = /^[(（]?((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?[)）]?(印发)?$/.exec(
+      lines[i] as string,
+    )
+    if (date?.[1]) return Number(date[1])
+  }
+  return null
+}
+
+/**
+ * A text that names its own year as the present: "2024年是实施“十四五”规划的关键一年，做好今年工作至关重要",
+ * "2025年是数字福建建设25周年。今年数字福州…": a year that starts a sentence with 是, with 今年 in that
+ * sentence or the next. A year without 今年 nearby may be the one reviewed (2023年是…开局之年).
+ */
+function presentYear(text: string): number | null {
+  const match = /(?:^|\n|[。！])[ \t\u3000]*((?:19|20)\d{2})\s*年是[^。\n]{0,80}[。]?[^。\n]{0,30}?今年/.exec(
+    text,
+  )
+  return match?.[1] ? Number(match[1]) : null
 }
 
 /** 本办法自2022年4月30日起施行, 自2016年起组织实施: the year a document takes effect. */
@@ -643,21 +692,28 @@ export function inferMetadata(text: string, options: InferMetadataOptions = {}):
   if (options.kind === undefined && kind === 'other') kind = kindOfBody(text)
 
   // issuer
-  const signature = findSignature(text)
+  // 二〇二四年三月五日 reads as 2024年3月5日 for the dates of issue
+  const dated = arabicDates(text)
+  const datedHead = dated.slice(0, headLength)
+  const signature = findSignature(dated)
   const issuer =
     issuerOf(printed?.issuerClause) ?? findIssuerLine(head, printed?.line) ?? signature?.issuer ?? null
-  const meeting = findMeeting(head)
+  const meeting = findMeeting(datedHead)
 
-  // year issued: the document's own dates, then its title, then (work reports) the years its parts name,
-  // and the file name last
-  const publicationYear = findPublicationYear(head, front)
+  // year issued: the document's own dates (meeting, signature, publication field, closing date line,
+  // its own 文号), then its title, then (work reports) the years its parts name, then 2024年是…今年, and
+  // the file name last
+  const publicationYear = findPublicationYear(datedHead, frontMatter(dated))
   const yearOfTitle = titleFromFileName ? null : titleYear(title)
   const textYear =
     meeting?.year ??
     signature?.year ??
     publicationYear ??
+    closingDateYear(dated) ??
+    documentNumberYear(datedHead) ??
     yearOfTitle ??
-    (kind === 'work-report' ? reportPartYear(text) : null)
+    (kind === 'work-report' ? reportPartYear(text) : null) ??
+    presentYear(text)
   let inferredYear = textYear
   if (inferredYear === null && fileFacts?.year != null && options.year === undefined) {
     inferredYear = fileFacts.year
