@@ -7,26 +7,13 @@
  * is a target (到二〇三五年), never the date of the document.
  */
 
-const digitValue: Record<string, number> = {
-  〇: 0,
-  '○': 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-}
+import { CHINESE_DIGITS, labelNumber } from './labels.js'
 
 /** 二〇二六 -> 2026: a year is written digit by digit. Null when a character is not a digit. */
 export function chineseYear(digits: string): number | null {
   let year = 0
   for (const c of digits) {
-    const value = digitValue[c]
+    const value = c === '两' ? undefined : CHINESE_DIGITS[c]
     if (value === undefined) return null
     year = year * 10 + value
   }
@@ -35,12 +22,8 @@ export function chineseYear(digits: string): number | null {
 
 /** 一 -> 1, 十 -> 10, 十二 -> 12, 二十七 -> 27, 三十一 -> 31: a month or a day, 1 to 39. */
 export function chineseSmallNumber(text: string): number | null {
-  const match = /^(?:([一二三])?(十))?([一二三四五六七八九])?$/.exec(text)
-  if (!match || text === '') return null
-  const [, tens, ten, units] = match
-  const value =
-    (ten ? (tens ? (digitValue[tens] as number) : 1) * 10 : 0) + (units ? (digitValue[units] as number) : 0)
-  return value > 0 ? value : null
+  // the shape of a month or day first: labelNumber alone also reads 一百零五
+  return /^(?:[一二三]?十)?[一二三四五六七八九]?$/.test(text) ? labelNumber(text) : null
 }
 
 const yearDigits = '[〇○零一二三四五六七八九]'

@@ -14,7 +14,9 @@ export interface LabelMatch {
   length: number
 }
 
-const DIGIT: Record<string, number> = {
+/** The value of each Chinese digit (〇 and ○ are zero), for numerals written digit by digit too. */
+export const CHINESE_DIGITS: Record<string, number> = {
+  '○': 0,
   零: 0,
   〇: 0,
   一: 1,
@@ -35,7 +37,7 @@ export function labelNumber(numeral: string): number | null {
   let total = 0
   let current = 0
   for (const c of numeral) {
-    if (c in DIGIT) current = DIGIT[c] as number
+    if (c in CHINESE_DIGITS) current = CHINESE_DIGITS[c] as number
     else if (c === '十') {
       total += (current || 1) * 10
       current = 0

@@ -361,10 +361,11 @@ function closingDateYear(text: string): number | null {
 /**
  * A text that names its own year as the present: "2024年是实施“十四五”规划的关键一年，做好今年工作至关重要",
  * "2025年是数字福建建设25周年。今年数字福州…": a year that starts a sentence with 是, with 今年 in that
- * sentence or the next. A year without 今年 nearby may be the one reviewed (2023年是…开局之年).
+ * sentence or the next. A year without 今年 nearby may be the one reviewed (2023年是…开局之年). The
+ * next sentence is entered only through its 。, so the two spans never share text (linear matching).
  */
 function presentYear(text: string): number | null {
-  const match = /(?:^|\n|[。！])[ \t\u3000]*((?:19|20)\d{2})\s*年是[^。\n]{0,80}[。]?[^。\n]{0,30}?今年/.exec(
+  const match = /(?:^|\n|[。！])[ \t\u3000]*((?:19|20)\d{2})\s*年是[^。\n]{0,80}?(?:。[^。\n]{0,30}?)?今年/.exec(
     text,
   )
   return match?.[1] ? Number(match[1]) : null
