@@ -365,9 +365,8 @@ function closingDateYear(text: string): number | null {
  * next sentence is entered only through its 。, so the two spans never share text (linear matching).
  */
 function presentYear(text: string): number | null {
-  const match = /(?:^|\n|[。！])[ \t\u3000]*((?:19|20)\d{2})\s*年是[^。\n]{0,80}?(?:。[^。\n]{0,30}?)?今年/.exec(
-    text,
-  )
+  const match =
+    /(?:^|\n|[。！])[ \t\u3000]*((?:19|20)\d{2})\s*年是[^。\n]{0,80}?(?:。[^。\n]{0,30}?)?今年/.exec(text)
   return match?.[1] ? Number(match[1]) : null
 }
 
