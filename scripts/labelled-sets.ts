@@ -17,7 +17,7 @@ import { join } from 'node:path'
 import { findCandidateLists, forEachCandidatePair } from '../src/align/candidates.js'
 import { type GoldThreads, goldItemPairs } from '../src/align/evaluate.js'
 import { featuresOf } from '../src/align/index.js'
-import { relatedDocuments } from '../src/align/relation.js'
+import { relatedDocuments, relatedMap } from '../src/align/relation.js'
 import { LinkSelector } from '../src/align/select.js'
 import type { PlanDocument } from '../src/model/index.js'
 import { loadCorpus } from '../src/pipeline/index.js'
@@ -94,20 +94,6 @@ export interface PreparedSet {
   hard: Set<string>
 }
 
-/** Related documents of each document, both directions (as `align` builds them). */
-export function relatedMap(documents: PlanDocument[]): Map<string, Set<string>> {
-  const relatedOf = new Map<string, Set<string>>()
-  for (const [x, y] of relatedDocuments(documents)) {
-    const a = (documents[x] as PlanDocument).id
-    const b = (documents[y] as PlanDocument).id
-    for (const [p, q] of [
-      [a, b],
-      [b, a],
-    ] as const)
-      relatedOf.set(p, (relatedOf.get(p) ?? new Set<string>()).add(q))
-  }
-  return relatedOf
-}
 
 /**
  * The seeds' hand-labelled item pairs (test/fixtures/pairs-labelled.json) as gold pairs: `same` a

@@ -27,7 +27,7 @@ import { type CandidateOptions, findCandidateLists, forEachCandidatePair } from 
 import { detectChanges } from './changes.js'
 import type { Decision } from './decisions.js'
 import { evolutionPair, matchOneToOne } from './evolution.js'
-import { relateDocuments, relatedDocuments } from './relation.js'
+import { relateDocuments, relatedDocuments, relatedMap } from './relation.js'
 import { byScore, LinkSelector } from './select.js'
 import { buildThreads } from './threads.js'
 
@@ -265,19 +265,7 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
   const scorer = createScorer(documents, corpus, weights)
   const items = corpus.items
 
-  const relatedOf = new Map<string, Set<string>>()
-  for (const [x, y] of relatedDocuments(documents)) {
-    const a = (documents[x] as PlanDocument).id
-    const b = (documents[y] as PlanDocument).id
-    for (const [p, q] of [
-      [a, b],
-      [b, a],
-    ] as const) {
-      const set = relatedOf.get(p) ?? new Set<string>()
-      set.add(q)
-      relatedOf.set(p, set)
-    }
-  }
+  const relatedOf = relatedMap(documents)
   // only pairs that reach the threshold are kept, with the features their evidence will read; in
   // 'many' mode each item holds only the pairs it may still choose
   const oneToOne = options.mode === 'one-to-one'

@@ -157,3 +157,18 @@ export function relatedDocuments(
   })
   return [...pairs].sort((x, y) => x - y).map((code) => [Math.floor(code / n), code % n])
 }
+
+/** Related documents of each document, both directions by id: what the link selection reads. */
+export function relatedMap(documents: PlanDocument[]): Map<string, Set<string>> {
+  const relatedOf = new Map<string, Set<string>>()
+  for (const [x, y] of relatedDocuments(documents)) {
+    const a = (documents[x] as PlanDocument).id
+    const b = (documents[y] as PlanDocument).id
+    for (const [p, q] of [
+      [a, b],
+      [b, a],
+    ] as const)
+      relatedOf.set(p, (relatedOf.get(p) ?? new Set<string>()).add(q))
+  }
+  return relatedOf
+}
