@@ -94,7 +94,6 @@ export interface PreparedSet {
   hard: Set<string>
 }
 
-
 /**
  * The seeds' hand-labelled item pairs (test/fixtures/pairs-labelled.json) as gold pairs: `same` a
  * positive; `related` (same topic, another goal) a hard negative; `different` a negative. The labellers
