@@ -167,7 +167,8 @@ export function replayLinks(
   weights: ScoreWeights,
   settings: SelectionSettings,
 ): Set<string> {
-  const selector = new LinkSelector({
+  const items = prepared.corpus.items
+  const selector = new LinkSelector(items, {
     topK: settings.topK,
     maxLinks: settings.maxLinks,
     relatedOf: prepared.relatedOf,
@@ -176,9 +177,13 @@ export function replayLinks(
     const score = scoreRow(weights, r.x)
     if (score < settings.threshold) continue
     const [from, to] = r.a.id < r.b.id ? [r.a, r.b] : [r.b, r.a]
-    selector.add({ source: from.id, target: to.id, score, from, to })
+    selector.add(from.index, to.index, score)
   }
-  return new Set(selector.selected().map((p) => pairKey(p.source, p.target)))
+  return new Set(
+    selector
+      .selected()
+      .map((p) => pairKey((items[p.from] as ItemFeatures).id, (items[p.to] as ItemFeatures).id)),
+  )
 }
 
 export interface PairScores {
