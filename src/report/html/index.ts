@@ -6,7 +6,8 @@
  * - threads: each thread's items side by side in level and year order, with word diffs (<del>/<ins>),
  *   target changes, targets and responsible units;
  * - evolution: new, dropped and continued goals of each jurisdiction;
- * - target trajectories: one chart per metric family (vega-lite, rendered to SVG in Node);
+ * - target trajectories: one chart per metric family, drawn by the page's script from compact data
+ *   (chart-data.ts: a few hundred bytes a chart, where inline SVG took 20 kB), its figures in a table;
  * - documents; filters by topic, level and year, and a search box.
  *
  * Same report in, same bytes out: no timestamps, no random ids, stable orders.
@@ -35,14 +36,9 @@ import {
 } from '../shared.js'
 import { type OrderedThread, orderedThreads } from '../threads.js'
 import { renderCascade } from './cascade.js'
-import {
-  chartUnit,
-  fulfilmentSpec,
-  fulfilmentUnit,
-  jurisdictionColors,
-  renderSpec,
-  renderTrajectoryChart,
-} from './charts.js'
+import { type ChartData, chartJson, fulfilmentChartData, trajectoryChartData } from './chart-data.js'
+import { CHART_SCRIPT } from './chart-script.js'
+import { chartUnit, fulfilmentUnit, jurisdictionColors } from './charts.js'
 import { SCRIPT } from './script.js'
 import { createTranslator, type ReportLanguage, stringsJson, type Translator } from './strings.js'
 import { STYLE } from './style.js'
@@ -72,7 +68,11 @@ export interface ToHtmlOptions {
 const CSP =
   "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
-/** The report as one standalone HTML page. Async because the charts are rendered by vega. */
+/**
+ * The report as one standalone HTML page. Without JavaScript the page shows its tables (documents,
+ * evolution, figures) and says that threads and charts need it. Async for the sake of callers written
+ * when the charts were rendered by vega.
+ */
 export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}): Promise<string> {
   expectReport(report, 'toHtml') // rejects: the function is async
   expectOptions(options, 'toHtml')
@@ -88,8 +88,8 @@ export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}):
     (n, d) => n + d.items.reduce((m, i) => m + i.targets.length, 0),
     0,
   )
-  const charts = await renderCharts(report, documents, tr)
-  const fulfilment = await renderFulfilment(report, tr)
+  const charts = renderCharts(report, documents, tr)
+  const fulfilment = renderFulfilment(report, tr)
 
   const levels = [...new Set(documents.map((d) => d.jurisdiction?.level).filter((l) => l !== undefined))]
   const years = [...new Set(documents.map((d) => d.year).filter((y): y is number => y !== null))].sort()
@@ -134,6 +134,7 @@ export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}):
     '</nav>',
     `<button type="button" class="link-button lang-switch" id="lang" ${tr.attrs({ 'aria-label': 'switch-label' })}>${tr.el('switch')}</button>`,
     '</header>',
+    `<noscript><p class="empty panel" data-i18n="no-script">${tr.text('no-script')}</p></noscript>`,
   )
 
   // Filters
@@ -251,7 +252,7 @@ export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}):
     '</main>',
     `<footer>${tr.el('footer', { n: report.schemaVersion })}</footer>`,
     `<script type="application/json" id="report-strings">${stringsJson()}</script>`,
-    `<script>${SCRIPT}</script>`,
+    `<script>${SCRIPT}${CHART_SCRIPT}</script>`,
     '</body>',
     '</html>',
     '',
@@ -533,11 +534,7 @@ function evolutionPair(
   return out.join('\n')
 }
 
-async function renderCharts(
-  report: ReportOutput,
-  documents: PlanDocument[],
-  tr: Translator,
-): Promise<string[]> {
+function renderCharts(report: ReportOutput, documents: PlanDocument[], tr: Translator): string[] {
   // Charts that compare documents first: more documents, then more figures, then by id.
   const documentsOf = (t: Trajectory) => new Set(t.points.map((p) => p.docId)).size
   const plotted = report.trajectories
@@ -552,9 +549,8 @@ async function renderCharts(
   const names = [...new Set(documents.map((d) => d.jurisdiction?.name ?? d.id))]
   const colors = jurisdictionColors(names)
   const out: string[] = ['<div class="charts">']
-  for (const [k, trajectory] of plotted.entries()) {
-    const svg = await renderTrajectoryChart(trajectory, colors, `chart${k + 1}`)
-    out.push(chartFigure(trajectory, svg, tr))
+  for (const trajectory of plotted) {
+    out.push(chartFigure(trajectory, trajectoryChartData(trajectory, colors), tr))
   }
   out.push('</div>')
   if (single.length > 0) {
@@ -575,7 +571,7 @@ async function renderCharts(
 }
 
 /** One chart per indicator and year with targets and results of two jurisdictions or more; a table of all. */
-async function renderFulfilment(report: ReportOutput, tr: Translator): Promise<string[]> {
+function renderFulfilment(report: ReportOutput, tr: Translator): string[] {
   if (report.fulfilment.length === 0) {
     return [`<p class="empty panel">${tr.el('no-fulfilment')}</p>`]
   }
@@ -589,10 +585,10 @@ async function renderFulfilment(report: ReportOutput, tr: Translator): Promise<s
     .filter((g) => new Set(g.map((f) => f.jurisdiction)).size >= 2)
     .sort((a, b) => b.length - a.length || (a[0]!.series < b[0]!.series ? -1 : 1))
   const out: string[] = ['<div class="charts">']
-  for (const [k, group] of charted.entries()) {
+  for (const group of charted) {
     const first = group[0] as Fulfilment
     const label = `${labels.get(first.metricFamily ?? '') ?? first.metric} ${first.planned.target.kind} ${first.year}`
-    const svg = await renderSpec(fulfilmentSpec(group, label), `fulfil${k + 1}`)
+    const svg = chartScript(fulfilmentChartData(group, label))
     const unit = fulfilmentUnit(group)
     out.push(
       `<figure class="chart" data-filter-item data-search="${escapeXml(searchText([label, first.series, ...group.map((f) => f.jurisdiction)]))}" data-years="${first.year}">`,
@@ -614,7 +610,12 @@ async function renderFulfilment(report: ReportOutput, tr: Translator): Promise<s
   return out
 }
 
-function chartFigure(trajectory: Trajectory, svg: string, tr: Translator): string {
+/** A chart's data where the page's script draws it (an inert JSON script element: no markup inside). */
+function chartScript(chart: ChartData): string {
+  return `<script type="application/json" class="chart-data">${chartJson(chart)}</script>`
+}
+
+function chartFigure(trajectory: Trajectory, chart: ChartData, tr: Translator): string {
   const levels = [...new Set(trajectory.points.map((p) => p.level).filter(Boolean))].join(' ')
   const years = [...new Set(trajectory.points.map((p) => p.year).filter((y) => y !== null))].join(' ')
   const search = searchText([
@@ -631,7 +632,7 @@ function chartFigure(trajectory: Trajectory, svg: string, tr: Translator): strin
     `<figure class="chart" data-filter-item data-search="${escapeXml(search)}" data-levels="${levels}" data-years="${years}">`,
     `<h3 lang="zh">${escapeXml(trajectory.label)}${chartUnit(trajectory) ? ` <span class="en">(${escapeXml(chartUnit(trajectory))})</span>` : ''}</h3>`,
     trajectory.labelEn ? `<span class="en">${escapeXml(trajectory.labelEn)}</span>` : '',
-    svg,
+    chartScript(chart),
     `<details><summary>${tr.el('figures', { n: trajectory.points.length })}</summary><table class="targets" lang="zh"><thead><tr>${headers(tr, 'jurisdiction', 'year', 'figure', 'status', 'metric', 'item')}</tr></thead><tbody>${rows.join('')}</tbody></table></details>`,
     '</figure>',
   ].join('\n')
