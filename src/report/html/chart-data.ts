@@ -197,9 +197,14 @@ export function fulfilmentChartData(pairs: readonly Fulfilment[], label: string)
   }
 }
 
-/** The chart as the JSON the page embeds: `<` escaped, so that no text can close the script element. */
+/** The chart as the JSON the page embeds (see `scriptJson`). */
 export function chartJson(chart: ChartData): string {
-  return JSON.stringify(chart).replace(/</g, '\\u003c')
+  return scriptJson(chart)
+}
+
+/** JSON for a `<script type="application/json">`: `<` escaped, so that no text can close the element. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c')
 }
 
 /** Colours of one chart, each once, by index. */

@@ -36,7 +36,13 @@ import {
 } from '../shared.js'
 import { type OrderedThread, orderedThreads } from '../threads.js'
 import { renderCascade } from './cascade.js'
-import { type ChartData, chartJson, fulfilmentChartData, trajectoryChartData } from './chart-data.js'
+import {
+  type ChartData,
+  chartJson,
+  fulfilmentChartData,
+  scriptJson,
+  trajectoryChartData,
+} from './chart-data.js'
 import { CHART_SCRIPT } from './chart-script.js'
 import { chartUnit, fulfilmentUnit, jurisdictionColors } from './charts.js'
 import { SCRIPT } from './script.js'
@@ -219,7 +225,12 @@ export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}):
   if (report.evolution.length === 0) {
     html.push(`<p class="empty panel" data-i18n="no-evolution">${tr.text('no-evolution')}</p>`)
   }
-  for (const pair of report.evolution) html.push(evolutionPair(pair, index, diffs, tr))
+  // A continued goal that is a thread's step shows that step's diff, copied from the thread's
+  // <template> when opened: each diff is on the page once.
+  const stepThreads = new Map<string, string>()
+  for (const thread of threads)
+    for (const step of thread.steps) if (step.from) stepThreads.set(pairKey(step.from, step.to), thread.id)
+  for (const pair of report.evolution) html.push(evolutionPair(pair, index, diffs, stepThreads, tr))
   html.push('</section>')
 
   // Trajectories
@@ -369,7 +380,7 @@ function itemCard(
 ): string {
   const level = doc.jurisdiction?.level ?? 'other'
   const out: string[] = [
-    `<section class="card level-${level}" data-item="${escapeXml(item.id)}">`,
+    `<section class="card level-${level}" data-item="${escapeXml(item.id)}"${base && diff ? ` data-base="${escapeXml(base.item.id)}"` : ''}>`,
     '<div class="card-head">',
     `<span class="badge level-${level}">${doc.jurisdiction ? tr.el(`level-${doc.jurisdiction.level}`) : '—'}</span>`,
     `<strong>${escapeXml(documentName(doc))}</strong>`,
@@ -389,10 +400,8 @@ function itemCard(
   } else {
     out.push(`<div class="text diff" lang="zh">${escapeXml(displayText(item))}</div>`)
   }
-  if (diff && diff.targets.length > 0) {
-    out.push(tr.el('target-changes', undefined, 'h4'), targetChanges(diff.targets, tr))
-  }
-  if (item.targets.length > 0) out.push(tr.el('targets', undefined, 'h4'), targetTable(item.targets, tr))
+  if ((diff && diff.targets.length > 0) || item.targets.length > 0)
+    out.push(targetsData(diff?.targets ?? [], item.targets))
   out.push(...unitsBlock(item, diff, tr))
   out.push('</section>')
   return out.join('\n')
@@ -417,37 +426,32 @@ export function renderDiffHtml(parts: DiffPart[]): string {
     .join('')
 }
 
-function targetChanges(changes: TargetChange[], tr: Translator): string {
-  const items = changes.map((c) => {
-    const figure = (t: Target | null) => (t ? escapeXml(t.text) : '—')
-    const note: string[] = []
-    if (c.ratio !== null && c.change !== 'unchanged') {
-      const pct = c.from?.normalizedUnit === '%' || c.from?.normalizedUnit === '个百分点'
-      note.push(
-        pct && c.delta !== null
-          ? `${c.delta > 0 ? '+' : '−'}${formatNumber(Math.abs(c.delta))} pp`
-          : `${c.ratio > 0 ? '+' : '−'}${formatNumber(Math.abs(c.ratio) * 100, 1)}%`,
-      )
-    }
-    if (c.kindChange) note.push(`${c.kindChange[0]} → ${c.kindChange[1]}`)
-    if (c.change === 'incomparable') note.push(tr.text('not-compared'))
-    const body =
-      c.change === 'added'
-        ? `${figure(c.to)} <span class="kind">${tr.el('change-new')}</span>`
-        : c.change === 'dropped'
-          ? `<s>${figure(c.from)}</s> <span class="kind">${tr.el('change-dropped')}</span>`
-          : `${figure(c.from)} → ${figure(c.to)}${note.length ? ` <span class="kind">${escapeXml(note.join(', '))}</span>` : ''}`
-    return `<li class="${c.change}" title="${escapeXml(c.metric)}">${body}</li>`
-  })
-  return `<ul class="changes" lang="zh">${items.join('')}</ul>`
+/**
+ * A card's figures as data the script renders when the thread is opened (script.ts, `renderTargets`):
+ * the changes `[change, from, to, note, metric]` and the targets `[metric, figure, kind, status, year]`.
+ * As markup they were a fifth of the page for 30 provincial reports.
+ */
+function targetsData(changes: readonly TargetChange[], targets: readonly Target[]): string {
+  const data = {
+    c: changes.map((c) => [c.change, c.from?.text ?? null, c.to?.text ?? null, changeNote(c), c.metric]),
+    t: targets.map((t) => [t.metric, t.text, t.kind, t.status, t.year ?? null]),
+  }
+  return `<script type="application/json" class="card-targets">${scriptJson(data)}</script>`
 }
 
-function targetTable(targets: Target[], tr: Translator): string {
-  const rows = targets.map(
-    (t) =>
-      `<tr><td>${escapeXml(t.metric)}</td><td class="num">${escapeXml(t.text)}</td><td><span class="kind">${t.kind}</span></td><td><span class="kind">${t.status}</span></td><td class="num">${t.year ?? ''}</td></tr>`,
-  )
-  return `<table class="targets" lang="zh"><thead><tr>${headers(tr, 'metric', 'figure', 'kind', 'status', 'year')}</tr></thead><tbody>${rows.join('')}</tbody></table>`
+/** How much a figure changed (+0.5 pp, −12.5%) and how its kind changed, as printed after it. */
+function changeNote(c: TargetChange): string {
+  const note: string[] = []
+  if (c.ratio !== null && c.change !== 'unchanged') {
+    const pct = c.from?.normalizedUnit === '%' || c.from?.normalizedUnit === '个百分点'
+    note.push(
+      pct && c.delta !== null
+        ? `${c.delta > 0 ? '+' : '−'}${formatNumber(Math.abs(c.delta))} pp`
+        : `${c.ratio > 0 ? '+' : '−'}${formatNumber(Math.abs(c.ratio) * 100, 1)}%`,
+    )
+  }
+  if (c.kindChange) note.push(`${c.kindChange[0]} → ${c.kindChange[1]}`)
+  return note.join(', ')
 }
 
 function unitsBlock(item: PlanItem, diff: ItemDiff | undefined, tr: Translator): string[] {
@@ -471,6 +475,7 @@ function evolutionPair(
   pair: ReportOutput['evolution'][number],
   index: ReportIndex,
   diffs: Map<string, ItemDiff>,
+  stepThreads: ReadonlyMap<string, string>,
   tr: Translator,
 ): string {
   const from = index.documents.get(pair.from)
@@ -505,12 +510,17 @@ function evolutionPair(
     const diff = diffs.get(pairKey(c.from, c.to))
     const a = index.items.get(c.from)
     const b = index.items.get(c.to)
+    const thread = diff ? stepThreads.get(pairKey(c.from, c.to)) : undefined
+    // the script searches the step's card in the thread's template, and copies it in when opened
+    const step = thread
+      ? ` data-thread-id="${escapeXml(thread)}" data-item="${escapeXml(c.to)}" data-base="${escapeXml(c.from)}"`
+      : ''
     out.push(
-      `<li ${attributes(b?.doc, b?.item, diff ? [] : [a?.item.text ?? ''], !diff)}><details><summary>${name(c.from)} → ${name(c.to)} <span class="score">${formatScore(c.score)}</span></summary>`,
+      `<li ${attributes(b?.doc, b?.item, diff ? [] : [a?.item.text ?? ''], !diff)}${step}><details><summary>${name(c.from)} → ${name(c.to)} <span class="score">${formatScore(c.score)}</span></summary>`,
     )
-    if (diff) {
+    if (diff && !thread) {
       out.push(`<div class="text" lang="zh">${renderDiffHtml(diff.parts)}</div>`)
-      if (diff.targets.length) out.push(targetChanges(diff.targets, tr))
+      if (diff.targets.length) out.push(targetsData(diff.targets, []))
     }
     out.push('</details></li>')
   }
