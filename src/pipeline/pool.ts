@@ -106,8 +106,7 @@ export function createReadPool(threads: number, setup: WorkerSetup): Piscina<Rea
     filename: pathToFileURL(filename).href,
     minThreads: threads,
     maxThreads: threads,
-    // one file at a time per worker: a worker with a queue would hold files another is free to read
-    maxQueue: 'auto',
+    // every file is queued at once (a path and its options each); a worker takes the next when free
     workerData: setup,
     execArgv: workerExecArgv(filename),
   })
