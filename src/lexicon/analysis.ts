@@ -50,7 +50,7 @@ export function bigramsOf(analysis: TextAnalysis): string[] {
 }
 
 /** A sentence ends at these tokens (after NFKC: ；！？ are ; ! ?). */
-const SENTENCE_END = /[。;!?\n]/
+const SENTENCE_END = /[。;!?\n,:，：]/
 
 /**
  * The precise and the search-mode cut of a text from one call to the segmenter. jieba's search mode
