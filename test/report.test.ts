@@ -550,8 +550,12 @@ describe('formats of a small report', () => {
       /<span data-i18n="thread-meta" data-i18n-args="\{&quot;n&quot;:(\d+)\}">\1 个条目<\/span>/,
     )
     // every key the page uses is in the file, in both languages
-    const keys = new Set([...zh.matchAll(/data-i18n="([^"]+)"/g)].map((m) => m[1]!))
-    for (const m of zh.matchAll(/data-i18n-attr="([^"]+)"/g))
+    // the page's markup, and the keys the script writes into it (t('…') / el('…'))
+    const markup = zh.slice(0, zh.lastIndexOf('<script>'))
+    const script = zh.slice(zh.lastIndexOf('<script>'))
+    const keys = new Set([...markup.matchAll(/data-i18n="([^"]+)"/g)].map((m) => m[1]!))
+    for (const m of script.matchAll(/\bel\('([a-z-]+)'/g)) keys.add(m[1]!)
+    for (const m of markup.matchAll(/data-i18n-attr="([^"]+)"/g))
       for (const pair of m[1]!.split(' ')) keys.add(pair.split(':')[1]!)
     for (const key of keys) {
       expect(strings[key]?.zh, key).toBeTruthy()
