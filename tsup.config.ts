@@ -2,10 +2,9 @@ import { defineConfig } from 'tsup'
 
 export default defineConfig([
   {
-    // the worker of loadCorpusAsync's pool is an entry of its own, beside the bundle that starts it
-    entry: { index: 'src/index.ts', worker: 'src/pipeline/worker.ts' },
+    entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
-    dts: { entry: { index: 'src/index.ts' } },
+    dts: true,
     clean: true,
     sourcemap: false,
     target: 'node20',
