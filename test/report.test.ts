@@ -160,6 +160,36 @@ function readCsv(text: string): string[][] {
   return rows
 }
 
+/** A growth figure of a trajectory, as the charts' tests need one. */
+function growthPoint(
+  docId: string,
+  jurisdiction: string,
+  year: number,
+  value: number,
+  status: 'planned' | 'achieved',
+  metric: string,
+) {
+  return {
+    docId,
+    itemId: `${docId}#1`,
+    jurisdiction,
+    level: 'province' as const,
+    year,
+    yearFrom: null,
+    value,
+    valueMax: null,
+    unit: '%',
+    normalized: value,
+    normalizedMax: null,
+    comparator: 'approx' as const,
+    kind: 'growth' as const,
+    status,
+    direction: 'increase' as const,
+    metric,
+    text: `${value}%`,
+  }
+}
+
 describe('report of the seed corpus', () => {
   let report: ReturnType<typeof buildReport>
   beforeAll(() => {
@@ -634,25 +664,8 @@ describe('formats of a small report', () => {
   })
 
   it('draws planned targets hollow and achieved results filled, one line per status', () => {
-    const point = (year: number, value: number, status: 'planned' | 'achieved') => ({
-      docId: `hn-${year}`,
-      itemId: `hn-${year}#1`,
-      jurisdiction: '河南省',
-      level: 'province' as const,
-      year,
-      yearFrom: null,
-      value,
-      valueMax: null,
-      unit: '%',
-      normalized: value,
-      normalizedMax: null,
-      comparator: 'approx' as const,
-      kind: 'growth' as const,
-      status,
-      direction: 'increase' as const,
-      metric: '地区生产总值',
-      text: `${value}%`,
-    })
+    const point = (year: number, value: number, status: 'planned' | 'achieved') =>
+      growthPoint(`hn-${year}`, '河南省', year, value, status, '地区生产总值')
     const trajectory = {
       id: 'gdp@growth',
       metricFamily: 'gdp',
@@ -699,25 +712,8 @@ describe('formats of a small report', () => {
   })
 
   it("draws an outlier of the page's charts at the edge of the axis as a triangle, with its figure", () => {
-    const point = (docId: string, value: number) => ({
-      docId,
-      itemId: `${docId}#1`,
-      jurisdiction: docId,
-      level: 'province' as const,
-      year: 2025,
-      yearFrom: null,
-      value,
-      valueMax: null,
-      unit: '%',
-      normalized: value,
-      normalizedMax: null,
-      comparator: 'approx' as const,
-      kind: 'growth' as const,
-      status: 'planned' as const,
-      direction: 'increase' as const,
-      metric: '研发经费投入',
-      text: `${value}%`,
-    })
+    const point = (docId: string, value: number) =>
+      growthPoint(docId, docId, 2025, value, 'planned', '研发经费投入')
     const values = [5, 6.5, 8, 7, 57.3]
     const chart = trajectoryChartData(
       {
