@@ -69,15 +69,16 @@ console.log(`unknown genre (warning unknown-layout): ${unknown}`)
 if (verbose) for (const m of misses) console.log(`  ✗ ${m}`)
 
 // top-level headings of the work reports: every 一、 heading line (no sentence end, at most 40 characters),
-// and every unnumbered line that names a part of a report (2023年工作回顾, 全面加强政府自身建设), must be
+// and every line with no (一) label that names a part of a report (2023年工作回顾, 全面加强政府自身建设), must be
 // a section; those that are not under another part heading must be at the top (depth 0)
 const reports = [...docs.entries()].filter(([file]) => file.startsWith('gwr-'))
 let found = 0
 let atTop = 0
 let expected = 0
 const missingTop: string[] = []
+// a line under a (五) label is a sub-part (（五）持续加强政府自身建设 under 一、2025年工作回顾), not a part
 const partLine =
-  /^(\d{4}\s*年|过去[一五]年|“十[一二三四五六七八九]五”时期)?[^。，,；;：:、]{0,16}(工作回顾|工作安排|重点工作|总体要求|主要目标|目标任务|工作任务|自身建设)[^。，,；;：:、]{0,16}$/
+  /^(?![(（][一二三四五六七八九十]+[)）])(\d{4}\s*年|过去[一五]年|“十[一二三四五六七八九]五”时期)?[^。，,；;：:、]{0,16}(工作回顾|工作安排|重点工作|主要工作|工作建议|总体要求|主要目标|总体目标|目标任务|工作任务|重点任务|主要任务|自身建设)[^。，,；;：:、]{0,16}$/
 for (const [file, doc] of reports) {
   const lines = doc.sourceText
     .normalize('NFKC')

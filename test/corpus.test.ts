@@ -151,6 +151,29 @@ describe.skipIf(!hasCorpus)(`metadata of the corpus, with the file names hidden$
     ).toBeGreaterThanOrEqual(0.75)
   })
 
+  it('gives no year to a policy its citations and a start on 1 January leave in two years, and says which', () => {
+    // it cites 青发〔2023〕9号 and takes effect 自2024年1月1日: issued in 2023 (November) or in 2024
+    const doc = hidden.get('digital-policies/S044_city_青岛市_2023-11-28.txt') as PlanDocument
+    expect(doc.year).toBeNull()
+    const warning = doc.warnings.find((w) => w.code === 'missing-year')
+    expect(warning?.message).toContain('issued 2023–2024')
+  })
+
+  it('reads the period of a title that closes its bracket with no 年, and estimates the year from it', () => {
+    const doc = hidden.get('digital-policies/S019_province_山东省_2021-09-28.txt') as PlanDocument
+    expect([doc.title, doc.period, doc.year]).toEqual([
+      '山东省服务业数字化转型行动方案(2021—2023)',
+      { from: 2021, to: 2023 },
+      2021,
+    ])
+    expect(doc.warnings.map((w) => w.code)).toContain('year-estimated')
+  })
+
+  it('takes no 资本市场 for the 本市 of a text, so that the province it names is its government', () => {
+    const doc = hidden.get('digital-policies/S052_province_山东省_2024-01-08.txt') as PlanDocument
+    expect(doc.jurisdiction).toMatchObject({ name: '山东省', level: 'province' })
+  })
+
   it('never gives a year that is not a plausible year', () => {
     for (const doc of hidden.values())
       if (doc.year !== null) expect(doc.year, doc.id).toBeGreaterThanOrEqual(1949)
@@ -203,6 +226,46 @@ describe.skipIf(!hasCorpus)(`parts and items of the work reports${corpusSkipReas
       ['heading', null, '2024年工作安排建议', 'tasks'],
       ['heading', null, '持之以恒加强政府自身建设', 'tasks'],
     ])
+  })
+
+  it('takes 2024年主要工作 printed alone as a top-level part, the 一、 parts of each year under it', () => {
+    const deyang = docOf('gwr-cities-2024/2024_四川省_德阳市_政府工作报告.txt')
+    const top = deyang.sections.filter((s) => s.depth === 0)
+    expect(top.map((s) => [s.label, s.title, s.role])).toEqual([
+      [null, '2023年工作回顾', 'review'],
+      [null, '2024年主要工作', 'tasks'],
+    ])
+    const under = (part: string) =>
+      deyang.sections.filter((s) => s.parentId === top.find((t) => t.title === part)?.id)
+    expect(under('2023年工作回顾').map((s) => s.label)).toEqual([
+      '一、',
+      '二、',
+      '三、',
+      '四、',
+      '五、',
+      '六、',
+      '七、',
+      '八、',
+    ])
+    expect(under('2024年主要工作').map((s) => s.role)).toEqual(Array(9).fill('tasks'))
+  })
+
+  it('reads a part on the work of a year before the report’s own as a review', () => {
+    const zhejiang = docOf('gwr-provinces-2026/2026_浙江省_政府工作报告.txt')
+    expect(zhejiang.sections.filter((s) => s.depth === 0).map((s) => [s.title, s.role])).toEqual([
+      ['2025年主要工作和“十四五”发展成就', 'review'],
+      ['“十五五”时期的主要目标任务', 'goals'],
+      ['2026年重点工作', 'tasks'],
+    ])
+  })
+
+  it('takes no 第一、 inside a heading’s words for a label', () => {
+    const guangzhou = docOf('gwr-cities-2024/2024_广东省_广州_政府工作报告.txt')
+    expect(guangzhou.sections.filter((s) => s.depth === 0).map((s) => s.title)).toEqual([
+      '2023年工作回顾',
+      '2024年工作安排',
+    ])
+    expect(guangzhou.sections.map((s) => s.title)).toContain('坚持产业第一、制造业立市，厚植经济发展优势')
   })
 
   it('gives every item of a report’s review part the role review, and its section’s role to every item', () => {

@@ -411,6 +411,8 @@ describe('titles, kinds and periods', () => {
     ['国民经济和社会发展第十四个五年规划', { from: 2021, to: 2025 }],
     ['智慧城市建设规划(2021—2025年)', { from: 2021, to: 2025 }],
     ['智慧城市建设规划(2021年-2023年)', { from: 2021, to: 2023 }],
+    // 山东省服务业数字化转型行动方案(2021—2023): the bracket closes with no 年
+    ['山东省服务业数字化转型行动方案(2021—2023)', { from: 2021, to: 2023 }],
   ])('reads the period of %s', (title, period) => {
     expect(inferMetadata('', { title }).period).toEqual(period)
   })

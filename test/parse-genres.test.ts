@@ -5,6 +5,7 @@ import type { PlanDocument } from '../src/model/index.js'
 import { parseDocument } from '../src/parse/index.js'
 import { matchLabel } from '../src/parse/labels.js'
 import { inferMetadata, kindOfTitle, readFileName } from '../src/parse/metadata.js'
+import { selfWords } from '../src/parse/self-reference.js'
 
 const report = [
   '2025年山东省政府工作报告',
@@ -355,5 +356,68 @@ describe('parts of a plan', () => {
     const target = doc.items.find((i) => i.text.includes('92%'))
     expect([target?.role, doc.items.find((i) => i.text.includes('90%'))?.role]).toEqual(['goals', 'review'])
     expect(doc.items.find((i) => i.text.includes('思政课'))?.role).toBe('tasks')
+  })
+})
+
+describe('parts of a work report, from lines cut from real reports', () => {
+  it('takes 2024年主要工作 printed alone on its line as the tasks part (德阳 2024)', () => {
+    const text = [
+      '各位代表：',
+      '现在，我代表市人民政府，向大会报告工作，请予审议。',
+      '2023年工作回顾',
+      '刚刚过去的2023年，是全面贯彻党的二十大精神的开局之年。',
+      '2024年主要工作',
+      '今年是中华人民共和国成立75周年，是实施“十四五”规划的关键一年。',
+      '一、推动同城融圈走深走实，持续增强区域发展势能。坚定实施“同城融圈”战略，深度融入现代化成都都市圈。',
+    ].join('\n')
+    const doc = parsed(text)
+    expect(doc.sections.filter((s) => s.depth === 0).map((s) => [s.title, s.role])).toEqual([
+      ['2023年工作回顾', 'review'],
+      ['2024年主要工作', 'tasks'],
+    ])
+  })
+
+  it('reads a part on the work of the year before the report’s as its review (浙江 2026)', () => {
+    const text = [
+      '2026年浙江省政府工作报告',
+      '2026年1月14日在浙江省第十四届人民代表大会第四次会议上',
+      '一、2025年主要工作和“十四五”发展成就',
+      '2025年是极不平凡的一年，面对错综复杂的外部环境和艰巨繁重的改革发展稳定任务，全省经济稳中有进。',
+      '二、“十五五”时期的主要目标任务',
+      '今后五年，全省经济社会发展的主要目标是：经济保持合理增长。',
+      '三、2026年重点工作',
+      '（一）着力提振市场信心增强社会预期。坚持稳中求进工作总基调。',
+    ].join('\n')
+    const doc = parsed(text)
+    expect(doc.year).toBe(2026)
+    expect(doc.sections.filter((s) => s.depth === 0).map((s) => s.role)).toEqual(['review', 'goals', 'tasks'])
+  })
+
+  it('takes no 第一、 inside a heading’s words for a label (广州 2024)', () => {
+    const text = [
+      '一、2023年工作回顾',
+      '一年来，我们全力以赴推动经济回升向好。',
+      '二、2024年工作安排',
+      '（一）纵深推进新阶段粤港澳大湾区建设，强化引领高质量发展的核心引擎功能。坚持以大湾区建设为纲。',
+      '（二）坚持产业第一、制造业立市，厚植经济发展优势。坚持把发展经济的着力点放在实体经济上，加快形成新质生产力。',
+    ].join('\n')
+    const items = parsed(text).items.filter((i) => i.path.startsWith('2.'))
+    expect(items.map((i) => [i.path, i.heading])).toEqual([
+      ['2.(一)', '纵深推进新阶段粤港澳大湾区建设，强化引领高质量发展的核心引擎功能'],
+      ['2.(二)', '坚持产业第一、制造业立市，厚植经济发展优势'],
+    ])
+  })
+})
+
+describe('what a text calls itself by 本市, 全省', () => {
+  it.each([
+    [
+      '强化银行信贷、担保和保险、创业投资、资本市场等多元化资本对数字经济领域科技型中小企业融资支持力度。',
+      [],
+    ],
+    ['力争三年内，数字经济占全省GDP比重超过50%。', ['省']],
+    ['结合本市实际，制定本办法。', ['市']],
+  ])('reads %s', (text, words) => {
+    expect(selfWords(text)).toEqual(words)
   })
 })

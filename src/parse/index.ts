@@ -169,7 +169,7 @@ export function parseDocument(input: string | SourceText, options: ParseOptions 
     walked.root,
     toc?.titles ?? new Map(),
     tables,
-    (title) => roleOfTitle(title, layouts),
+    (title) => roleOfTitle(title, layouts, metadata.year),
     paragraphItems,
   )
   nameInferredSections(built.sections, built.items, summaryParts(text, pieces, walked.roles))

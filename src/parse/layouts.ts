@@ -65,13 +65,18 @@ export function layoutFor(kind: DocumentKind, layouts: Layouts): Layout | null {
 /**
  * The part a section title names, or null. A title that names several parts names them in the order
  * they come (2024年主要目标任务和重点工作, 2025年工作总体要求和重点任务); its text is mostly the last one
- * named, which wins.
+ * named, which wins. Given the document's year, a part of the work of an earlier year is a review.
  */
-export function roleOfTitle(title: string, layouts: Layouts): PartRole {
+export function roleOfTitle(title: string, layouts: Layouts, documentYear: number | null = null): PartRole {
   let best: { role: PartRole; at: number } | null = null
   for (const { role, pattern } of layouts.roles) {
     const match = pattern.exec(title)
     if (match && (best === null || match.index > best.at)) best = { role, at: match.index }
   }
+  // 一、2023年主要工作 in the 2024 report, 2025年主要工作和“十四五”发展成就 in the 2026 one: the work of a
+  // year before the document's own is done, and its part reviews it
+  const year = /(?<!\d)((?:19|20)\d{2})\s*年(?!\d)/.exec(title)?.[1]
+  if (best && best.role !== 'review' && documentYear !== null && year && Number(year) < documentYear)
+    return 'review'
   return best?.role ?? null
 }

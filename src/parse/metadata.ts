@@ -42,6 +42,7 @@ import {
   NATIONAL,
   resolveJurisdiction,
 } from './divisions.js'
+import { estimateIssueYear, isPlausibleYear } from './issue-year.js'
 import { ownDivision } from './self-reference.js'
 
 export interface InferredMetadata {
@@ -370,14 +371,6 @@ function presentYear(text: string): number | null {
   return match?.[1] ? Number(match[1]) : null
 }
 
-/** 本办法自2022年4月30日起施行, 自2016年起组织实施: the year a document takes effect. */
-function effectiveYear(text: string): number | null {
-  const match =
-    /自\s*((?:19|20)\d{2})\s*年\d{1,2}月\d{1,2}日起?(?:施行|实施)/.exec(text) ??
-    /自\s*((?:19|20)\d{2})\s*年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|施行|实施)/.exec(text)
-  return match?.[1] ? Number(match[1]) : null
-}
-
 /**
  * 2019年数字福建工作要点 -> 2019, 数字山东2021行动方案 -> 2021 (a year before the plan word); not the ends of
  * a range (2021-2025年), not a brand (《中国制造2025》山东省行动纲要).
@@ -386,7 +379,8 @@ function titleYear(title: string): number | null {
   const match =
     /(?<![\d\-—–~～至到])(\d{4})年(?![\d\-—–~～至到])/.exec(title) ??
     /(?<![\d\-—–~～至到])((?:19|20)\d{2})(?=(行动|工作|计划|方案|要点))/.exec(title)
-  return match?.[1] ? Number(match[1]) : null
+  // 青岛市1318年…申报指南: digits a font garbled are no year
+  return match?.[1] && isPlausibleYear(Number(match[1])) ? Number(match[1]) : null
 }
 
 /**
@@ -404,7 +398,7 @@ interface Meeting {
 
 function findMeeting(head: string): Meeting | null {
   const match = meetingLine.exec(head)
-  if (!match?.[1]) return null
+  if (!match?.[1] || !isPlausibleYear(Number(match[1]))) return null
   const assembly = match[2] ?? ''
   const names = findDivisionNames(assembly, (start) => start === 0).map((m) => m.name)
   if (/全国/.test(match[0]) && names.length === 0) names.push('全国')
@@ -494,12 +488,13 @@ function fiveYearPeriod(n: number): Period {
   return { from, to: from + 4 }
 }
 
-/** The period printed in the title: 十四五, 第十四个五年, (2018-2020年), 2021年-2025年. */
+/** The period printed in the title: 十四五, 第十四个五年, (2018-2020年), 2021年-2025年, (2021—2023). */
 function periodOfTitle(title: string): Period | null {
   const fiveYear = /十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年/.exec(title)
   const digit = fiveYear?.[1] ?? fiveYear?.[2]
   if (digit) return fiveYearPeriod(10 + chineseDigits.indexOf(digit) + 1)
-  const range = /(\d{4})\s*年?\s*[-—–~～至到]\s*(\d{4})\s*年/.exec(title)
+  // (2021—2023) closes its bracket with no 年: 山东省服务业数字化转型行动方案(2021—2023)
+  const range = /(\d{4})\s*年?\s*[-—–~～至到]\s*(\d{4})\s*(?:年|(?=[)）]))/.exec(title)
   if (range?.[1] && range[2] && Number(range[2]) >= Number(range[1])) {
     return { from: Number(range[1]), to: Number(range[2]) }
   }
@@ -722,25 +717,29 @@ export function inferMetadata(text: string, options: InferMetadataOptions = {}):
       message: `no year is printed; ${inferredYear} is taken from the file name`,
     })
   }
+  let unknownYear: string | null = null
   if (inferredYear === null && options.year === undefined) {
     // estimates, said to be so: a plan for 2021—2025 (十四五) is issued in its first year, as a rule;
     // 本办法自2022年4月30日起施行 takes effect in the year it is issued, as a rule
-    const estimate =
-      (titleFromFileName ? null : titlePeriod)?.from ??
-      effectiveYear(text) ??
-      periodOfBody(text)?.from ??
-      null
-    if (estimate !== null) {
-      inferredYear = estimate
+    const estimate = estimateIssueYear(
+      text,
+      (titleFromFileName ? null : titlePeriod)?.from ?? null,
+      periodOfBody(text)?.from ?? null,
+    )
+    if (estimate.year !== null) {
+      inferredYear = estimate.year
       warnings.push({
         code: 'year-estimated',
-        message: `no date of issue is printed; ${estimate} is the first year of the plan's period or the year it takes effect`,
+        message: `no date of issue is printed; ${estimate.reason}`,
       })
-    }
+    } else unknownYear = estimate.reason
   }
   const year = options.year ?? inferredYear
   if (options.year === undefined && inferredYear === null) {
-    warnings.push({ code: 'missing-year', message: 'no year of issue found (no date, no year in the title)' })
+    warnings.push({
+      code: 'missing-year',
+      message: `no year of issue found (no date, no year in the title)${unknownYear ? `; ${unknownYear}` : ''}`,
+    })
   }
   if (
     options.year === undefined &&

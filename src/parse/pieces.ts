@@ -228,8 +228,17 @@ export function splitPieces(text: string, lines: Line[], options: SplitOptions):
         // decimal numbers (1.2) and annexes (附件) are labels only at the start of a line
         const decimal =
           label?.style === 'decimal-2' || label?.style === 'decimal-3' || label?.style === 'annex'
+        // 坚持产业第一、制造业立市, “五统一、一开放”: an ordinal (第一) or a word ending in 一 (统一, 唯一)
+        // in a heading's words is no label
+        const wordInHeading =
+          inHeading &&
+          !LABEL_MAY_FOLLOW.test(before) &&
+          !afterClause &&
+          label?.style === 'cn-dun' &&
+          (before === '第' || (label.label.startsWith('一') && /[统唯之同单万合专归]/.test(before)))
         const plausible =
           label &&
+          !wordInHeading &&
           (!decimal || i === 0) &&
           (i === 0 ||
             label.number === 1 ||

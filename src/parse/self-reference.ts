@@ -24,8 +24,8 @@ export function selfWords(text: string): SelfWord[] {
   const reporting = /我代表(省|市|州|盟|区|县|旗)人民政府/.exec(text)?.[1]
   if (reporting) return [reporting as SelfWord]
   const words = new Set<SelfWord>()
-  // 我市实际, 全省上下, 本区; not 全市长 or 本市级 (a title, a rank)
-  for (const m of text.matchAll(/(?:我|全|本)(省|市|州|盟|区|县|旗)(?![长委级属直])/g))
+  // 我市实际, 全省上下, 本区; not 全市长 or 本市级 (a title, a rank), nor 资本市场, 全市场 (a market)
+  for (const m of text.matchAll(/(?:我|全|本)(省|市|州|盟|区|县|旗)(?![长委级属直场])/g))
     words.add(m[1] as SelfWord)
   return [...words].sort()
 }
