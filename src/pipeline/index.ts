@@ -387,7 +387,8 @@ export function loadCorpus(pathsOrDir: string | string[], options: LoadCorpusOpt
   if (cache && options.cacheFile)
     writeCache(options.cacheFile, { fingerprint: cache.fingerprint, entries: fresh })
   else for (const [id, analysis] of analyzeDocuments(sorted, tagOptions)) analyses.set(id, analysis)
-  return { documents: tagDocuments(sorted, { ...tagOptions, analyses }), errors, analyses }
+  const ordered = inIdOrder(sorted, analyses)
+  return { documents: tagDocuments(sorted, { ...tagOptions, analyses: ordered }), errors, analyses: ordered }
 }
 
 export interface LoadCorpusAsyncOptions extends LoadCorpusOptions {
@@ -496,7 +497,19 @@ export async function loadCorpusAsync(
   if (cache && options.cacheFile)
     writeCache(options.cacheFile, { fingerprint: cache.fingerprint, entries: fresh })
   const tagOptions = { ...rest, lexicon, segmenter }
-  return { documents: tagDocuments(sorted, { ...tagOptions, analyses }), errors, analyses }
+  const ordered = inIdOrder(sorted, analyses)
+  return { documents: tagDocuments(sorted, { ...tagOptions, analyses: ordered }), errors, analyses: ordered }
+}
+
+/** The analyses in the order of the sorted documents' items, whatever order the files were read in. */
+function inIdOrder(sorted: PlanDocument[], analyses: Map<string, TextAnalysis>): Map<string, TextAnalysis> {
+  const out = new Map<string, TextAnalysis>()
+  for (const doc of sorted)
+    for (const item of doc.items) {
+      const analysis = analyses.get(item.id)
+      if (analysis) out.set(item.id, analysis)
+    }
+  return out
 }
 
 /**
