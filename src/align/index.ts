@@ -11,7 +11,7 @@ import {
   type Segmenter,
   type TextAnalysis,
 } from '../lexicon/index.js'
-import type { EvolutionPair, Link, LinkFeatures, PlanDocument, Thread } from '../model/index.js'
+import type { EvolutionPair, Link, PlanDocument, Thread } from '../model/index.js'
 import { type OnProgress, type ProgressStage, stageProgress } from '../progress.js'
 import {
   buildFeatures,
@@ -27,14 +27,16 @@ import { type CandidateOptions, findCandidateLists, forEachCandidatePair } from 
 import { detectChanges } from './changes.js'
 import type { Decision } from './decisions.js'
 import { evolutionPair, matchOneToOne } from './evolution.js'
+import { keepMutual, type MutualOptions } from './mutual.js'
 import { relateDocuments, relatedDocuments, relatedMap } from './relation.js'
-import { byScore, LinkSelector } from './select.js'
+import { byScore, LinkSelector, type SelectedPair } from './select.js'
 import { buildThreads } from './threads.js'
 
 export type { CandidateOptions } from './candidates.js'
 export type { Decision } from './decisions.js'
 export { parseDecisions } from './decisions.js'
 export { matchOneToOne } from './evolution.js'
+export type { MutualOptions } from './mutual.js'
 export type { RelatedDocumentsOptions } from './relation.js'
 export { isAncestor, relateDocuments, relatedDocuments } from './relation.js'
 
@@ -50,6 +52,12 @@ export interface AlignOptions {
    * bounded, so links grow linearly with the corpus.
    */
   maxLinks?: number
+  /**
+   * Mutual best matches where the evidence is thin (many mode): a link scored under `strong` is kept
+   * only when each item ranks the other among its `rank` best towards the other's document; default
+   * the `mutual` of the fitted weights, `false` for none.
+   */
+  mutual?: MutualOptions | false
   /** 'many' (default): many-to-many links; 'one-to-one': an optimal matching per document pair. */
   mode?: 'many' | 'one-to-one'
   /** Minimum average score for two groups to form one thread; default 0.3. */
@@ -93,51 +101,49 @@ export function featuresOf(documents: PlanDocument[], options: AlignOptions = {}
   })
 }
 
-/** A scored pair, oriented from the higher or earlier document, with the features the score read. */
+/** A pair to link, oriented from the higher or earlier document. */
 interface ScoredPair {
   source: string
   target: string
-  score: number
-  features: LinkFeatures
   from: ItemFeatures
   to: ItemFeatures
-  relation: Link['relation']
+  score: number
   decision: Link['decision']
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000
 
-/** Scores pairs of items and orients them; relations are looked up once per pair of documents. */
+/** Scores pairs of items and orients them. */
 function createScorer(documents: PlanDocument[], corpus: CorpusFeatures, weights: ScoreWeights) {
   const docs = new Map(documents.map((d) => [d.id, d]))
+  const relation = (a: ItemFeatures, b: ItemFeatures) =>
+    relateDocuments(docs.get(a.docId) as PlanDocument, docs.get(b.docId) as PlanDocument)
   return {
-    /** Features and score only; cheap enough for every candidate. */
-    score(a: ItemFeatures, b: ItemFeatures): { score: number; features: LinkFeatures } {
-      const features = pairFeatures(a, b, corpus)
-      return { score: round(scoreFeatures(features, weights)), features }
+    /** The score alone; cheap enough for every candidate. */
+    score(a: ItemFeatures, b: ItemFeatures): number {
+      return round(scoreFeatures(pairFeatures(a, b, corpus), weights))
     },
-    orient(a: ItemFeatures, b: ItemFeatures, score: number, features: LinkFeatures): ScoredPair {
-      const { relation, source } = relateDocuments(
-        docs.get(a.docId) as PlanDocument,
-        docs.get(b.docId) as PlanDocument,
-      )
-      const [from, to] = source.id === a.docId ? [a, b] : [b, a]
-      return { source: from.id, target: to.id, score, features, from, to, relation, decision: 'machine' }
+    /** The pair from the higher or earlier document's item. */
+    orient(a: ItemFeatures, b: ItemFeatures, score: number): ScoredPair {
+      const [from, to] = relation(a, b).source.id === a.docId ? [a, b] : [b, a]
+      return { source: from.id, target: to.id, from, to, score, decision: 'machine' }
     },
-  }
-}
-
-/** A kept pair as a link: evidence from the features the score computed, and what changed. */
-function toLink(pair: ScoredPair, corpus: CorpusFeatures, weights: ScoreWeights): Link {
-  const { evidence } = scoreItems(pair.from, pair.to, corpus, weights, pair.features)
-  return {
-    source: pair.source,
-    target: pair.target,
-    score: pair.score,
-    relation: pair.relation,
-    ...detectChanges(pair.from, pair.to),
-    evidence,
-    decision: pair.decision,
+    /**
+     * A kept pair as a link: its features computed again (only the links kept pay for them, not every
+     * pair scored), the evidence, and what changed.
+     */
+    toLink(pair: ScoredPair): Link {
+      const { evidence } = scoreItems(pair.from, pair.to, corpus, weights)
+      return {
+        source: pair.source,
+        target: pair.target,
+        score: pair.score,
+        relation: relation(pair.from, pair.to).relation,
+        ...detectChanges(pair.from, pair.to),
+        evidence,
+        decision: pair.decision,
+      }
+    },
   }
 }
 
@@ -196,8 +202,7 @@ export function scorePairs(
   forEachPairToScore(documents, corpus, options, (i, j) => {
     const a = corpus.items[i] as ItemFeatures
     const b = corpus.items[j] as ItemFeatures
-    const { score, features } = scorer.score(a, b)
-    links.push(toLink(scorer.orient(a, b, score, features), corpus, weights))
+    links.push(scorer.toLink(scorer.orient(a, b, scorer.score(a, b))))
   })
   return links
 }
@@ -269,7 +274,12 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
   // only pairs that reach the threshold are kept, with the features their evidence will read; in
   // 'many' mode each item holds only the pairs it may still choose
   const oneToOne = options.mode === 'one-to-one'
-  const selector = new LinkSelector<ScoredPair>({
+  const toPair = (p: SelectedPair): ScoredPair => {
+    const from = items[p.from] as ItemFeatures
+    const to = items[p.to] as ItemFeatures
+    return { source: from.id, target: to.id, from, to, score: p.score, decision: 'machine' }
+  }
+  const selector = new LinkSelector(items, {
     topK: options.topK ?? weights.topK ?? 3,
     maxLinks: options.maxLinks ?? 10,
     relatedOf,
@@ -279,19 +289,19 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
   forEachPairToScore(documents, corpus, options, (i, j) => {
     const a = items[i] as ItemFeatures
     const b = items[j] as ItemFeatures
-    const { score, features } = scorer.score(a, b)
+    const score = scorer.score(a, b)
     pairsScored++
     if (score < threshold) return
-    const pair = scorer.orient(a, b, score, features)
+    const pair = scorer.orient(a, b, score)
     if (oneToOne) scored.push(pair)
-    else selector.add(pair)
+    else selector.add(pair.from.index, pair.to.index, score)
   })
   progress('scoring', pairsScored, pairsScored)
 
   // a confirmed link the candidates did not reach is scored directly
   const confirms = decisions.filter((d) => d.action === 'confirm')
   const held = new Map(
-    (confirms.length > 0 ? (oneToOne ? scored : selector.held()) : []).map((l) => [
+    (confirms.length > 0 ? (oneToOne ? scored : selector.held().map(toPair)) : []).map((l) => [
       pairKey(l.source, l.target),
       l,
     ]),
@@ -304,15 +314,19 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
     const found = held.get(pairKey(d.source, d.target))
     if (found) confirmedPairs.push(found)
     else {
-      const { score, features } = scorer.score(a, b)
-      confirmedPairs.push(scorer.orient(a, b, score, features))
+      confirmedPairs.push(scorer.orient(a, b, scorer.score(a, b)))
     }
   }
 
-  const selected = oneToOne ? matchLinks(scored) : selector.selected()
+  const mutual = options.mutual === undefined ? weights.mutual : options.mutual
+  const selected = oneToOne
+    ? matchLinks(scored)
+    : mutual
+      ? keepMutual(selector.selected().map(toPair), mutual)
+      : selector.selected().map(toPair)
   const links = applyDecisions(selected, confirmedPairs, decisions)
     .sort(byScore)
-    .map((pair) => toLink(pair, corpus, weights))
+    .map((pair) => scorer.toLink(pair))
 
   const mustLink: Array<[string, string]> = []
   const cannotLink: Array<[string, string]> = []
@@ -337,8 +351,7 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
     const fa = corpus.byId.get(a)
     const fb = corpus.byId.get(b)
     if (fa && fb && fa.docId !== fb.docId) {
-      const { score, features } = scorer.score(fa, fb)
-      threadLinks.push(toLink(scorer.orient(fa, fb, score, features), corpus, weights))
+      threadLinks.push(scorer.toLink(scorer.orient(fa, fb, scorer.score(fa, fb))))
     }
   }
   progress('threads', 0, threadLinks.length)

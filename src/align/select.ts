@@ -5,16 +5,23 @@
  * arrive (a pair an item's best already push out never comes back), so each item's list is cut to
  * its choice whenever it grows long: memory stays bounded per item, whatever the number of pairs
  * scored.
+ *
+ * Pairs are slots of typed arrays (the two item indexes and the score), not objects: at 1,000
+ * documents millions of pairs pass through, and an object per pair (with its features) held a
+ * gigabyte. The features of the pairs kept are computed again when they become links.
  */
 
-/** What the selection needs of a pair. */
-export interface SelectablePair {
-  source: string
-  target: string
+/** What the selection reads of an item: its id (for ties) and its document. */
+export interface SelectableItem {
+  id: string
+  docId: string
+}
+
+/** A pair the selection holds: item indexes, oriented (`from` is the link's source), and its score. */
+export interface SelectedPair {
+  from: number
+  to: number
   score: number
-  /** Item indexes and document ids of both ends. */
-  from: { index: number; docId: string }
-  to: { index: number; docId: string }
 }
 
 export interface SelectOptions {
@@ -26,8 +33,8 @@ export interface SelectOptions {
 
 /** Higher score first, then source and target ids: the order links are kept and listed in. */
 export function byScore(
-  a: Pick<SelectablePair, 'score' | 'source' | 'target'>,
-  b: Pick<SelectablePair, 'score' | 'source' | 'target'>,
+  a: { score: number; source: string; target: string },
+  b: { score: number; source: string; target: string },
 ): number {
   return (
     b.score - a.score || (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : 1)
@@ -35,46 +42,87 @@ export function byScore(
 }
 
 /** Collects scored pairs and keeps, per item, only those it may still choose. */
-export class LinkSelector<P extends SelectablePair> {
-  private readonly pairs: Array<P | null> = []
-  private readonly references: number[] = []
-  private readonly free: number[] = []
-  private readonly lists = new Map<number, number[]>()
+export class LinkSelector {
+  private from = new Int32Array(1024)
+  private to = new Int32Array(1024)
+  private scores = new Float64Array(1024)
+  /** How many items' lists hold each slot (0, 1 or 2); a slot at 0 is free. */
+  private references = new Uint8Array(1024)
+  private used = 0
+  private free: number[] = []
+  /** Each item's slots, by item index. */
+  private readonly lists: Array<number[] | undefined> = []
+  /** Order of slots as links are kept and listed: score, then source id, then target id. */
+  private readonly bySlot = (x: number, y: number): number => {
+    const ids = this.items
+    return (
+      (this.scores[y] as number) - (this.scores[x] as number) ||
+      compareIds(
+        (ids[this.from[x] as number] as SelectableItem).id,
+        (ids[this.from[y] as number] as SelectableItem).id,
+      ) ||
+      compareIds(
+        (ids[this.to[x] as number] as SelectableItem).id,
+        (ids[this.to[y] as number] as SelectableItem).id,
+      ) ||
+      1
+    )
+  }
 
-  constructor(private readonly options: SelectOptions) {}
+  constructor(
+    private readonly items: readonly SelectableItem[],
+    private readonly options: SelectOptions,
+  ) {}
 
-  /** Offers a scored pair (above the threshold) to both of its items. */
-  add(pair: P): void {
-    const slot = this.free.pop() ?? this.pairs.length
-    this.pairs[slot] = pair
+  /** Offers a scored pair (above the threshold, `from` the source) to both of its items. */
+  add(from: number, to: number, score: number): void {
+    const slot = this.free.pop() ?? this.grow()
+    this.from[slot] = from
+    this.to[slot] = to
+    this.scores[slot] = score
     this.references[slot] = 2
-    for (const [item, doc] of [
-      [pair.from.index, pair.from.docId],
-      [pair.to.index, pair.to.docId],
-    ] as const) {
-      let list = this.lists.get(item)
+    for (const item of [from, to]) {
+      let list = this.lists[item]
       if (!list) {
         list = []
-        this.lists.set(item, list)
+        this.lists[item] = list
       }
       list.push(slot)
+      const doc = (this.items[item] as SelectableItem).docId
       // the longest list an item can need, with room so that cutting is rare
       const bound =
         this.options.maxLinks + this.options.topK * ((this.options.relatedOf.get(doc)?.size ?? 0) + 1)
-      if (list.length > 2 * bound + 8) this.lists.set(item, this.choose(item, doc, list, true))
+      if (list.length > 2 * bound + 8) this.lists[item] = this.choose(item, list, true)
     }
   }
 
+  /** A new slot at the end, the arrays doubled when full. */
+  private grow(): number {
+    if (this.used === this.from.length) {
+      const size = this.used * 2
+      const widen = <T extends Int32Array | Float64Array | Uint8Array>(old: T, make: (n: number) => T): T => {
+        const next = make(size)
+        next.set(old)
+        return next
+      }
+      this.from = widen(this.from, (n) => new Int32Array(n))
+      this.to = widen(this.to, (n) => new Int32Array(n))
+      this.scores = widen(this.scores, (n) => new Float64Array(n))
+      this.references = widen(this.references, (n) => new Uint8Array(n))
+    }
+    return this.used++
+  }
+
   /** The slots an item chooses from its list; with `release`, the others lose this item's reference. */
-  private choose(item: number, doc: string, list: number[], release: boolean): number[] {
-    const related = this.options.relatedOf.get(doc)
-    list.sort((x, y) => byScore(this.pairs[x] as P, this.pairs[y] as P))
+  private choose(item: number, list: number[], release: boolean): number[] {
+    const related = this.options.relatedOf.get((this.items[item] as SelectableItem).docId)
+    list.sort(this.bySlot)
     const perDocument = new Map<string, number>()
     let others = 0
     const chosen: number[] = []
     for (const slot of list) {
-      const pair = this.pairs[slot] as P
-      const other = pair.from.index === item ? pair.to.docId : pair.from.docId
+      const end = this.from[slot] === item ? (this.to[slot] as number) : (this.from[slot] as number)
+      const other = (this.items[end] as SelectableItem).docId
       const count = perDocument.get(other) ?? 0
       let keep = count < this.options.topK
       if (keep && !related?.has(other)) {
@@ -91,26 +139,32 @@ export class LinkSelector<P extends SelectablePair> {
 
   private release(slot: number): void {
     this.references[slot] = (this.references[slot] as number) - 1
-    if (this.references[slot] === 0) {
-      this.pairs[slot] = null
-      this.free.push(slot)
+    if (this.references[slot] === 0) this.free.push(slot)
+  }
+
+  private pair(slot: number): SelectedPair {
+    return {
+      from: this.from[slot] as number,
+      to: this.to[slot] as number,
+      score: this.scores[slot] as number,
     }
   }
 
-  /** Every pair some item chooses, best first. */
-  selected(): P[] {
+  /** Every pair some item chooses, best first (score, then source and target ids). */
+  selected(): SelectedPair[] {
     const kept = new Set<number>()
-    for (const [item, list] of this.lists) {
-      if (list.length === 0) continue
-      const first = this.pairs[list[0] as number] as P
-      const doc = first.from.index === item ? first.from.docId : first.to.docId
-      for (const slot of this.choose(item, doc, list, false)) kept.add(slot)
-    }
-    return [...kept].map((slot) => this.pairs[slot] as P).sort(byScore)
+    this.lists.forEach((list, item) => {
+      if (list && list.length > 0) for (const slot of this.choose(item, list, false)) kept.add(slot)
+    })
+    return [...kept].sort(this.bySlot).map((slot) => this.pair(slot))
   }
 
   /** Every pair still held (chosen or not yet cut), for decisions that look pairs up. */
-  held(): P[] {
-    return this.pairs.filter((p): p is P => p !== null)
+  held(): SelectedPair[] {
+    const out: SelectedPair[] = []
+    for (let slot = 0; slot < this.used; slot++) if (this.references[slot] !== 0) out.push(this.pair(slot))
+    return out
   }
 }
+
+const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
