@@ -2,9 +2,10 @@ import { defineConfig } from 'tsup'
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    // the worker of loadCorpusAsync's pool is an entry of its own, beside the bundle that starts it
+    entry: { index: 'src/index.ts', worker: 'src/pipeline/worker.ts' },
     format: ['esm', 'cjs'],
-    dts: true,
+    dts: { entry: { index: 'src/index.ts' } },
     clean: true,
     sourcemap: false,
     target: 'node20',

@@ -13,11 +13,14 @@
  *   npm run bench -- --n10000             # also 10,000 generated documents (long: run on a quiet machine)
  *   npm run bench -- --recall             # at N = 100, the exhaustive scorer against the candidate index
  *   npm run bench -- --incremental        # at N = 1,000, a full run against 1,000 cached + 10 new
+ *   npm run bench -- --pool               # loading (read, parse, extract, segment) in one thread
+ *                                         # against the worker pool, at 100 and 1,000 (--sizes)
  *   npm run bench -- --markdown out.md    # also write the tables as Markdown
  */
 import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os'
+import { availableParallelism, cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os'
 import { basename, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { align } from '../src/align/index.js'
@@ -26,7 +29,14 @@ import { readSource } from '../src/io/index.js'
 import { createSegmenter, loadLexicon, tokenize } from '../src/lexicon/index.js'
 import { SCHEMA_VERSION } from '../src/model/index.js'
 import { parseDocument } from '../src/parse/index.js'
-import { analyzeDocuments, extractDocument, type Manifest, tagDocuments } from '../src/pipeline/index.js'
+import {
+  analyzeDocuments,
+  extractDocument,
+  loadCorpus,
+  loadCorpusAsync,
+  type Manifest,
+  tagDocuments,
+} from '../src/pipeline/index.js'
 import { buildReport, csvTables, jsonPieces, writePieces } from '../src/report/index.js'
 import { generateCorpus, writeCorpus } from './generate-corpus.js'
 
@@ -255,6 +265,76 @@ async function child(spec: string, recall: boolean): Promise<void> {
   process.stdout.write(`${JSON.stringify(result)}\n`)
 }
 
+interface LoadResult {
+  documents: number
+  items: number
+  bytes: number
+  workers: number
+  cpu: number
+  wall: number
+  peakRssMb: number
+  /** sha1 of every document's and analysis's JSON, in corpus order: the same corpus or not. */
+  hash: string
+}
+
+/** Child mode for --pool: loads N generated documents (0 workers: loadCorpus, else the pool). */
+async function loadChild(n: number, workers: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), `plan-cascade-bench-load-${n}-`))
+  const corpus = generateCorpus(n)
+  const files = writeCorpus(corpus, dir)
+  const bytes = files.reduce((sum, f) => sum + readFileSync(f).length, 0)
+  const options = { manifest: corpus.manifest }
+  const stop = clock()
+  const loaded =
+    workers === 0 ? loadCorpus(files, options) : await loadCorpusAsync(files, { ...options, workers })
+  const { cpu, wall } = stop()
+  rmSync(dir, { recursive: true, force: true })
+  const hash = createHash('sha1')
+  // the documents' source paths name the temporary folder, which differs from run to run
+  for (const doc of loaded.documents) {
+    hash.update(JSON.stringify(doc).split(dir).join('<dir>'))
+    for (const item of doc.items) hash.update(JSON.stringify(loaded.analyses.get(item.id)))
+  }
+  const result: LoadResult = {
+    documents: loaded.documents.length,
+    items: loaded.documents.reduce((sum, d) => sum + d.items.length, 0),
+    bytes,
+    workers,
+    cpu,
+    wall,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    hash: hash.digest('hex'),
+  }
+  process.stdout.write(`${JSON.stringify(result)}\n`)
+}
+
+/** --pool: one thread against the pool, each load in a child process of its own. */
+function poolBench(sizes: string[], workers: number[]): string {
+  const lines = [
+    '| documents | items | MB | workers | CPU s | wall s | wall vs one thread | peak RSS MB | same corpus |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ]
+  for (const size of sizes) {
+    let single: LoadResult | null = null
+    for (const w of [0, ...workers]) {
+      const out = execFileSync(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/bench.ts', '--load-case', size, '--workers', String(w)],
+        { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] },
+      )
+      const r = JSON.parse(out.trim().split('\n').pop() as string) as LoadResult
+      single ??= r
+      process.stdout.write(
+        `  ${size} documents, ${w} workers: ${r.cpu.toFixed(1)} CPU s, ${r.wall.toFixed(1)} s wall (load ${loadavg()[0]?.toFixed(1)})\n`,
+      )
+      lines.push(
+        `| ${r.documents} | ${r.items} | ${(r.bytes / 1e6).toFixed(1)} | ${w === 0 ? 'none (loadCorpus)' : w} | ${r.cpu.toFixed(1)} | ${r.wall.toFixed(1)} | ${(r.wall / single.wall).toFixed(2)} | ${r.peakRssMb} | ${r.hash === single.hash ? 'yes' : 'NO'} |`,
+      )
+    }
+  }
+  return lines.join('\n')
+}
+
 const STAGES = [
   'read',
   'parse',
@@ -312,6 +392,12 @@ function tables(results: CaseResult[]): string {
   return lines.join('\n')
 }
 
+function machineLine(): string {
+  return `${cpus()[0]?.model ?? 'cpu'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB (${(freemem() / 2 ** 30).toFixed(0)} GB free), Node ${process.version}, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
   const flag = (name: string) => args.includes(name)
@@ -321,16 +407,25 @@ async function main(): Promise<void> {
   }
   const one = value('--case')
   if (one) return child(one, flag('--recall'))
+  const load = value('--load-case')
+  if (load) return loadChild(Number(load), Number(value('--workers') ?? 0))
   const sizes = (value('--sizes') ?? '100,1000').split(',').filter(Boolean)
+  if (flag('--pool')) {
+    const workers = (value('--workers') ?? String(availableParallelism())).split(',').map(Number)
+    process.stdout.write(`${machineLine()}\n`)
+    const text = poolBench(sizes, workers)
+    process.stdout.write(`\n${text}\n`)
+    const markdown = value('--markdown')
+    if (markdown) writeFileSync(markdown, `${machineLine()}\n\n${text}\n`)
+    return
+  }
   if (flag('--n10000')) sizes.push('10000')
   const cases = [
     'seeds',
     ...sizes,
     ...(existsSync('../shared/corpus/catalog.json') && !flag('--no-real') ? ['real'] : []),
   ]
-  const machine = `${cpus()[0]?.model ?? 'cpu'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB (${(freemem() / 2 ** 30).toFixed(0)} GB free), Node ${process.version}, load average ${loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ')}`
+  const machine = machineLine()
   process.stdout.write(`${machine}\n`)
   const results: CaseResult[] = []
   for (const spec of cases) {

@@ -94,12 +94,21 @@ export type {
   Analysis,
   Corpus,
   ExtractOptions,
+  LoadCorpusAsyncOptions,
   LoadCorpusOptions,
   Manifest,
   ReadOptions,
   TagOptions,
 } from './pipeline/index.js'
-export { analyze, extractDocument, loadCorpus, readDocument, tagDocuments } from './pipeline/index.js'
+export {
+  analyze,
+  analyzeAsync,
+  extractDocument,
+  loadCorpus,
+  loadCorpusAsync,
+  readDocument,
+  tagDocuments,
+} from './pipeline/index.js'
 export type { OnProgress, ProgressEvent, ProgressStage } from './progress.js'
 export { PROGRESS_STAGES } from './progress.js'
 export type {

@@ -150,6 +150,8 @@ describe('the packed package, installed in a fresh folder', () => {
     expect(files).toEqual(expect.arrayContaining(['package/dist/index.js', 'package/dist/index.cjs']))
     expect(files).toEqual(expect.arrayContaining(['package/dist/index.d.ts', 'package/dist/index.d.cts']))
     expect(files).toEqual(expect.arrayContaining(['package/dist/cli.js', 'package/data/boilerplate.json']))
+    // the worker of loadCorpusAsync's pool, beside each build that starts it
+    expect(files).toEqual(expect.arrayContaining(['package/dist/worker.js', 'package/dist/worker.cjs']))
     expect(files).toEqual(expect.arrayContaining(['package/seeds/fuzhou-2019.txt', 'package/README.md']))
     expect(files.filter((f) => /^package\/(src|test|scripts)\//.test(f))).toEqual([])
   })
@@ -262,5 +264,53 @@ describe('the packed package, installed in a fresh folder', () => {
     expect(cjs.stdout.trim()).toMatch(/^2 true .*node_modules\/plan-cascade\/dist\/index\.cjs$/)
     expect(cli.stderr).toBe('')
     expect(cli.stdout).toMatch(/fuzhou-2019 +2019年数字福州工作要点/)
+  })
+
+  it("reads files in the installed package's worker pool, from import, require and the CLI", {
+    timeout: 180_000,
+  }, async () => {
+    // two workers on two files: the pool's result beside the one-thread read of the same files
+    const body = [
+      "const files = ['fuzhou-2019.txt', 'fuzhou-2025.txt'].map((f) => join(seedsDir(), f))",
+      'loadCorpusAsync(files, { workers: 2 }).then((pooled) => {',
+      '  const plain = loadCorpus(files)',
+      '  const same = JSON.stringify(pooled.documents) === JSON.stringify(plain.documents) &&',
+      '    JSON.stringify([...pooled.analyses]) === JSON.stringify([...plain.analyses])',
+      '  console.log(pooled.documents.length, same)',
+      '})',
+      '',
+    ]
+    writeFileSync(
+      join(project, 'pool.mjs'),
+      [
+        "import { join } from 'node:path'",
+        "import { loadCorpus, loadCorpusAsync, seedsDir } from 'plan-cascade'",
+        ...body,
+      ].join('\n'),
+    )
+    writeFileSync(
+      join(project, 'pool.cjs'),
+      [
+        "const { join } = require('node:path')",
+        "const { loadCorpus, loadCorpusAsync, seedsDir } = require('plan-cascade')",
+        ...body,
+      ].join('\n'),
+    )
+    const seeds = join('node_modules', 'plan-cascade', 'seeds')
+    const cliPath = join('node_modules', '.bin', 'plan-cascade')
+    const [esm, cjs, pooledCli, plainCli] = (await pool([
+      () => run(['pool.mjs'], project),
+      () => run(['pool.cjs'], project),
+      () => run([cliPath, 'parse', seeds, '--json', '--workers', '2'], project),
+      () => run([cliPath, 'parse', seeds, '--json', '--workers', '0'], project),
+    ])) as [Run, Run, Run, Run]
+    expect(esm.stderr).toBe('')
+    expect(esm.stdout.trim()).toBe('2 true')
+    expect(cjs.stderr).toBe('')
+    expect(cjs.stdout.trim()).toBe('2 true')
+    expect(pooledCli.stderr).toBe('')
+    expect(pooledCli.code).toBe(0)
+    expect(pooledCli.stdout.length).toBeGreaterThan(1000)
+    expect(pooledCli.stdout).toBe(plainCli.stdout)
   })
 })

@@ -15,7 +15,7 @@ import { PlanCascadeError } from '../errors.js'
 import { listInputFiles } from '../io/index.js'
 import { findPackageRoot, type LoadLexiconOptions, type SegmenterImplementation } from '../lexicon/index.js'
 import { type PlanDocument, SCHEMA_VERSION } from '../model/index.js'
-import { type Corpus, loadCorpus, type Manifest } from '../pipeline/index.js'
+import { type Corpus, loadCorpusAsync, type Manifest } from '../pipeline/index.js'
 import {
   buildReport,
   jsonLines,
@@ -46,6 +46,7 @@ interface CorpusOptions {
   segmenter?: SegmenterImplementation
   encoding?: string
   cache?: string
+  workers?: number | 'auto'
   quiet?: boolean
   progress?: boolean
 }
@@ -93,7 +94,7 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
 
-  const load = (inputs: string[], options: CorpusOptions, progress: Progress) => {
+  const load = async (inputs: string[], options: CorpusOptions, progress: Progress) => {
     const files: string[] = []
     for (const input of inputs) {
       try {
@@ -106,8 +107,9 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
     }
     if (files.length === 0) throw new PlanCascadeError('empty-input', 'no document to read')
     const manifest: Manifest | undefined = options.manifest ? readManifest(options.manifest) : undefined
-    const corpus = loadCorpus(files, {
+    const corpus = await loadCorpusAsync(files, {
       ...(manifest ? { manifest } : {}),
+      ...(options.workers !== undefined ? { workers: options.workers } : {}),
       ...(options.encoding ? { encoding: options.encoding } : {}),
       ...(options.cache ? { cacheFile: options.cache } : {}),
       ...(options.segmenter ? { segmenterImplementation: options.segmenter } : {}),
@@ -162,8 +164,8 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
       .description('Read documents and print a summary table per document (or the parsed records as JSON).')
       .argument('<inputs...>', 'files or folders (a folder is read whole: .txt .html .htm)')
       .option('--json', 'print { "schemaVersion": 2, "documents": [...] } on stdout'),
-  ).action((inputs: string[], options: CorpusOptions & { json?: boolean }) => {
-    const documents = load(inputs, options, progressFor(options))
+  ).action(async (inputs: string[], options: CorpusOptions & { json?: boolean }) => {
+    const documents = await load(inputs, options, progressFor(options))
     if (options.json) {
       out(JSON.stringify({ schemaVersion: SCHEMA_VERSION, documents }, null, 2))
       return
@@ -205,7 +207,7 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
     ),
   ).action(async (inputs: string[], options: AlignCliOptions & { json?: boolean; jsonl?: boolean }) => {
     const progress = progressFor(options)
-    const documents = load(inputs, options, progress)
+    const documents = await load(inputs, options, progress)
     const result = alignCorpus(documents, options, progress)
     // written piecewise: the JSON of a large corpus does not fit in one string
     const output = { schemaVersion: SCHEMA_VERSION, documents, ...result }
@@ -244,8 +246,8 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
       .argument('<inputs...>', 'files or folders')
       .option('--json', 'print { schemaVersion, topics: [{ id, label, documents: [{ id, items }] }] }')
       .option('--min-score <n>', 'leave out tags weaker than this (0-1)', parseScore, 0),
-  ).action((inputs: string[], options: CorpusOptions & { json?: boolean; minScore: number }) => {
-    const documents = load(inputs, options, progressFor(options))
+  ).action(async (inputs: string[], options: CorpusOptions & { json?: boolean; minScore: number }) => {
+    const documents = await load(inputs, options, progressFor(options))
     const topics = listTopics(documents, options.minScore)
     if (options.json) {
       out(JSON.stringify({ schemaVersion: SCHEMA_VERSION, topics }, null, 2))
@@ -273,13 +275,13 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
       .option('--json', 'print the ItemDiff as JSON')
       .option('--no-color', 'no colours: [-removed-]{+added+}'),
   ).action(
-    (
+    async (
       a: string,
       b: string,
       inputs: string[],
       options: CorpusOptions & { json?: boolean; color?: boolean },
     ) => {
-      const documents = load(inputs, options, progressFor(options))
+      const documents = await load(inputs, options, progressFor(options))
       const items = indexItems(documents)
       const find = (id: string) => {
         const found = items.get(id)
@@ -351,7 +353,7 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
       options: AlignCliOptions & { out: string; format: ReportFormat[]; title?: string; allDiffs?: boolean },
     ) => {
       const progress = progressFor(options)
-      const documents = load(inputs, options, progress)
+      const documents = await load(inputs, options, progress)
       const aligned = alignCorpus(documents, options, progress)
       const report = buildReport(documents, aligned, {
         allLinks: Boolean(options.allDiffs),
@@ -418,6 +420,11 @@ function withCorpusOptions(command: Command): Command {
       '--cache <file>',
       'keep parsed documents and their segmentation here; unchanged files are not read again',
     )
+    .option(
+      '--workers <count>',
+      "threads that read, parse and segment the files: a number (0: none) or 'auto' (one per core when the files come to 4 MB or more)",
+      parseWorkers,
+    )
     .option('-q, --quiet', 'no progress bar')
     .option('--no-progress', 'no progress bar')
     .addHelpText('after', EXAMPLES)
@@ -447,6 +454,14 @@ function lexiconOptions(options: CorpusOptions): LoadLexiconOptions {
     ...(options.synonyms ? { synonymsFile: options.synonyms } : {}),
     ...(options.replaceLexicon ? { replace: true } : {}),
   }
+}
+
+function parseWorkers(value: string): number | 'auto' {
+  if (value === 'auto') return value
+  const n = Number(value)
+  if (!/^\d+$/.test(value) || n > 256)
+    throw new InvalidArgumentError("expected 'auto' or a whole number from 0 to 256.")
+  return n
 }
 
 function parseScore(value: string): number {

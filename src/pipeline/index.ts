@@ -40,6 +40,7 @@ import { normalizedTextOf, type ParseOptions, parseDocument, toItemSourceSpan } 
 import { type OnProgress, stageProgress } from '../progress.js'
 import { analyzeItem } from '../similarity/index.js'
 import { type CacheEntry, entryKey, lexiconFingerprint, readBytes, readCache, writeCache } from './cache.js'
+import { bytesOf, createReadPool, toError, workerCount } from './pool.js'
 
 export interface ReadOptions extends ParseOptions {
   /** Force an encoding instead of detecting it. */
@@ -303,18 +304,13 @@ function manifestEntry(manifest: Manifest | undefined, file: string) {
   return manifest[file] ?? manifest[name] ?? manifest[name.replace(/\.[^.]+$/, '')] ?? {}
 }
 
-/**
- * Reads every file (a directory is read whole: .txt .html .htm), then tags the corpus. A file that
- * cannot be read is reported in `errors` and the others go on.
- */
-export function loadCorpus(pathsOrDir: string | string[], options: LoadCorpusOptions = {}): Corpus {
-  expectOptions(options, 'loadCorpus')
-  const documents: PlanDocument[] = []
+/** The files of the paths given (a directory whole), and the paths that cannot be listed. */
+function listFiles(pathsOrDir: string | string[], fn: string): { files: string[]; errors: Corpus['errors'] } {
+  const files: string[] = []
   const errors: Corpus['errors'] = []
   // each path on its own: one that cannot be listed (missing, a dangling link, an empty folder) is
   // an entry in errors, and the others are read
-  const files: string[] = []
-  for (const path of inputPaths(pathsOrDir, 'loadCorpus')) {
+  for (const path of inputPaths(pathsOrDir, fn)) {
     try {
       files.push(...listInputFiles(path))
     } catch (error) {
@@ -322,6 +318,33 @@ export function loadCorpus(pathsOrDir: string | string[], options: LoadCorpusOpt
       errors.push({ file: path, error })
     }
   }
+  return { files, errors }
+}
+
+/** The documents in id order, after checking that no two share an id. */
+function sortedDocuments(documents: PlanDocument[]): PlanDocument[] {
+  const ids = new Set<string>()
+  for (const doc of documents) {
+    if (ids.has(doc.id)) {
+      throw new PlanCascadeError(
+        'bad-option',
+        `two documents have the id "${doc.id}": give one an id in the manifest`,
+      )
+    }
+    ids.add(doc.id)
+  }
+  // by id, not in the order given: keywords, links and threads do not depend on the order of the files
+  return byId(documents)
+}
+
+/**
+ * Reads every file (a directory is read whole: .txt .html .htm), then tags the corpus. A file that
+ * cannot be read is reported in `errors` and the others go on.
+ */
+export function loadCorpus(pathsOrDir: string | string[], options: LoadCorpusOptions = {}): Corpus {
+  expectOptions(options, 'loadCorpus')
+  const documents: PlanDocument[] = []
+  const { files, errors } = listFiles(pathsOrDir, 'loadCorpus')
   const lexicon = resolveLexicon(options.lexicon)
   const segmenter = segmenterOf(options, lexicon)
   const tagOptions = { ...options, lexicon, segmenter }
@@ -360,22 +383,153 @@ export function loadCorpus(pathsOrDir: string | string[], options: LoadCorpusOpt
     }
     progress(k + 1, file)
   })
-  const ids = new Set<string>()
-  for (const doc of documents) {
-    if (ids.has(doc.id)) {
-      throw new PlanCascadeError(
-        'bad-option',
-        `two documents have the id "${doc.id}": give one an id in the manifest`,
-      )
-    }
-    ids.add(doc.id)
-  }
-  // by id, not in the order given: keywords, links and threads do not depend on the order of the files
-  const sorted = byId(documents)
+  const sorted = sortedDocuments(documents)
   if (cache && options.cacheFile)
     writeCache(options.cacheFile, { fingerprint: cache.fingerprint, entries: fresh })
   else for (const [id, analysis] of analyzeDocuments(sorted, tagOptions)) analyses.set(id, analysis)
-  return { documents: tagDocuments(sorted, { ...tagOptions, analyses }), errors, analyses }
+  const ordered = inIdOrder(sorted, analyses)
+  return { documents: tagDocuments(sorted, { ...tagOptions, analyses: ordered }), errors, analyses: ordered }
+}
+
+export interface LoadCorpusAsyncOptions extends LoadCorpusOptions {
+  /**
+   * Worker threads that read, parse, extract and segment the files (one file per task): a number (0:
+   * none, all in this thread), or 'auto' (the default): one per core when there are two cores or more
+   * and the files to read (those not in the cache) are large enough to pay for starting them
+   * (4 MB). Needs the default segmenter (`segmenter` left out). The corpus is the
+   * same, in the same order, whatever the count.
+   */
+  workers?: number | 'auto'
+}
+
+/**
+ * `loadCorpus` with the files read in worker threads when that pays (see `workers`): the same corpus,
+ * documents and errors in the same order.
+ */
+export async function loadCorpusAsync(
+  pathsOrDir: string | string[],
+  options: LoadCorpusAsyncOptions = {},
+): Promise<Corpus> {
+  expectOptions(options, 'loadCorpusAsync')
+  const { workers, ...rest } = options
+  const { files, errors } = listFiles(pathsOrDir, 'loadCorpusAsync')
+  const lexicon = resolveLexicon(options.lexicon)
+  const segmenter = segmenterOf(options, lexicon)
+  const cache = options.cacheFile
+    ? readCache(options.cacheFile, lexiconFingerprint(lexicon, segmenter.name))
+    : null
+  // what each file needs: a cache entry's key (with a cache), else nothing yet
+  const outcomes: Array<CacheEntry | PlanCascadeError | null> = []
+  const keys: Array<string | null> = []
+  const toRead: number[] = []
+  files.forEach((file, k) => {
+    keys.push(null)
+    outcomes.push(null)
+    if (!cache) {
+      toRead.push(k)
+      return
+    }
+    try {
+      const key = entryKey(
+        readBytes(file),
+        cacheOptions({ ...options, ...manifestEntry(options.manifest, file) }),
+      )
+      keys[k] = key
+      const cached = cache.entries.get(file)
+      if (cached?.key === key) outcomes[k] = cached
+      else toRead.push(k)
+    } catch (error) {
+      if (!(error instanceof PlanCascadeError)) throw error
+      outcomes[k] = error
+    }
+  })
+  const threads = workerCount(
+    workers,
+    toRead.length,
+    bytesOf(toRead.map((k) => files[k] as string)),
+    options.segmenter !== undefined,
+  )
+  // nothing to gain from a pool: the same work in this thread, as loadCorpus does it
+  if (threads === 0) return loadCorpus(pathsOrDir, rest)
+  const progress = stageProgress(options.onProgress, 'reading', files.length)
+  progress(0)
+  let done = 0
+  files.forEach((file, k) => {
+    if (outcomes[k] !== null) progress(++done, file)
+  })
+  const pool = createReadPool(threads, {
+    lexicon,
+    ...(options.segmenterImplementation ? { segmenterImplementation: options.segmenterImplementation } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...(options.aliases ? { aliases: options.aliases } : {}),
+  })
+  try {
+    await Promise.all(
+      toRead.map(async (k) => {
+        const file = files[k] as string
+        const outcome = await pool.run({ file, options: taskOptions(options, file) })
+        outcomes[k] =
+          'error' in outcome
+            ? toError(outcome.error)
+            : { key: keys[k] ?? '', document: outcome.document, analyses: outcome.analyses }
+        progress(++done, file)
+      }),
+    )
+  } finally {
+    await pool.destroy()
+  }
+  const documents: PlanDocument[] = []
+  const analyses = new Map<string, TextAnalysis>()
+  const fresh = new Map<string, CacheEntry>()
+  files.forEach((file, k) => {
+    const outcome = outcomes[k] as CacheEntry | PlanCascadeError
+    if (outcome instanceof PlanCascadeError) {
+      errors.push({ file, error: outcome })
+      return
+    }
+    documents.push(outcome.document)
+    outcome.document.items.forEach((item, i) => {
+      analyses.set(item.id, outcome.analyses[i] as TextAnalysis)
+    })
+    fresh.set(file, outcome)
+  })
+  const sorted = sortedDocuments(documents)
+  if (cache && options.cacheFile)
+    writeCache(options.cacheFile, { fingerprint: cache.fingerprint, entries: fresh })
+  const tagOptions = { ...rest, lexicon, segmenter }
+  const ordered = inIdOrder(sorted, analyses)
+  return { documents: tagDocuments(sorted, { ...tagOptions, analyses: ordered }), errors, analyses: ordered }
+}
+
+/** The analyses in the order of the sorted documents' items, whatever order the files were read in. */
+function inIdOrder(sorted: PlanDocument[], analyses: Map<string, TextAnalysis>): Map<string, TextAnalysis> {
+  const out = new Map<string, TextAnalysis>()
+  for (const doc of sorted)
+    for (const item of doc.items) {
+      const analysis = analyses.get(item.id)
+      if (analysis) out.set(item.id, analysis)
+    }
+  return out
+}
+
+/**
+ * A file's read options for a worker: its manifest entry over the options, without what the worker
+ * has from its setup (lexicon, metrics, aliases) or cannot be handed (functions, the whole manifest).
+ */
+function taskOptions(options: LoadCorpusAsyncOptions, file: string): Record<string, unknown> {
+  const {
+    manifest,
+    onProgress,
+    segmenter,
+    segmenterImplementation,
+    lexicon,
+    metrics,
+    aliases,
+    cacheFile,
+    workers,
+    ...read
+  } = options
+  return { ...read, ...manifestEntry(manifest, file) }
 }
 
 /** The options a document's reading depends on (what a cache entry is keyed by, with the bytes). */
@@ -406,8 +560,22 @@ export function analyze(
 ): Analysis {
   inputPaths(pathsOrDir, 'analyze')
   expectOptions(options, 'analyze')
-  const corpus = loadCorpus(pathsOrDir, options)
-  const { segmenter, lexicon, ...alignOptions } = options
+  return alignCorpus(loadCorpus(pathsOrDir, options), options)
+}
+
+/** `analyze` with the files read in worker threads when that pays (see `LoadCorpusAsyncOptions.workers`). */
+export async function analyzeAsync(
+  pathsOrDir: string | string[],
+  options: LoadCorpusAsyncOptions & AlignOptions = {},
+): Promise<Analysis> {
+  inputPaths(pathsOrDir, 'analyzeAsync')
+  expectOptions(options, 'analyzeAsync')
+  return alignCorpus(await loadCorpusAsync(pathsOrDir, options), options)
+}
+
+/** Aligns a corpus loaded with `options` (its analyses reused), decisions checked against it. */
+function alignCorpus(corpus: Corpus, options: LoadCorpusAsyncOptions & AlignOptions): Analysis {
+  const { segmenter, lexicon, workers, ...alignOptions } = options
   const lexiconOption = lexicon ? { lexicon } : {}
   const segmenterOption = segmenter ? { segmenter } : {}
   const warnings = checkDecisions(options.decisions ?? [], corpus.documents)
