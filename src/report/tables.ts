@@ -210,7 +210,8 @@ export function tableParts(report: ReportOutput): Record<TableName, TablePart> {
   // One column per feature of the links (feature_tfidf, feature_ngram …), in the order they come.
   const features = new Set<string>()
   for (const l of report.links) for (const f of Object.keys(l.evidence.features)) features.add(f)
-  const linkRow = (l: ReportOutput['links'][number]): FlatRow => ({
+  // the evidence read once per row: align's links compute it when it is read
+  const linkRow = (l: ReportOutput['links'][number], evidence = l.evidence): FlatRow => ({
     source: l.source,
     target: l.target,
     source_doc: docOf(l.source),
@@ -220,13 +221,13 @@ export function tableParts(report: ReportOutput): Record<TableName, TablePart> {
     changes: l.changes.join(LIST),
     decision: l.decision,
     ...Object.fromEntries(
-      [...features].map((f) => [`feature_${f}`, (l.evidence.features as Record<string, number>)[f] ?? null]),
+      [...features].map((f) => [`feature_${f}`, (evidence.features as Record<string, number>)[f] ?? null]),
     ),
-    shared_terms: l.evidence.sharedTerms.join(LIST),
-    shared_topics: l.evidence.sharedTopics.join(LIST),
-    shared_metrics: l.evidence.sharedMetrics.join(LIST),
-    shared_units: l.evidence.sharedUnits.join(LIST),
-    summary: l.evidence.summary,
+    shared_terms: evidence.sharedTerms.join(LIST),
+    shared_topics: evidence.sharedTopics.join(LIST),
+    shared_metrics: evidence.sharedMetrics.join(LIST),
+    shared_units: evidence.sharedUnits.join(LIST),
+    summary: evidence.summary,
   })
   function* links(): Generator<FlatRow> {
     for (const l of report.links) yield linkRow(l)
