@@ -197,6 +197,7 @@ if (stored.folds) {
       'held out',
       'threshold',
       'topK',
+      'mutual',
       'P',
       'R',
       'F1',
@@ -215,7 +216,12 @@ if (stored.folds) {
     const weights = stored.folds[set.name]
     if (!weights) continue
     const prepared = prepareSet(set)
-    const settings = { threshold: weights.threshold, topK: weights.topK ?? 3, maxLinks: 10 }
+    const settings = {
+      threshold: weights.threshold,
+      topK: weights.topK ?? 3,
+      maxLinks: 10,
+      ...(weights.mutual ? { mutual: weights.mutual } : {}),
+    }
     const s = scoreLinks(prepared, replayLinks(prepared, weights, settings), weights, weights.threshold)
     sum += s.f1
     count++
@@ -237,6 +243,7 @@ if (stored.folds) {
       set.name,
       String(weights.threshold),
       String(weights.topK ?? 3),
+      weights.mutual ? `rank ${weights.mutual.rank} < ${weights.mutual.strong}` : 'none',
       f(s.precision),
       f(s.recall),
       f(s.f1),

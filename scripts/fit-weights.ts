@@ -17,6 +17,7 @@
  * every plausible counterpart). Each set weighs the same in the loss, whatever its size.
  */
 import { writeFileSync } from 'node:fs'
+import type { MutualOptions } from '../src/align/mutual.js'
 import type { ScoreWeights } from '../src/similarity/index.js'
 import { FEATURE_NAMES } from '../src/similarity/index.js'
 import {
@@ -26,6 +27,7 @@ import {
   type PreparedSet,
   prepareSet,
   replayLinks,
+  rowScores,
   scoreLinks,
 } from './labelled-sets.js'
 
@@ -35,6 +37,21 @@ const STEPS = 3000
 const RATE = 0.5
 const MAX_LINKS = 10
 const TOP_K = [2, 3, 4, 5]
+/** Selection policies tried: none, or mutual best matches under a score (src/align/mutual.ts). */
+const MUTUAL: Array<MutualOptions | undefined> = [
+  undefined,
+  { rank: 1, strong: 0.5 },
+  { rank: 2, strong: 0.5 },
+  { rank: 2, strong: 0.8 },
+]
+/**
+ * The largest mean share of hard negatives linked the chosen settings may have on the fitted sets
+ * (`--max-hard 0.05`); when no setting meets it, the one linking the fewest. Default: no cap.
+ */
+const MAX_HARD = (() => {
+  const at = process.argv.indexOf('--max-hard')
+  return at >= 0 ? Number(process.argv[at + 1]) : 1
+})()
 
 interface Row {
   x: number[]
@@ -98,22 +115,46 @@ function toWeights(model: { bias: number; w: number[] }, threshold = 0.5, topK =
   }
 }
 
-/** The threshold and topK with the best mean F1 over the sets (the sets the model was fitted on). */
-function chooseSettings(sets: PreparedSet[], weights: ScoreWeights): { threshold: number; topK: number } {
-  let best = { threshold: 0.5, topK: 3, f1: -1 }
-  for (const topK of TOP_K) {
-    for (let t = 4; t <= 60; t += 2) {
-      const threshold = t / 100
-      const f1 =
-        sets.reduce(
-          (sum, p) =>
-            sum + scoreLinks(p, replayLinks(p, weights, { threshold, topK, maxLinks: MAX_LINKS })).f1,
-          0,
-        ) / sets.length
-      if (f1 > best.f1 + 1e-9) best = { threshold, topK, f1 }
+type Settings = { threshold: number; topK: number; mutual?: MutualOptions }
+
+/**
+ * The threshold, topK and selection policy with the best mean F1 over the sets (the sets the model
+ * was fitted on) among those whose mean share of hard negatives linked is at most MAX_HARD.
+ */
+function chooseSettings(sets: PreparedSet[], weights: ScoreWeights): Settings {
+  const scores = sets.map((p) => rowScores(p, weights))
+  let best = { threshold: 0.5, topK: 3, f1: -1, hard: 2 } as Settings & { f1: number; hard: number }
+  for (const mutual of MUTUAL) {
+    for (const topK of TOP_K) {
+      for (let t = 4; t <= 60; t += 2) {
+        const threshold = t / 100
+        let f1 = 0
+        let hard = 0
+        sets.forEach((p, k) => {
+          const s = scoreLinks(
+            p,
+            replayLinks(
+              p,
+              weights,
+              { threshold, topK, maxLinks: MAX_LINKS, ...(mutual ? { mutual } : {}) },
+              scores[k],
+            ),
+          )
+          f1 += s.f1 / sets.length
+          hard += s.hardLinked / Math.max(1, s.hard) / sets.length
+        })
+        const allowed = hard <= MAX_HARD + 1e-9
+        const bestAllowed = best.hard <= MAX_HARD + 1e-9
+        const better = allowed
+          ? !bestAllowed || f1 > best.f1 + 1e-9
+          : !bestAllowed &&
+            (hard < best.hard - 1e-9 || (Math.abs(hard - best.hard) <= 1e-9 && f1 > best.f1 + 1e-9))
+        if (better) best = { threshold, topK, f1, hard, ...(mutual ? { mutual } : {}) }
+      }
     }
   }
-  return { threshold: best.threshold, topK: best.topK }
+  const { f1: _f1, hard: _hard, ...settings } = best
+  return settings
 }
 
 const started = process.cpuUsage()
@@ -143,12 +184,13 @@ for (const held of prepared) {
       threshold: weights.threshold,
       topK: weights.topK ?? 3,
       maxLinks: MAX_LINKS,
+      ...(weights.mutual ? { mutual: weights.mutual } : {}),
     }),
     weights,
     weights.threshold,
   )
   process.stdout.write(
-    `held out ${held.set.name.padEnd(9)} threshold ${weights.threshold} topK ${weights.topK}  ${describe(scores)}\n`,
+    `held out ${held.set.name.padEnd(9)} threshold ${weights.threshold} topK ${weights.topK} mutual ${JSON.stringify(weights.mutual ?? null)}  ${describe(scores)}\n`,
   )
   folds[held.set.name] = {
     ...weights,
@@ -167,7 +209,7 @@ process.stdout.write(`leave-one-province-out mean F1 ${f(meanHeldOut)}\n`)
 const shipped = fitSets(prepared)
 for (const p of prepared)
   process.stdout.write(
-    `fitted on all, ${p.set.name.padEnd(9)} (not held out)  ${describe(scoreLinks(p, replayLinks(p, shipped, { threshold: shipped.threshold, topK: shipped.topK ?? 3, maxLinks: MAX_LINKS }), shipped, shipped.threshold))}\n`,
+    `fitted on all, ${p.set.name.padEnd(9)} (not held out)  ${describe(scoreLinks(p, replayLinks(p, shipped, { threshold: shipped.threshold, topK: shipped.topK ?? 3, maxLinks: MAX_LINKS, ...(shipped.mutual ? { mutual: shipped.mutual } : {}) }), shipped, shipped.threshold))}\n`,
   )
 
 const out = {
@@ -180,13 +222,17 @@ const out = {
       positives: p.positives.size,
     })),
     unlabelledWeight: UNLABELLED_WEIGHT,
-    method: `logistic regression on standardized features, weights kept non-negative, L2 ${L2}, projected gradient descent ${STEPS} steps; threshold and topK by the best mean item-pair F1 of the replayed selection on the fitted sets`,
+    method: `logistic regression on standardized features, weights kept non-negative, L2 ${L2}, projected gradient descent ${STEPS} steps; threshold, topK and mutual-best selection by the best mean item-pair F1 of the replayed selection on the fitted sets${MAX_HARD < 1 ? `, with at most ${MAX_HARD} of their hard negatives linked on average` : ''}`,
     leaveOneProvinceOutMeanF1: round(meanHeldOut),
   },
   ...shipped,
   folds,
 }
-writeFileSync('data/align-weights.json', `${JSON.stringify(out, null, 2)}\n`)
+const outAt = process.argv.indexOf('--out')
+writeFileSync(
+  outAt >= 0 ? (process.argv[outAt + 1] as string) : 'data/align-weights.json',
+  `${JSON.stringify(out, null, 2)}\n`,
+)
 process.stdout.write(
   `weights ${JSON.stringify(shipped)}\ncpu ${(process.cpuUsage(started).user / 1e6).toFixed(1)} s\n`,
 )

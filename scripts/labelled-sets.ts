@@ -17,6 +17,7 @@ import { join } from 'node:path'
 import { findCandidateLists, forEachCandidatePair } from '../src/align/candidates.js'
 import { type GoldThreads, goldItemPairs } from '../src/align/evaluate.js'
 import { featuresOf } from '../src/align/index.js'
+import { keepMutual, type MutualOptions } from '../src/align/mutual.js'
 import { relatedDocuments, relatedMap } from '../src/align/relation.js'
 import { LinkSelector } from '../src/align/select.js'
 import type { PlanDocument } from '../src/model/index.js'
@@ -159,6 +160,13 @@ export interface SelectionSettings {
   threshold: number
   topK: number
   maxLinks: number
+  /** Mutual best matches under a score (src/align/mutual.ts); none when absent. */
+  mutual?: MutualOptions
+}
+
+/** The score of every row of a set under some weights, in row order (computed once per weights). */
+export function rowScores(prepared: PreparedSet, weights: ScoreWeights): Float64Array {
+  return Float64Array.from(prepared.rows, (r) => scoreRow(weights, r.x))
 }
 
 /** The links `align` would keep (many-to-many mode), as pair keys. */
@@ -166,6 +174,7 @@ export function replayLinks(
   prepared: PreparedSet,
   weights: ScoreWeights,
   settings: SelectionSettings,
+  scores: Float64Array = rowScores(prepared, weights),
 ): Set<string> {
   const items = prepared.corpus.items
   const selector = new LinkSelector(items, {
@@ -173,17 +182,19 @@ export function replayLinks(
     maxLinks: settings.maxLinks,
     relatedOf: prepared.relatedOf,
   })
-  for (const r of prepared.rows) {
-    const score = scoreRow(weights, r.x)
-    if (score < settings.threshold) continue
+  prepared.rows.forEach((r, k) => {
+    const score = scores[k] as number
+    if (score < settings.threshold) return
     const [from, to] = r.a.id < r.b.id ? [r.a, r.b] : [r.b, r.a]
     selector.add(from.index, to.index, score)
-  }
-  return new Set(
-    selector
-      .selected()
-      .map((p) => pairKey((items[p.from] as ItemFeatures).id, (items[p.to] as ItemFeatures).id)),
-  )
+  })
+  const selected = selector.selected().map((p) => {
+    const from = items[p.from] as ItemFeatures
+    const to = items[p.to] as ItemFeatures
+    return { source: from.id, target: to.id, score: p.score, from, to }
+  })
+  const kept = settings.mutual ? keepMutual(selected, settings.mutual) : selected
+  return new Set(kept.map((p) => pairKey(p.source, p.target)))
 }
 
 export interface PairScores {

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { evaluateAlignment, type GoldThreads } from '../src/align/evaluate.js'
-import { type AlignResult, align, featuresOf, parseDecisions, relateDocuments } from '../src/align/index.js'
+import {
+  type AlignResult,
+  align,
+  featuresOf,
+  parseDecisions,
+  relateDocuments,
+  relatedDocuments,
+} from '../src/align/index.js'
 import { buildThreads } from '../src/align/threads.js'
 import type { Link, PlanDocument } from '../src/model/index.js'
 import { loadCorpus } from '../src/pipeline/index.js'
@@ -31,6 +38,17 @@ describe('relations between documents', () => {
     const related = relateDocuments(doc(a), doc(b))
     expect(related.relation).toBe(relation)
     expect(related.source.id).toBe(source)
+  })
+
+  it.each([
+    [2020, true],
+    [2021, true],
+    [2022, false],
+  ])('compares a city’s 2019 report with its province’s report of %i in full: %s', (year, related) => {
+    // a province reports weeks after its cities, or the year after: within the cascade gap of two
+    // years its report answers the same goals although the years of the two do not overlap
+    const province = { ...doc('fujian-2019'), id: `fujian-${year}`, year, period: { from: year, to: year } }
+    expect(relatedDocuments([doc('fuzhou-2019'), province])).toEqual(related ? [[0, 1]] : [])
   })
 })
 
@@ -84,6 +102,29 @@ describe('links', () => {
     expect(found / exhaustive.links.length).toBeGreaterThanOrEqual(0.99)
     // and no link the exhaustive run would not make: what the index adds is what it loses elsewhere
     expect(result.links.length).toBeLessThanOrEqual(exhaustive.links.length)
+  })
+
+  it('keeps a weak link only when both items rank each other first towards the other’s document', () => {
+    const base = align(documents, { mutual: false })
+    const mutual = align(documents, { mutual: { rank: 1, strong: 1.01 } })
+    const all = new Set(base.links.map(key))
+    expect(mutual.links.length).toBeGreaterThan(0)
+    expect(mutual.links.length).toBeLessThan(base.links.length)
+    const docOf = (id: string) => id.split('#')[0] as string
+    const best = new Map<string, number>()
+    for (const l of base.links)
+      for (const [item, other] of [
+        [l.source, l.target],
+        [l.target, l.source],
+      ] as const) {
+        const k = `${item}|${docOf(other)}`
+        best.set(k, Math.max(best.get(k) ?? 0, l.score))
+      }
+    for (const l of mutual.links) {
+      expect(all.has(key(l))).toBe(true)
+      expect(l.score).toBe(best.get(`${l.source}|${docOf(l.target)}`))
+      expect(l.score).toBe(best.get(`${l.target}|${docOf(l.source)}`))
+    }
   })
 
   it('gives the same output for the same input', () => {

@@ -150,8 +150,23 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     expect(await page.locator('#picked').isHidden()).toBe(true)
   })
 
-  it('renders the trajectory charts as inline SVG with CJK text', async () => {
+  it('draws the trajectory charts as inline SVG with CJK text, from the data in the page', async () => {
     expect(await page.locator('#trajectories svg.chart-svg').count()).toBeGreaterThan(3)
+    // every chart's data became a drawing with a mark per figure and an axis with ticks
+    const charts = await page.locator('#trajectories figure.chart').evaluateAll((figures) =>
+      figures.map((f) => ({
+        figures: (
+          JSON.parse(f.querySelector('script.chart-data')?.textContent ?? '{"p":[]}') as { p: unknown[] }
+        ).p.length,
+        marks: f.querySelectorAll('svg.chart-svg .chart-points path').length,
+        ticks: f.querySelectorAll('svg.chart-svg .chart-axis text').length,
+      })),
+    )
+    expect(charts.length).toBeGreaterThan(3)
+    for (const chart of charts) {
+      expect(chart.marks).toBe(chart.figures)
+      expect(chart.ticks).toBeGreaterThan(2)
+    }
     const font = await page.evaluate('getComputedStyle(document.body).fontFamily')
     expect(font).toContain('Noto Sans CJK SC')
     await page.locator('#trajectories').evaluate((el) => el.scrollIntoView())
@@ -198,7 +213,7 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
   it('prints the figures of a chart apart, not over each other', async () => {
     const overlaps = await page.locator('#trajectories svg.chart-svg').evaluateAll((charts) =>
       charts.flatMap((chart, k) => {
-        const boxes = Array.from(chart.querySelectorAll('g.role-mark.mark-text text')).map((t) => ({
+        const boxes = Array.from(chart.querySelectorAll('g.chart-labels text')).map((t) => ({
           text: t.textContent,
           box: t.getBoundingClientRect(),
         }))

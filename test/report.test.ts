@@ -10,6 +10,7 @@ import { PlanCascadeError } from '../src/errors.js'
 import { AlignOutput, ParseOutput, SCHEMA_VERSION } from '../src/model/index.js'
 import { ReportOutput } from '../src/model/report.js'
 import { loadCorpus } from '../src/pipeline/index.js'
+import { type ChartData, trajectoryChartData } from '../src/report/html/chart-data.js'
 import { fillText } from '../src/report/html/strings.js'
 import {
   buildReport,
@@ -157,6 +158,36 @@ function readCsv(text: string): string[][] {
   }
   if (cell !== '' || row.length > 0) rows.push([...row, cell])
   return rows
+}
+
+/** A growth figure of a trajectory, as the charts' tests need one. */
+function growthPoint(
+  docId: string,
+  jurisdiction: string,
+  year: number,
+  value: number,
+  status: 'planned' | 'achieved',
+  metric: string,
+) {
+  return {
+    docId,
+    itemId: `${docId}#1`,
+    jurisdiction,
+    level: 'province' as const,
+    year,
+    yearFrom: null,
+    value,
+    valueMax: null,
+    unit: '%',
+    normalized: value,
+    normalizedMax: null,
+    comparator: 'approx' as const,
+    kind: 'growth' as const,
+    status,
+    direction: 'increase' as const,
+    metric,
+    text: `${value}%`,
+  }
 }
 
 describe('report of the seed corpus', () => {
@@ -525,7 +556,9 @@ describe('formats of a small report', () => {
     expect(html).toContain('data-doc="fz-2019"')
     expect(html).toContain('class="flow flow-evolution"')
     expect(html).toContain('<span data-i18n="continued">延续</span><span class="n">1</span>')
-    expect(html).toContain('class="chart-svg"')
+    // charts as data the page's script draws (chart-data.ts), not as SVG
+    expect(html).toContain('<script type="application/json" class="chart-data">{')
+    expect(html.slice(0, html.lastIndexOf('<script>'))).not.toContain('<svg class="chart-svg"')
     // Ids are unique on the page.
     const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])
     expect(new Set(ids).size).toBe(ids.length)
@@ -547,8 +580,12 @@ describe('formats of a small report', () => {
       /<span data-i18n="thread-meta" data-i18n-args="\{&quot;n&quot;:(\d+)\}">\1 个条目<\/span>/,
     )
     // every key the page uses is in the file, in both languages
-    const keys = new Set([...zh.matchAll(/data-i18n="([^"]+)"/g)].map((m) => m[1]!))
-    for (const m of zh.matchAll(/data-i18n-attr="([^"]+)"/g))
+    // the page's markup, and the keys the script writes into it (t('…') / el('…'))
+    const markup = zh.slice(0, zh.lastIndexOf('<script>'))
+    const script = zh.slice(zh.lastIndexOf('<script>'))
+    const keys = new Set([...markup.matchAll(/data-i18n="([^"]+)"/g)].map((m) => m[1]!))
+    for (const m of script.matchAll(/\bel\('([a-z-]+)'/g)) keys.add(m[1]!)
+    for (const m of markup.matchAll(/data-i18n-attr="([^"]+)"/g))
       for (const pair of m[1]!.split(' ')) keys.add(pair.split(':')[1]!)
     for (const key of keys) {
       expect(strings[key]?.zh, key).toBeTruthy()
@@ -627,25 +664,8 @@ describe('formats of a small report', () => {
   })
 
   it('draws planned targets hollow and achieved results filled, one line per status', () => {
-    const point = (year: number, value: number, status: 'planned' | 'achieved') => ({
-      docId: `hn-${year}`,
-      itemId: `hn-${year}#1`,
-      jurisdiction: '河南省',
-      level: 'province' as const,
-      year,
-      yearFrom: null,
-      value,
-      valueMax: null,
-      unit: '%',
-      normalized: value,
-      normalizedMax: null,
-      comparator: 'approx' as const,
-      kind: 'growth' as const,
-      status,
-      direction: 'increase' as const,
-      metric: '地区生产总值',
-      text: `${value}%`,
-    })
+    const point = (year: number, value: number, status: 'planned' | 'achieved') =>
+      growthPoint(`hn-${year}`, '河南省', year, value, status, '地区生产总值')
     const trajectory = {
       id: 'gdp@growth',
       metricFamily: 'gdp',
@@ -667,6 +687,49 @@ describe('formats of a small report', () => {
     ])
     const points = spec.layer.filter((l) => l.mark.type === 'point')
     expect(points.map((l) => l.mark.filled)).toEqual([false, true])
+    // the page's chart data says the same: one dashed line through the targets, hollow targets
+    const chart = trajectoryChartData(trajectory, new Map())
+    expect(chart.x).toEqual(['2025', '2026'])
+    expect(chart.s).toEqual([
+      [
+        0,
+        1,
+        [
+          [0, 5],
+          [1, 5],
+        ],
+      ],
+    ])
+    expect(chart.p.map((p) => [p[1], p[3], p[4]])).toEqual([
+      [5, 'circle', 1],
+      [5.6, 'square', 0],
+      [5, 'circle', 1],
+    ])
+    // round ticks over a domain from zero that holds every figure and every label
+    expect(chart.d[0]).toBe(0)
+    expect(chart.t.map((t) => t[1])).toEqual(['0', '1', '2', '3', '4', '5', '6'])
+    expect(Math.max(...chart.f.map((f) => f[1]))).toBeLessThanOrEqual(chart.d[1])
+  })
+
+  it("draws an outlier of the page's charts at the edge of the axis as a triangle, with its figure", () => {
+    const point = (docId: string, value: number) =>
+      growthPoint(docId, docId, 2025, value, 'planned', '研发经费投入')
+    const values = [5, 6.5, 8, 7, 57.3]
+    const chart = trajectoryChartData(
+      {
+        id: 'rd@growth',
+        metricFamily: 'rd',
+        label: '研发经费投入',
+        labelEn: null,
+        kind: 'growth',
+        unit: '%',
+        points: values.map((v, k) => point(`p${k}`, v)),
+      },
+      new Map(),
+    )
+    expect(chart.d[1]).toBeLessThan(20)
+    expect(chart.p.find((p) => p[1] === 57.3)?.[3]).toBe('triangle-up')
+    expect(chart.f.filter((f) => f[4] === 1).map((f) => f[2])).toEqual(['57.3%'])
   })
 
   it('keeps an outlier from squashing the axis: 57.3% among rates of 5-8% sits at the edge', () => {
@@ -788,8 +851,17 @@ describe('targets against results in the report', () => {
       html.indexOf('<section id="fulfilment">'),
       html.indexOf('<section id="documents">'),
     )
-    expect(section).toContain('class="chart-svg"')
-    expect(section).toContain('河南省')
+    const charts = [
+      ...section.matchAll(/<script type="application\/json" class="chart-data">(.*?)<\/script>/g),
+    ].map((m) => JSON.parse(m[1]!) as ChartData)
+    expect(charts).toHaveLength(1)
+    const chart = charts[0]!
+    expect(chart.x).toContain('河南省')
+    // each province: its target hollow, its result filled in the colour of its outcome, one line
+    expect(chart.p).toHaveLength(2 * report.fulfilment.length)
+    expect(chart.p.filter((p) => p[4] === 1)).toHaveLength(report.fulfilment.length)
+    expect(chart.s).toHaveLength(report.fulfilment.length)
+    expect(chart.l.map((l) => l[0])).toContain('missed')
     expect(section).toContain('outcome-missed')
     const spec = fulfilmentSpec(report.fulfilment, '地区生产总值') as {
       layer: Array<{ mark: { filled?: boolean }; transform?: Array<{ filter: string }> }>

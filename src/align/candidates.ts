@@ -20,7 +20,7 @@ export interface CandidateOptions {
   perItem?: number
   /** Postings kept per key of the index, the items where it weighs most; default 128. */
   maxPostings?: number
-  /** Keys an item queries the index with, its heaviest; default 48. */
+  /** Keys an item queries the index with, its heaviest; default 96: a work-report paragraph holds ten goals, and its 48 heaviest keys covered only a few of them. */
   queryKeys?: number
   /** Candidates of an item in each related document; default 6. */
   perRelated?: number
@@ -170,7 +170,7 @@ export interface CandidateLists {
 export function findCandidateLists(corpus: CorpusFeatures, options: CandidateOptions = {}): CandidateLists {
   const perItem = options.perItem ?? 50
   const maxPostings = options.maxPostings ?? 128
-  const queryKeys = options.queryKeys ?? 48
+  const queryKeys = options.queryKeys ?? 96
   const perRelated = options.perRelated ?? 6
   const items = corpus.items
   const n = items.length

@@ -27,6 +27,7 @@ import { type CandidateOptions, findCandidateLists, forEachCandidatePair } from 
 import { detectChanges } from './changes.js'
 import type { Decision } from './decisions.js'
 import { evolutionPair, matchOneToOne } from './evolution.js'
+import { keepMutual, type MutualOptions } from './mutual.js'
 import { relateDocuments, relatedDocuments, relatedMap } from './relation.js'
 import { byScore, LinkSelector, type SelectedPair } from './select.js'
 import { buildThreads } from './threads.js'
@@ -35,6 +36,7 @@ export type { CandidateOptions } from './candidates.js'
 export type { Decision } from './decisions.js'
 export { parseDecisions } from './decisions.js'
 export { matchOneToOne } from './evolution.js'
+export type { MutualOptions } from './mutual.js'
 export type { RelatedDocumentsOptions } from './relation.js'
 export { isAncestor, relateDocuments, relatedDocuments } from './relation.js'
 
@@ -50,6 +52,12 @@ export interface AlignOptions {
    * bounded, so links grow linearly with the corpus.
    */
   maxLinks?: number
+  /**
+   * Mutual best matches where the evidence is thin (many mode): a link scored under `strong` is kept
+   * only when each item ranks the other among its `rank` best towards the other's document; default
+   * the `mutual` of the fitted weights, `false` for none.
+   */
+  mutual?: MutualOptions | false
   /** 'many' (default): many-to-many links; 'one-to-one': an optimal matching per document pair. */
   mode?: 'many' | 'one-to-one'
   /** Minimum average score for two groups to form one thread; default 0.3. */
@@ -337,7 +345,12 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
     }
   }
 
-  const selected = oneToOne ? matchLinks(scored) : selector.selected().map(toPair)
+  const mutual = options.mutual === undefined ? weights.mutual : options.mutual
+  const selected = oneToOne
+    ? matchLinks(scored)
+    : mutual
+      ? keepMutual(selector.selected().map(toPair), mutual)
+      : selector.selected().map(toPair)
   const links = applyDecisions(selected, confirmedPairs, decisions)
     .sort(byScore)
     .map((pair) => scorer.toLink(pair))

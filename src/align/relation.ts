@@ -150,7 +150,7 @@ export function relatedDocuments(
     const above = new Set<number>()
     for (const key of parentKeys(j)) for (const p of byKey.get(key) ?? []) above.add(p)
     const nearest = [...above]
-      .filter((p) => p !== k && overlaps(doc, documents[p] as PlanDocument))
+      .filter((p) => p !== k && cascades(doc, documents[p] as PlanDocument))
       .sort((x, y) => Math.abs(yearOf(x) - yearOf(k)) - Math.abs(yearOf(y) - yearOf(k)) || byYear(x, y))
       .slice(0, parents)
     for (const p of nearest) pair(k, p)

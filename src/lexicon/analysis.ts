@@ -18,7 +18,7 @@ export interface TextAnalysis {
   words: string
   /**
    * Content tokens of the search-mode cut (long words with the dictionary words inside them): tokens
-   * joined by U+0001, sentences (split at 。；！？ and line breaks) by U+0002; sentences without
+   * joined by U+0001, clauses (split at 。；！？，： and line breaks) by U+0002; clauses without
    * content tokens left out.
    */
   sentences: string
@@ -49,8 +49,12 @@ export function bigramsOf(analysis: TextAnalysis): string[] {
   return bigrams
 }
 
-/** A sentence ends at these tokens (after NFKC: ；！？ are ; ! ?). */
-const SENTENCE_END = /[。;!?\n]/
+/**
+ * A clause ends at these tokens (after NFKC: ；！？，： are ; ! ? , :). Work-report sentences list
+ * several goals between commas (加快5G基站建设，推进算力中心布局，…), so the best pair of clauses of
+ * two items is where one goal is matched, not a long sentence holding three.
+ */
+const SENTENCE_END = /[。;!?\n,:，：]/
 
 /**
  * The precise and the search-mode cut of a text from one call to the segmenter. jieba's search mode

@@ -13,7 +13,7 @@ import type { Lexicon, TextAnalysis } from '../lexicon/index.js'
 import type { PlanDocument } from '../model/index.js'
 
 /** Raised when what a cache entry holds changes shape. */
-const CACHE_FORMAT = 1
+const CACHE_FORMAT = 2
 
 export interface CacheEntry {
   /** Hash of the file's bytes and its read options. */

@@ -256,6 +256,11 @@ export interface ScoreWeights {
   threshold: number
   /** Default links per item towards each other document, chosen in the fit with the threshold. */
   topK?: number
+  /**
+   * Default mutual-best selection, chosen in the fit: a pair scored under `strong` is kept only when
+   * each item ranks the other among its `rank` best towards the other's document.
+   */
+  mutual?: { rank: number; strong: number }
 }
 
 let defaultWeights: ScoreWeights | null = null

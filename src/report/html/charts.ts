@@ -27,11 +27,15 @@ const PALETTE = [
 ]
 
 /** Shapes of the statuses; planned and estimate are drawn hollow, achieved and baseline filled. */
-const STATUSES = ['planned', 'estimate', 'achieved', 'baseline']
-const STATUS_SHAPES = ['circle', 'diamond', 'square', 'cross']
+export const STATUSES = ['planned', 'estimate', 'achieved', 'baseline']
+export const STATUS_SHAPES = ['circle', 'diamond', 'square', 'cross']
 const HOLLOW = new Set(['planned', 'estimate'])
 /** Colours of fulfilment outcomes. */
-const OUTCOME_COLORS: Record<string, string> = { met: '#59a14f', exceeded: '#4e79a7', missed: '#e15759' }
+export const OUTCOME_COLORS: Record<string, string> = {
+  met: '#59a14f',
+  exceeded: '#4e79a7',
+  missed: '#e15759',
+}
 
 /** Font stack of the charts: SVG text takes the page's CSS too, this is for the SVG on its own. */
 export const CHART_FONT =
@@ -48,6 +52,11 @@ export function chartUnit(trajectory: Trajectory): string {
   return magnitude(trajectory).unit
 }
 
+/** Divisor of a chart's values (1, 1e4 for 万, 1e8 for 亿). */
+export function chartDivisor(trajectory: Trajectory): number {
+  return magnitude(trajectory).divisor
+}
+
 /** Scale of a chart's values: 亿 and 万 for large amounts, so that axes read like the plans do. */
 function magnitude(trajectory: Trajectory): { divisor: number; unit: string } {
   const max = Math.max(...trajectory.points.map((p) => Math.abs(p.normalizedMax ?? p.normalized)))
@@ -58,7 +67,7 @@ function magnitude(trajectory: Trajectory): { divisor: number; unit: string } {
 }
 
 /** Who a point belongs to in the legend. */
-function pointOwner(p: TrajectoryPoint): string {
+export function pointOwner(p: TrajectoryPoint): string {
   return p.jurisdiction ?? p.docId
 }
 
@@ -91,16 +100,26 @@ export function robustDomain(
   return { domain: [Math.min(0, min), max], outliers }
 }
 
+/** Targets (planned, estimate: drawn hollow) against results (achieved, baseline: filled). */
+export function pointGoal(p: TrajectoryPoint): 'planned' | 'achieved' {
+  return HOLLOW.has(p.status) ? 'planned' : 'achieved'
+}
+
+/**
+ * The line a point is on: one jurisdiction's figures of one metric and one status class (the targets
+ * of 2019 and 2025; the results of 2024 and 2025), targets dashed. A rate over several years (年均 over
+ * 2026-2030) is not on the line of the yearly ones.
+ */
+export function pointSeries(p: TrajectoryPoint): string {
+  return `${pointOwner(p)}|${p.metric}|${pointGoal(p)}|${p.yearFrom === null ? 'year' : `${p.yearFrom}-${p.year}`}`
+}
+
 /** The vega-lite spec of a trajectory chart. */
 export function trajectorySpec(trajectory: Trajectory, colors: Map<string, string>): Record<string, unknown> {
   const { divisor } = magnitude(trajectory)
   const years = [...new Set(trajectory.points.map((p) => yearLabel(p.year)))].sort()
-  // A line joins one jurisdiction's figures of one metric and one status class (the targets of 2019
-  // and 2025; the results of 2024 and 2025) when they fall in different years: targets dashed.
-  const goal = (p: TrajectoryPoint) => (HOLLOW.has(p.status) ? 'planned' : 'achieved')
-  // A rate over several years (年均 over 2026-2030) is not on the line of the yearly ones.
-  const series = (p: TrajectoryPoint) =>
-    `${pointOwner(p)}|${p.metric}|${goal(p)}|${p.yearFrom === null ? 'year' : `${p.yearFrom}-${p.year}`}`
+  const goal = pointGoal
+  const series = pointSeries
   const bySeries = new Map<string, TrajectoryPoint[]>()
   for (const p of trajectory.points) bySeries.set(series(p), [...(bySeries.get(series(p)) ?? []), p])
   const lined = new Set(
@@ -314,7 +333,7 @@ export function fulfilmentSpec(pairs: readonly Fulfilment[], label: string): Rec
 }
 
 /** Scale of a fulfilment chart's values, as `magnitude` does for trajectories. */
-function fulfilmentDivisor(pairs: readonly Fulfilment[]): number {
+export function fulfilmentDivisor(pairs: readonly Fulfilment[]): number {
   const unit = pairs[0]?.planned.target.normalizedUnit ?? ''
   if (unit === '%' || unit === '个百分点') return 1
   const max = Math.max(...pairs.map((f) => Math.abs(f.planned.target.normalized)))
@@ -382,12 +401,12 @@ export function prefixIds(svg: string, prefix: string): string {
 
 /**
  * Heights of the figures' labels: a label sits at its point unless a lower label of the same year is
- * too close, then it moves up just enough (an eleventh of the axis apart), so that 90%以上 and 90% of
- * one year do not print over each other.
+ * too close, then it moves up just enough (an eleventh of the axis apart: of `span` when given, else
+ * of the largest value), so that 90%以上 and 90% of one year do not print over each other.
  */
-function labelPositions(points: Array<{ year: string; value: number }>): number[] {
+export function labelPositions(points: Array<{ year: string; value: number }>, span?: number): number[] {
   const max = Math.max(0, ...points.map((p) => p.value))
-  const gap = max / 11
+  const gap = (span ?? max) / 11
   const out = points.map((p) => p.value)
   const byYear = new Map<string, number[]>()
   for (const [k, p] of points.entries()) byYear.set(p.year, [...(byYear.get(p.year) ?? []), k])
@@ -401,7 +420,7 @@ function labelPositions(points: Array<{ year: string; value: number }>): number[
   return out
 }
 
-function yearLabel(year: number | null): string {
+export function yearLabel(year: number | null): string {
   return year === null ? '?' : String(year)
 }
 

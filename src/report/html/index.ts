@@ -6,7 +6,8 @@
  * - threads: each thread's items side by side in level and year order, with word diffs (<del>/<ins>),
  *   target changes, targets and responsible units;
  * - evolution: new, dropped and continued goals of each jurisdiction;
- * - target trajectories: one chart per metric family (vega-lite, rendered to SVG in Node);
+ * - target trajectories: one chart per metric family, drawn by the page's script from compact data
+ *   (chart-data.ts: a few hundred bytes a chart, where inline SVG took 20 kB), its figures in a table;
  * - documents; filters by topic, level and year, and a search box.
  *
  * Same report in, same bytes out: no timestamps, no random ids, stable orders.
@@ -36,13 +37,14 @@ import {
 import { type OrderedThread, orderedThreads } from '../threads.js'
 import { renderCascade } from './cascade.js'
 import {
-  chartUnit,
-  fulfilmentSpec,
-  fulfilmentUnit,
-  jurisdictionColors,
-  renderSpec,
-  renderTrajectoryChart,
-} from './charts.js'
+  type ChartData,
+  chartJson,
+  fulfilmentChartData,
+  scriptJson,
+  trajectoryChartData,
+} from './chart-data.js'
+import { CHART_SCRIPT } from './chart-script.js'
+import { chartUnit, fulfilmentUnit, jurisdictionColors } from './charts.js'
 import { SCRIPT } from './script.js'
 import { createTranslator, type ReportLanguage, stringsJson, type Translator } from './strings.js'
 import { STYLE } from './style.js'
@@ -72,7 +74,11 @@ export interface ToHtmlOptions {
 const CSP =
   "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
-/** The report as one standalone HTML page. Async because the charts are rendered by vega. */
+/**
+ * The report as one standalone HTML page. Without JavaScript the page shows its tables (documents,
+ * evolution, figures) and says that threads and charts need it. Async for the sake of callers written
+ * when the charts were rendered by vega.
+ */
 export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}): Promise<string> {
   expectReport(report, 'toHtml') // rejects: the function is async
   expectOptions(options, 'toHtml')
@@ -88,8 +94,8 @@ export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}):
     (n, d) => n + d.items.reduce((m, i) => m + i.targets.length, 0),
     0,
   )
-  const charts = await renderCharts(report, documents, tr)
-  const fulfilment = await renderFulfilment(report, tr)
+  const charts = renderCharts(report, documents, tr)
+  const fulfilment = renderFulfilment(report, tr)
 
   const levels = [...new Set(documents.map((d) => d.jurisdiction?.level).filter((l) => l !== undefined))]
   const years = [...new Set(documents.map((d) => d.year).filter((y): y is number => y !== null))].sort()
@@ -134,6 +140,7 @@ export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}):
     '</nav>',
     `<button type="button" class="link-button lang-switch" id="lang" ${tr.attrs({ 'aria-label': 'switch-label' })}>${tr.el('switch')}</button>`,
     '</header>',
+    `<noscript><p class="empty panel" data-i18n="no-script">${tr.text('no-script')}</p></noscript>`,
   )
 
   // Filters
@@ -218,7 +225,12 @@ export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}):
   if (report.evolution.length === 0) {
     html.push(`<p class="empty panel" data-i18n="no-evolution">${tr.text('no-evolution')}</p>`)
   }
-  for (const pair of report.evolution) html.push(evolutionPair(pair, index, diffs, tr))
+  // A continued goal that is a thread's step shows that step's diff, copied from the thread's
+  // <template> when opened: each diff is on the page once.
+  const stepThreads = new Map<string, string>()
+  for (const thread of threads)
+    for (const step of thread.steps) if (step.from) stepThreads.set(pairKey(step.from, step.to), thread.id)
+  for (const pair of report.evolution) html.push(evolutionPair(pair, index, diffs, stepThreads, tr))
   html.push('</section>')
 
   // Trajectories
@@ -251,7 +263,7 @@ export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}):
     '</main>',
     `<footer>${tr.el('footer', { n: report.schemaVersion })}</footer>`,
     `<script type="application/json" id="report-strings">${stringsJson()}</script>`,
-    `<script>${SCRIPT}</script>`,
+    `<script>${SCRIPT}${CHART_SCRIPT}</script>`,
     '</body>',
     '</html>',
     '',
@@ -368,7 +380,7 @@ function itemCard(
 ): string {
   const level = doc.jurisdiction?.level ?? 'other'
   const out: string[] = [
-    `<section class="card level-${level}" data-item="${escapeXml(item.id)}">`,
+    `<section class="card level-${level}" data-item="${escapeXml(item.id)}"${base && diff ? ` data-base="${escapeXml(base.item.id)}"` : ''}>`,
     '<div class="card-head">',
     `<span class="badge level-${level}">${doc.jurisdiction ? tr.el(`level-${doc.jurisdiction.level}`) : '—'}</span>`,
     `<strong>${escapeXml(documentName(doc))}</strong>`,
@@ -388,10 +400,8 @@ function itemCard(
   } else {
     out.push(`<div class="text diff" lang="zh">${escapeXml(displayText(item))}</div>`)
   }
-  if (diff && diff.targets.length > 0) {
-    out.push(tr.el('target-changes', undefined, 'h4'), targetChanges(diff.targets, tr))
-  }
-  if (item.targets.length > 0) out.push(tr.el('targets', undefined, 'h4'), targetTable(item.targets, tr))
+  if ((diff && diff.targets.length > 0) || item.targets.length > 0)
+    out.push(targetsData(diff?.targets ?? [], item.targets))
   out.push(...unitsBlock(item, diff, tr))
   out.push('</section>')
   return out.join('\n')
@@ -416,37 +426,32 @@ export function renderDiffHtml(parts: DiffPart[]): string {
     .join('')
 }
 
-function targetChanges(changes: TargetChange[], tr: Translator): string {
-  const items = changes.map((c) => {
-    const figure = (t: Target | null) => (t ? escapeXml(t.text) : '—')
-    const note: string[] = []
-    if (c.ratio !== null && c.change !== 'unchanged') {
-      const pct = c.from?.normalizedUnit === '%' || c.from?.normalizedUnit === '个百分点'
-      note.push(
-        pct && c.delta !== null
-          ? `${c.delta > 0 ? '+' : '−'}${formatNumber(Math.abs(c.delta))} pp`
-          : `${c.ratio > 0 ? '+' : '−'}${formatNumber(Math.abs(c.ratio) * 100, 1)}%`,
-      )
-    }
-    if (c.kindChange) note.push(`${c.kindChange[0]} → ${c.kindChange[1]}`)
-    if (c.change === 'incomparable') note.push(tr.text('not-compared'))
-    const body =
-      c.change === 'added'
-        ? `${figure(c.to)} <span class="kind">${tr.el('change-new')}</span>`
-        : c.change === 'dropped'
-          ? `<s>${figure(c.from)}</s> <span class="kind">${tr.el('change-dropped')}</span>`
-          : `${figure(c.from)} → ${figure(c.to)}${note.length ? ` <span class="kind">${escapeXml(note.join(', '))}</span>` : ''}`
-    return `<li class="${c.change}" title="${escapeXml(c.metric)}">${body}</li>`
-  })
-  return `<ul class="changes" lang="zh">${items.join('')}</ul>`
+/**
+ * A card's figures as data the script renders when the thread is opened (script.ts, `renderTargets`):
+ * the changes `[change, from, to, note, metric]` and the targets `[metric, figure, kind, status, year]`.
+ * As markup they were a fifth of the page for 30 provincial reports.
+ */
+function targetsData(changes: readonly TargetChange[], targets: readonly Target[]): string {
+  const data = {
+    c: changes.map((c) => [c.change, c.from?.text ?? null, c.to?.text ?? null, changeNote(c), c.metric]),
+    t: targets.map((t) => [t.metric, t.text, t.kind, t.status, t.year ?? null]),
+  }
+  return `<script type="application/json" class="card-targets">${scriptJson(data)}</script>`
 }
 
-function targetTable(targets: Target[], tr: Translator): string {
-  const rows = targets.map(
-    (t) =>
-      `<tr><td>${escapeXml(t.metric)}</td><td class="num">${escapeXml(t.text)}</td><td><span class="kind">${t.kind}</span></td><td><span class="kind">${t.status}</span></td><td class="num">${t.year ?? ''}</td></tr>`,
-  )
-  return `<table class="targets" lang="zh"><thead><tr>${headers(tr, 'metric', 'figure', 'kind', 'status', 'year')}</tr></thead><tbody>${rows.join('')}</tbody></table>`
+/** How much a figure changed (+0.5 pp, −12.5%) and how its kind changed, as printed after it. */
+function changeNote(c: TargetChange): string {
+  const note: string[] = []
+  if (c.ratio !== null && c.change !== 'unchanged') {
+    const pct = c.from?.normalizedUnit === '%' || c.from?.normalizedUnit === '个百分点'
+    note.push(
+      pct && c.delta !== null
+        ? `${c.delta > 0 ? '+' : '−'}${formatNumber(Math.abs(c.delta))} pp`
+        : `${c.ratio > 0 ? '+' : '−'}${formatNumber(Math.abs(c.ratio) * 100, 1)}%`,
+    )
+  }
+  if (c.kindChange) note.push(`${c.kindChange[0]} → ${c.kindChange[1]}`)
+  return note.join(', ')
 }
 
 function unitsBlock(item: PlanItem, diff: ItemDiff | undefined, tr: Translator): string[] {
@@ -470,6 +475,7 @@ function evolutionPair(
   pair: ReportOutput['evolution'][number],
   index: ReportIndex,
   diffs: Map<string, ItemDiff>,
+  stepThreads: ReadonlyMap<string, string>,
   tr: Translator,
 ): string {
   const from = index.documents.get(pair.from)
@@ -504,12 +510,17 @@ function evolutionPair(
     const diff = diffs.get(pairKey(c.from, c.to))
     const a = index.items.get(c.from)
     const b = index.items.get(c.to)
+    const thread = diff ? stepThreads.get(pairKey(c.from, c.to)) : undefined
+    // the script searches the step's card in the thread's template, and copies it in when opened
+    const step = thread
+      ? ` data-thread-id="${escapeXml(thread)}" data-item="${escapeXml(c.to)}" data-base="${escapeXml(c.from)}"`
+      : ''
     out.push(
-      `<li ${attributes(b?.doc, b?.item, diff ? [] : [a?.item.text ?? ''], !diff)}><details><summary>${name(c.from)} → ${name(c.to)} <span class="score">${formatScore(c.score)}</span></summary>`,
+      `<li ${attributes(b?.doc, b?.item, diff ? [] : [a?.item.text ?? ''], !diff)}${step}><details><summary>${name(c.from)} → ${name(c.to)} <span class="score">${formatScore(c.score)}</span></summary>`,
     )
-    if (diff) {
+    if (diff && !thread) {
       out.push(`<div class="text" lang="zh">${renderDiffHtml(diff.parts)}</div>`)
-      if (diff.targets.length) out.push(targetChanges(diff.targets, tr))
+      if (diff.targets.length) out.push(targetsData(diff.targets, []))
     }
     out.push('</details></li>')
   }
@@ -533,11 +544,7 @@ function evolutionPair(
   return out.join('\n')
 }
 
-async function renderCharts(
-  report: ReportOutput,
-  documents: PlanDocument[],
-  tr: Translator,
-): Promise<string[]> {
+function renderCharts(report: ReportOutput, documents: PlanDocument[], tr: Translator): string[] {
   // Charts that compare documents first: more documents, then more figures, then by id.
   const documentsOf = (t: Trajectory) => new Set(t.points.map((p) => p.docId)).size
   const plotted = report.trajectories
@@ -552,9 +559,8 @@ async function renderCharts(
   const names = [...new Set(documents.map((d) => d.jurisdiction?.name ?? d.id))]
   const colors = jurisdictionColors(names)
   const out: string[] = ['<div class="charts">']
-  for (const [k, trajectory] of plotted.entries()) {
-    const svg = await renderTrajectoryChart(trajectory, colors, `chart${k + 1}`)
-    out.push(chartFigure(trajectory, svg, tr))
+  for (const trajectory of plotted) {
+    out.push(chartFigure(trajectory, trajectoryChartData(trajectory, colors), tr))
   }
   out.push('</div>')
   if (single.length > 0) {
@@ -575,7 +581,7 @@ async function renderCharts(
 }
 
 /** One chart per indicator and year with targets and results of two jurisdictions or more; a table of all. */
-async function renderFulfilment(report: ReportOutput, tr: Translator): Promise<string[]> {
+function renderFulfilment(report: ReportOutput, tr: Translator): string[] {
   if (report.fulfilment.length === 0) {
     return [`<p class="empty panel">${tr.el('no-fulfilment')}</p>`]
   }
@@ -589,10 +595,10 @@ async function renderFulfilment(report: ReportOutput, tr: Translator): Promise<s
     .filter((g) => new Set(g.map((f) => f.jurisdiction)).size >= 2)
     .sort((a, b) => b.length - a.length || (a[0]!.series < b[0]!.series ? -1 : 1))
   const out: string[] = ['<div class="charts">']
-  for (const [k, group] of charted.entries()) {
+  for (const group of charted) {
     const first = group[0] as Fulfilment
     const label = `${labels.get(first.metricFamily ?? '') ?? first.metric} ${first.planned.target.kind} ${first.year}`
-    const svg = await renderSpec(fulfilmentSpec(group, label), `fulfil${k + 1}`)
+    const svg = chartScript(fulfilmentChartData(group, label))
     const unit = fulfilmentUnit(group)
     out.push(
       `<figure class="chart" data-filter-item data-search="${escapeXml(searchText([label, first.series, ...group.map((f) => f.jurisdiction)]))}" data-years="${first.year}">`,
@@ -614,7 +620,12 @@ async function renderFulfilment(report: ReportOutput, tr: Translator): Promise<s
   return out
 }
 
-function chartFigure(trajectory: Trajectory, svg: string, tr: Translator): string {
+/** A chart's data where the page's script draws it (an inert JSON script element: no markup inside). */
+function chartScript(chart: ChartData): string {
+  return `<script type="application/json" class="chart-data">${chartJson(chart)}</script>`
+}
+
+function chartFigure(trajectory: Trajectory, chart: ChartData, tr: Translator): string {
   const levels = [...new Set(trajectory.points.map((p) => p.level).filter(Boolean))].join(' ')
   const years = [...new Set(trajectory.points.map((p) => p.year).filter((y) => y !== null))].join(' ')
   const search = searchText([
@@ -631,7 +642,7 @@ function chartFigure(trajectory: Trajectory, svg: string, tr: Translator): strin
     `<figure class="chart" data-filter-item data-search="${escapeXml(search)}" data-levels="${levels}" data-years="${years}">`,
     `<h3 lang="zh">${escapeXml(trajectory.label)}${chartUnit(trajectory) ? ` <span class="en">(${escapeXml(chartUnit(trajectory))})</span>` : ''}</h3>`,
     trajectory.labelEn ? `<span class="en">${escapeXml(trajectory.labelEn)}</span>` : '',
-    svg,
+    chartScript(chart),
     `<details><summary>${tr.el('figures', { n: trajectory.points.length })}</summary><table class="targets" lang="zh"><thead><tr>${headers(tr, 'jurisdiction', 'year', 'figure', 'status', 'metric', 'item')}</tr></thead><tbody>${rows.join('')}</tbody></table></details>`,
     '</figure>',
   ].join('\n')

@@ -27,6 +27,7 @@ export const SCRIPT = `
     if (!template || !view) return null;
     var node = document.importNode(template.content, true);
     var detail = node.querySelector('.thread-detail');
+    renderTargets(detail);
     view.appendChild(node);
     if (lang !== pageLang) translate(lang, detail);
     details[id] = detail;
@@ -34,6 +35,87 @@ export const SCRIPT = `
   }
   var svg = $('.cascade-svg');
   var current = null;
+
+  function esc(text) {
+    return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  }
+  function el(key, tag) {
+    tag = tag || 'span';
+    return '<' + tag + ' data-i18n="' + key + '">' + esc(t(key)) + '</' + tag + '>';
+  }
+  // A card's figures come as data (its script.card-targets): the changes against the card it is
+  // compared with, and its targets, rendered when the card enters the page.
+  function renderTargets(root) {
+    $$('script.card-targets', root).forEach(function (data) {
+      var d = JSON.parse(data.textContent);
+      var html = '';
+      if (d.c.length) {
+        html += el('target-changes', 'h4') + '<ul class="changes" lang="zh">' + d.c.map(function (c) {
+          var figure = function (text) { return text === null ? '—' : esc(text); };
+          var note = c[3] ? [c[3]] : [];
+          var body;
+          if (c[0] === 'added') body = figure(c[2]) + ' <span class="kind">' + el('change-new') + '</span>';
+          else if (c[0] === 'dropped') body = '<s>' + figure(c[1]) + '</s> <span class="kind">' + el('change-dropped') + '</span>';
+          else {
+            body = figure(c[1]) + ' → ' + figure(c[2]);
+            if (note.length || c[0] === 'incomparable') {
+              body += ' <span class="kind">' + esc(note.join(', ')) + (c[0] === 'incomparable' ? (note.length ? ', ' : '') + el('not-compared') : '') + '</span>';
+            }
+          }
+          return '<li class="' + c[0] + '" title="' + esc(c[4]) + '">' + body + '</li>';
+        }).join('') + '</ul>';
+      }
+      if (d.t.length) {
+        html += el('targets', 'h4') + '<table class="targets" lang="zh"><thead><tr>' +
+          ['metric', 'figure', 'kind', 'status', 'year'].map(function (key) { return el(key, 'th'); }).join('') +
+          '</tr></thead><tbody>' + d.t.map(function (r) {
+            return '<tr><td>' + esc(r[0]) + '</td><td class="num">' + esc(r[1]) + '</td><td><span class="kind">' + esc(r[2]) +
+              '</span></td><td><span class="kind">' + esc(r[3]) + '</span></td><td class="num">' + (r[4] === null ? '' : r[4]) + '</td></tr>';
+          }).join('') + '</tbody></table>';
+      }
+      data.insertAdjacentHTML('afterend', html);
+      data.parentNode.removeChild(data);
+    });
+  }
+  // The card of a thread's step in its template: a continued goal of the evolution section shows it.
+  function stepCard(el) {
+    var template = templates[el.getAttribute('data-thread-id')];
+    if (!template) return null;
+    var item = el.getAttribute('data-item');
+    var base = el.getAttribute('data-base');
+    var cards = template.content.querySelectorAll('.card');
+    for (var i = 0; i < cards.length; i++) {
+      if (cards[i].getAttribute('data-item') === item && cards[i].getAttribute('data-base') === base) return cards[i];
+    }
+    return null;
+  }
+  // <details> fire toggle without bubbling: caught on the way down.
+  document.addEventListener('toggle', function (event) {
+    var box = event.target;
+    if (!box || box.tagName !== 'DETAILS' || !box.open || box.getAttribute('data-filled')) return;
+    var li = box.parentNode;
+    if (!li || !li.hasAttribute || !li.hasAttribute('data-base')) return;
+    box.setAttribute('data-filled', '1');
+    var card = stepCard(li);
+    if (!card) return;
+    var copy = document.createElement('div');
+    var text = card.querySelector('.text.diff');
+    if (text) {
+      var diff = document.importNode(text, true);
+      diff.className = 'text';
+      copy.appendChild(diff);
+    }
+    $$('script.card-targets', card).forEach(function (data) {
+      var targets = document.importNode(data, true);
+      var d = JSON.parse(targets.textContent);
+      d.t = [];
+      targets.textContent = JSON.stringify(d);
+      copy.appendChild(targets);
+    });
+    renderTargets(copy);
+    while (copy.firstChild) box.appendChild(copy.firstChild);
+    if (lang !== pageLang) translate(lang, box);
+  }, true);
 
   var STRINGS = JSON.parse(($('#report-strings') || {}).textContent || '{}');
   var lang = document.documentElement.getAttribute('data-language') || 'zh';
@@ -110,7 +192,13 @@ export const SCRIPT = `
     var cached = searchCache && searchCache.get(el);
     if (cached !== undefined && cached !== null) return cached;
     var template = templates[el.getAttribute('data-thread-id')];
-    var body = el.classList.contains('thread-button') ? (template ? template.content.textContent : '') : el.textContent;
+    var body;
+    if (el.classList.contains('thread-button')) body = template ? template.content.textContent : '';
+    else {
+      // a continued goal that is a thread's step: its diff is in that step's card
+      var card = el.hasAttribute('data-base') ? stepCard(el) : null;
+      body = el.textContent + (card ? ' ' + card.textContent : '');
+    }
     var text = ((el.getAttribute('data-search') || '') + ' ' + (body || '').replace(/\\s+/g, ' ')).toLowerCase();
     if (searchCache) searchCache.set(el, text);
     return text;
@@ -282,6 +370,7 @@ export const SCRIPT = `
   var saved = null;
   try { saved = localStorage.getItem('plan-cascade-language'); } catch (e) {}
   if ((saved === 'zh' || saved === 'en') && saved !== lang) translate(saved);
+  renderTargets($('#evolution'));
   fitBar();
   apply();
   fromHash();
