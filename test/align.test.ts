@@ -10,9 +10,10 @@ import {
   relatedDocuments,
 } from '../src/align/index.js'
 import { buildThreads } from '../src/align/threads.js'
-import type { Link, PlanDocument } from '../src/model/index.js'
+import type { Evidence, Link, PlanDocument } from '../src/model/index.js'
 import { loadCorpus } from '../src/pipeline/index.js'
 import { buildReport, toCsv } from '../src/report/index.js'
+import { scoreItems } from '../src/similarity/index.js'
 
 let documents: PlanDocument[]
 let result: AlignResult
@@ -65,6 +66,67 @@ describe('links', () => {
       expect(link.evidence.summary.length).toBeGreaterThan(10)
       expect(link.source.split('#')[0]).not.toBe(link.target.split('#')[0])
     }
+  })
+
+  it('computes a link’s evidence when read: the JSON of evidence computed from its two items, equal on every read', () => {
+    const corpus = featuresOf(documents)
+    const eager = result.links.map((l) => {
+      const from = corpus.byId.get(l.source)
+      const to = corpus.byId.get(l.target)
+      if (!from || !to) throw new Error(`no features for ${key(l)}`)
+      // a plain value, as the links held it before: the summary worded, every list copied
+      const evidence = JSON.parse(JSON.stringify(scoreItems(from, to, corpus).evidence)) as Evidence
+      return { ...l, evidence }
+    })
+    expect(JSON.stringify(result.links, null, 2)).toBe(JSON.stringify(eager, null, 2))
+    for (const link of result.links) {
+      const first = link.evidence
+      expect(first.summary.length).toBeGreaterThan(10)
+      expect(link.evidence).toEqual(first)
+      expect(Object.keys(link)).toContain('evidence')
+      expect({ ...link }.evidence).toEqual(first)
+    }
+    // assigning stores the value: later reads return it
+    const copy = { ...(result.links[0] as Link) }
+    const link = result.links[0] as Link
+    const held = link.evidence
+    Object.defineProperty(
+      copy,
+      'evidence',
+      Object.getOwnPropertyDescriptor(link, 'evidence') as PropertyDescriptor,
+    )
+    copy.evidence = { ...held, summary: 'reviewed' }
+    expect(copy.evidence.summary).toBe('reviewed')
+    expect(copy.evidence).toBe(copy.evidence)
+  })
+
+  it('writes the CSV tables of computed evidence as of held evidence, reading each link’s evidence once per table row', () => {
+    const held = result.links.map((l) => ({
+      ...l,
+      evidence: JSON.parse(JSON.stringify(l.evidence)) as Evidence,
+    }))
+    // align's links behind one counting accessor, shared by all as the scorer's descriptor is
+    const computed = Object.getOwnPropertyDescriptor(result.links[0], 'evidence')?.get as () => Evidence
+    expect(computed).toBeTypeOf('function')
+    const original = new Map<Link, Link>()
+    const reads = new Map<Link, number>()
+    const counting: PropertyDescriptor = {
+      enumerable: true,
+      get(this: Link): Evidence {
+        reads.set(this, (reads.get(this) ?? 0) + 1)
+        return computed.call(original.get(this))
+      },
+    }
+    const counted = result.links.map((l) => {
+      const copy = { ...l }
+      Object.defineProperty(copy, 'evidence', counting)
+      original.set(copy, l)
+      return copy
+    })
+    const csv = toCsv(buildReport(documents, { ...result, links: counted }))
+    expect(csv).toEqual(toCsv(buildReport(documents, { ...result, links: held })))
+    // links.csv and review.csv: one read each; the feature columns read one link of the scorer
+    for (const link of counted.slice(1)) expect(reads.get(link)).toBe(2)
   })
 
   it('links the 5G base-station tasks of Fuzhou 2025 and Xiamen 2022, with the shared metric as evidence', () => {

@@ -11,7 +11,7 @@ import {
   type Segmenter,
   type TextAnalysis,
 } from '../lexicon/index.js'
-import type { EvolutionPair, Link, PlanDocument, Thread } from '../model/index.js'
+import type { Evidence, EvolutionPair, Link, PlanDocument, Thread } from '../model/index.js'
 import { type OnProgress, type ProgressStage, stageProgress } from '../progress.js'
 import {
   buildFeatures,
@@ -113,9 +113,35 @@ interface ScoredPair {
 
 const round = (x: number) => Math.round(x * 10000) / 10000
 
+/** The two items of a link, which its evidence is computed from: a key JSON and spreads do not see. */
+const ENDS = Symbol('ends')
+type LinkWithEnds = Link & { [ENDS]: [ItemFeatures, ItemFeatures] }
+
+/**
+ * A link's `evidence`, computed from its two items when it is read (written out, shown) instead of
+ * held: at 1,000 documents the evidence of 600,000 links held more memory than everything else
+ * the alignment keeps. An enumerable own accessor, so JSON, spreads and `Object.keys` see it as a
+ * field; each read computes it again (read it once into a variable), and assigning it stores the value.
+ */
+function evidenceProperty(corpus: CorpusFeatures, weights: ScoreWeights): PropertyDescriptor {
+  return {
+    enumerable: true,
+    configurable: true,
+    get(this: LinkWithEnds): Evidence {
+      const [from, to] = this[ENDS]
+      return scoreItems(from, to, corpus, weights).evidence
+    },
+    set(this: Link, value: Evidence): void {
+      Object.defineProperty(this, 'evidence', { value, writable: true, enumerable: true, configurable: true })
+    },
+  }
+}
+
 /** Scores pairs of items and orients them. */
 function createScorer(documents: PlanDocument[], corpus: CorpusFeatures, weights: ScoreWeights) {
   const docs = new Map(documents.map((d) => [d.id, d]))
+  // one descriptor for every link, so that they share one shape
+  const evidence = evidenceProperty(corpus, weights)
   const relation = (a: ItemFeatures, b: ItemFeatures) =>
     relateDocuments(docs.get(a.docId) as PlanDocument, docs.get(b.docId) as PlanDocument)
   return {
@@ -133,16 +159,17 @@ function createScorer(documents: PlanDocument[], corpus: CorpusFeatures, weights
      * pair scored), the evidence, and what changed.
      */
     toLink(pair: ScoredPair): Link {
-      const { evidence } = scoreItems(pair.from, pair.to, corpus, weights)
-      return {
+      const link = {
         source: pair.source,
         target: pair.target,
         score: pair.score,
         relation: relation(pair.from, pair.to).relation,
         ...detectChanges(pair.from, pair.to),
-        evidence,
-        decision: pair.decision,
-      }
+      } as Link
+      Object.defineProperty(link, 'evidence', evidence)
+      link.decision = pair.decision
+      Object.defineProperty(link, ENDS, { value: [pair.from, pair.to] })
+      return link
     },
   }
 }

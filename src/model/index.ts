@@ -533,6 +533,13 @@ export const Link = z.object({
    * family (else name), status (goals with goals, results with results) and kind.
    */
   targetChanges: z.array(TargetChange),
+  /**
+   * Why the two items were linked. On the links `align` returns it is computed from the two items when
+   * it is read, not held (600,000 links at 1,000 documents held more memory in their evidence than
+   * everything else): an enumerable own accessor, so JSON, spreads and `Object.keys` see a plain field
+   * and two reads are equal, but each read builds a new object (`link.evidence !== link.evidence`):
+   * read it once into a variable where it is used several times. Assigning it stores the value.
+   */
   evidence: Evidence,
   /** 'machine' unless a decisions file confirmed it. */
   decision: z.enum(['machine', 'confirmed']),

@@ -209,8 +209,9 @@ export function tableParts(report: ReportOutput): Record<TableName, TablePart> {
   const docOf = (id: string) => index.items.get(id)?.doc.id ?? null
   // One column per feature of the links (feature_tfidf, feature_ngram …), in the order they come.
   const features = new Set<string>()
-  for (const l of report.links) for (const f of Object.keys(l.evidence.features)) features.add(f)
-  const linkRow = (l: ReportOutput['links'][number]): FlatRow => ({
+  for (const f of featureNames(report.links)) features.add(f)
+  // the evidence read once per row: align's links compute it when it is read
+  const linkRow = (l: ReportOutput['links'][number], evidence = l.evidence): FlatRow => ({
     source: l.source,
     target: l.target,
     source_doc: docOf(l.source),
@@ -220,13 +221,13 @@ export function tableParts(report: ReportOutput): Record<TableName, TablePart> {
     changes: l.changes.join(LIST),
     decision: l.decision,
     ...Object.fromEntries(
-      [...features].map((f) => [`feature_${f}`, (l.evidence.features as Record<string, number>)[f] ?? null]),
+      [...features].map((f) => [`feature_${f}`, (evidence.features as Record<string, number>)[f] ?? null]),
     ),
-    shared_terms: l.evidence.sharedTerms.join(LIST),
-    shared_topics: l.evidence.sharedTopics.join(LIST),
-    shared_metrics: l.evidence.sharedMetrics.join(LIST),
-    shared_units: l.evidence.sharedUnits.join(LIST),
-    summary: l.evidence.summary,
+    shared_terms: evidence.sharedTerms.join(LIST),
+    shared_topics: evidence.sharedTopics.join(LIST),
+    shared_metrics: evidence.sharedMetrics.join(LIST),
+    shared_units: evidence.sharedUnits.join(LIST),
+    summary: evidence.summary,
   })
   function* links(): Generator<FlatRow> {
     for (const l of report.links) yield linkRow(l)
@@ -350,6 +351,7 @@ export function tableParts(report: ReportOutput): Record<TableName, TablePart> {
   // The review sheet: one row per link with both texts side by side and an empty decision column to
   // fill in with confirm or reject; `plan-cascade align --decisions review.csv` reads it back. Texts
   // are clipped (items.csv has them whole): a sheet of the national reports' long items was 85 MB.
+  // reads only the summary, but the evidence is computed whole: one read per row
   const reviewRow = (l: ReportOutput['links'][number]): FlatRow => {
     const source = index.items.get(l.source)?.item
     const target = index.items.get(l.target)?.item
@@ -435,4 +437,24 @@ export const REVIEW_TEXT_LENGTH = 240
 function clip(text: string): string {
   const chars = [...text]
   return chars.length <= REVIEW_TEXT_LENGTH ? text : `${chars.slice(0, REVIEW_TEXT_LENGTH).join('')}…`
+}
+
+/**
+ * The feature names of the links' evidence, in the order they come. The evidence of `align`'s links is
+ * computed when read (an accessor, one per scorer) and a scorer gives every link the same features, so
+ * such links are read once per scorer, not once each: the links and review tables read every link's
+ * evidence once already. Evidence held as a value (read from a file) is read for every link.
+ */
+function featureNames(links: Array<{ evidence: { features: object } }>): string[] {
+  const names = new Set<string>()
+  const scorers = new Set<unknown>()
+  for (const l of links) {
+    const computed = Object.getOwnPropertyDescriptor(l, 'evidence')?.get
+    if (computed) {
+      if (scorers.has(computed)) continue
+      scorers.add(computed)
+    }
+    for (const f of Object.keys(l.evidence.features)) names.add(f)
+  }
+  return [...names]
 }

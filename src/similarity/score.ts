@@ -231,6 +231,8 @@ export function vectorCosines(a: ItemFeatures, b: ItemFeatures): { tfidf: number
 export function pairFeatures(a: ItemFeatures, b: ItemFeatures, corpus: CorpusFeatures): LinkFeatures {
   const { tfidf, ngram } = vectorCosines(a, b)
   const topics = jaccardRange(a, a.sentencesEnd, a.topicsEnd, b, b.sentencesEnd, b.topicsEnd)
+  // named fields, not a spread: the spread's object is larger (every link keeps one)
+  const { specific, coverage } = sharedSpecificity(a, b, corpus)
   return {
     tfidf,
     sentence: bestSentencePair(a, b).score,
@@ -241,7 +243,8 @@ export function pairFeatures(a: ItemFeatures, b: ItemFeatures, corpus: CorpusFea
     units: jaccardRange(a, a.topicsEnd, a.unitsEnd, b, b.topicsEnd, b.unitsEnd).jaccard,
     anchor: strongestSharedTerm(a, b, corpus),
     topicPeak: topics.peak,
-    ...sharedSpecificity(a, b, corpus),
+    specific,
+    coverage,
   }
 }
 
@@ -376,23 +379,52 @@ export function scoreItems(
     (f) => f.topicsEnd,
     (f) => f.unitsEnd,
   )
-  return {
-    score,
-    evidence: {
-      features,
-      sharedTerms: terms,
-      sharedTopics: topics,
-      sharedMetrics: metrics,
-      sharedUnits: units,
-      summary: explain(
-        features,
-        terms,
-        topics.map((t) => corpus.topicLabels.get(t) ?? t),
-        metrics,
-        units,
-      ),
-    },
+  const evidence = {
+    features,
+    sharedTerms: terms,
+    sharedTopics: topics,
+    sharedMetrics: metrics,
+    sharedUnits: units,
+  } as Evidence
+  Object.defineProperty(evidence, 'summary', summaryProperty(corpus))
+  return { score, evidence }
+}
+
+/**
+ * `summary` of an evidence, worded when it is read (written out, shown) instead of held: the words
+ * are the other fields', and 600,000 links at 1,000 documents held 200 MB of them. An enumerable own
+ * accessor, so JSON, spreads and `Object.keys` see a plain string field; assigning it stores the value.
+ * One descriptor per corpus, so that every evidence object shares one shape.
+ */
+const summaries = new WeakMap<CorpusFeatures, PropertyDescriptor>()
+function summaryProperty(corpus: CorpusFeatures): PropertyDescriptor {
+  let descriptor = summaries.get(corpus)
+  if (!descriptor) {
+    const labels = corpus.topicLabels
+    descriptor = {
+      enumerable: true,
+      configurable: true,
+      get(this: Evidence): string {
+        return explain(
+          this.features,
+          this.sharedTerms,
+          this.sharedTopics.map((t) => labels.get(t) ?? t),
+          this.sharedMetrics,
+          this.sharedUnits,
+        )
+      },
+      set(this: Evidence, value: string): void {
+        Object.defineProperty(this, 'summary', {
+          value,
+          writable: true,
+          enumerable: true,
+          configurable: true,
+        })
+      },
+    }
+    summaries.set(corpus, descriptor)
   }
+  return descriptor
 }
 
 const percent = (x: number) => `${Math.round(x * 100)}%`
