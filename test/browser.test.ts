@@ -10,7 +10,9 @@ import { pathToFileURL } from 'node:url'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { align } from '../src/align/index.js'
+import type { ReportOutput } from '../src/model/report.js'
 import { loadCorpus } from '../src/pipeline/index.js'
+import { renderDiffHtml } from '../src/report/html/index.js'
 import { buildReport, loadReportStrings, toHtml } from '../src/report/index.js'
 import { makeDocument } from './helpers/records.js'
 
@@ -25,10 +27,12 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
   let page: Page
   const problems: string[] = []
   const requests: string[] = []
+  let report: ReportOutput
 
   beforeAll(async () => {
     const { documents } = loadCorpus('seeds')
-    const html = await toHtml(buildReport(documents, align(documents)))
+    report = buildReport(documents, align(documents))
+    const html = await toHtml(report)
     mkdirSync(OUT, { recursive: true })
     writeFileSync(join(OUT, 'report.html'), html)
     browser = await chromium.launch({
@@ -84,6 +88,26 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     expect(await page.locator('.thread-detail:visible').count()).toBe(1)
     expect(await detail.locator('.card').count()).toBeGreaterThan(1)
     expect(await detail.locator('.text.diff:visible').locator('del, ins').count()).toBeGreaterThan(0)
+    // Each card's diff, filled in from the page's item texts, is the report's diff of the two items.
+    const cards = await detail
+      .locator('.card[data-base]')
+      .evaluateAll((els) =>
+        els.map((el) => [
+          el.getAttribute('data-base'),
+          el.getAttribute('data-item'),
+          el.querySelector('.text.diff')!.innerHTML,
+        ]),
+      )
+    expect(cards.length).toBeGreaterThan(0)
+    for (const [from, to, shown] of cards) {
+      const diff = report.diffs.find((d) => d.from === from && d.to === to)!
+      const expected = await page.evaluate((markup) => {
+        const box = document.createElement('div')
+        box.innerHTML = markup
+        return box.innerHTML
+      }, renderDiffHtml(diff.parts))
+      expect(shown, `${from} → ${to}`).toBe(expected)
+    }
     expect(decodeURIComponent(new URL(page.url()).hash)).toBe(`#thread=${id}`)
     // Its path lights up in the diagram.
     expect(await page.locator('.cascade-svg.focus .flow.on').count()).toBeGreaterThan(0)
@@ -113,14 +137,21 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     const all = await visible()
     await page.locator('#q').fill('12345')
     await expect.poll(visible).toBeLessThan(all)
-    // Each thread shown has the words in its compact index or in its detail (its <template>).
+    // Each thread shown has the words in its compact index, its detail (its <template>) or the texts of
+    // its items (#item-texts, which the template's cards name by number).
     const texts = await page.locator('.thread-button:visible').evaluateAll((els) =>
       els.map((el) => {
         const id = el.getAttribute('data-thread-id')!
         const template = Array.from(document.querySelectorAll('template.thread-template')).find(
           (t) => t.getAttribute('data-thread-id') === id,
         ) as HTMLTemplateElement | undefined
-        return `${el.getAttribute('data-search')} ${template?.content.textContent ?? ''}`
+        const items = JSON.parse(document.getElementById('item-texts')!.textContent!) as string[]
+        const named = Array.from(template?.content.querySelectorAll('[data-t]') ?? []).flatMap((t) =>
+          ['data-t', 'data-b'].map((name) =>
+            t.hasAttribute(name) ? items[Number(t.getAttribute(name))] : '',
+          ),
+        )
+        return `${el.getAttribute('data-search')} ${template?.content.textContent ?? ''} ${named.join(' ')}`
       }),
     )
     expect(texts.length).toBeGreaterThan(0)

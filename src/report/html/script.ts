@@ -27,6 +27,7 @@ export const SCRIPT = `
     if (!template || !view) return null;
     var node = document.importNode(template.content, true);
     var detail = node.querySelector('.thread-detail');
+    renderTexts(detail);
     renderTargets(detail);
     view.appendChild(node);
     if (lang !== pageLang) translate(lang, detail);
@@ -42,6 +43,32 @@ export const SCRIPT = `
   function el(key, tag) {
     tag = tag || 'span';
     return '<' + tag + ' data-i18n="' + key + '">' + esc(t(key)) + '</' + tag + '>';
+  }
+  // Each item's text is once in #item-texts; an element with data-t shows it, or with data-b and
+  // data-d the diff from item data-b: each part's length × 3 + op (0 same, 1 removed, 2 added).
+  var TEXTS = JSON.parse(($('#item-texts') || {}).textContent || '[]');
+  function renderText(el) {
+    var text = TEXTS[Number(el.getAttribute('data-t'))] || '';
+    var codes = el.getAttribute('data-d');
+    el.removeAttribute('data-t');
+    if (codes === null) { el.textContent = text; return; }
+    var base = TEXTS[Number(el.getAttribute('data-b'))] || '';
+    var i = 0, j = 0, html = '';
+    codes.split(',').forEach(function (code) {
+      var n = Math.floor(Number(code) / 3), op = Number(code) % 3;
+      if (op === 0) { html += esc(text.substr(j, n)); i += n; j += n; }
+      else if (op === 1) { html += '<del>' + esc(base.substr(i, n)) + '</del>'; i += n; }
+      else { html += '<ins>' + esc(text.substr(j, n)) + '</ins>'; j += n; }
+    });
+    el.innerHTML = html;
+  }
+  function renderTexts(root) { $$('[data-t]', root).forEach(renderText); }
+  // The texts an element shows once filled in, for the search.
+  function textsIn(root) {
+    return $$('[data-t]', root).map(function (el) {
+      var base = el.getAttribute('data-b');
+      return (TEXTS[Number(el.getAttribute('data-t'))] || '') + (base === null ? '' : ' ' + (TEXTS[Number(base)] || ''));
+    }).join(' ');
   }
   // A card's figures come as data (its script.card-targets): the changes against the card it is
   // compared with, and its targets, rendered when the card enters the page.
@@ -94,7 +121,10 @@ export const SCRIPT = `
     var box = event.target;
     if (!box || box.tagName !== 'DETAILS' || !box.open || box.getAttribute('data-filled')) return;
     var li = box.parentNode;
-    if (!li || !li.hasAttribute || !li.hasAttribute('data-base')) return;
+    if (!li || !li.hasAttribute) return;
+    // a continued goal's own diff, written as lengths over the texts, is filled in now
+    renderTexts(box);
+    if (!li.hasAttribute('data-base')) return;
     box.setAttribute('data-filled', '1');
     var card = stepCard(li);
     if (!card) return;
@@ -104,6 +134,7 @@ export const SCRIPT = `
       var diff = document.importNode(text, true);
       diff.className = 'text';
       copy.appendChild(diff);
+      renderTexts(copy);
     }
     $$('script.card-targets', card).forEach(function (data) {
       var targets = document.importNode(data, true);
@@ -193,11 +224,11 @@ export const SCRIPT = `
     if (cached !== undefined && cached !== null) return cached;
     var template = templates[el.getAttribute('data-thread-id')];
     var body;
-    if (el.classList.contains('thread-button')) body = template ? template.content.textContent : '';
+    if (el.classList.contains('thread-button')) body = template ? template.content.textContent + ' ' + textsIn(template.content) : '';
     else {
       // a continued goal that is a thread's step: its diff is in that step's card
       var card = el.hasAttribute('data-base') ? stepCard(el) : null;
-      body = el.textContent + (card ? ' ' + card.textContent : '');
+      body = el.textContent + ' ' + textsIn(el) + (card ? ' ' + card.textContent + ' ' + textsIn(card) : '');
     }
     var text = ((el.getAttribute('data-search') || '') + ' ' + (body || '').replace(/\\s+/g, ' ')).toLowerCase();
     if (searchCache) searchCache.set(el, text);
