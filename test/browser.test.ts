@@ -108,6 +108,19 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
       }, renderDiffHtml(diff.parts))
       expect(shown, `${from} → ${to}`).toBe(expected)
     }
+    // Each card names its document (written in from #card-documents) and what it is compared with.
+    const heads = await detail.locator('.card').evaluateAll((els) =>
+      els.map((el) => ({
+        title: el.querySelector('.card-head + .doc-title')?.textContent,
+        compare: el.querySelector('.compare')?.textContent ?? null,
+        base: el.hasAttribute('data-base'),
+      })),
+    )
+    const titles = report.documents.map((d) => d.title)
+    for (const head of heads) {
+      expect(titles).toContain(head.title)
+      if (head.base) expect(head.compare).toMatch(/^对照 .+: \d+% 相同词语/)
+    }
     expect(decodeURIComponent(new URL(page.url()).hash)).toBe(`#thread=${id}`)
     // Its path lights up in the diagram.
     expect(await page.locator('.cascade-svg.focus .flow.on').count()).toBeGreaterThan(0)

@@ -96,6 +96,7 @@ export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}):
     0,
   )
   const texts = new ItemTexts()
+  const cards = new CardDocuments(documents)
   const charts = renderCharts(report, documents, tr)
   const fulfilment = renderFulfilment(report, tr)
 
@@ -215,7 +216,7 @@ export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}):
     '<div class="thread-view">',
     `<p class="placeholder" id="thread-placeholder" data-i18n="select-thread">${tr.text('select-thread')}</p>`,
   )
-  for (const thread of threads) html.push(threadDetail(thread, index, diffs, texts, tr))
+  for (const thread of threads) html.push(threadDetail(thread, index, diffs, texts, cards, tr))
   html.push('</div>', '</div>', '</section>')
 
   // Evolution
@@ -266,6 +267,7 @@ export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}):
     `<footer>${tr.el('footer', { n: report.schemaVersion })}</footer>`,
     `<script type="application/json" id="report-strings">${stringsJson()}</script>`,
     `<script type="application/json" id="item-texts">${scriptJson(texts.texts)}</script>`,
+    `<script type="application/json" id="card-documents">${scriptJson(cards.rows)}</script>`,
     `<script>${SCRIPT}${CHART_SCRIPT}</script>`,
     '</body>',
     '</html>',
@@ -327,6 +329,23 @@ function diffCodes(parts: readonly DiffPart[], base: string, text: string): stri
     codes.push(n * 3 + (part.op === 'same' ? 0 : part.op === 'removed' ? 1 : 2))
   }
   return i === base.length && j === text.length ? codes.join(',') : null
+}
+
+/**
+ * What a card says of its document (level, name, title) and of the document it is compared with, once
+ * per document: `#card-documents` rows `[level, name, title]`, numbered by `data-doc` (script.ts,
+ * `renderCards`). Written in every card they were a fifth of the page.
+ */
+class CardDocuments {
+  readonly rows: Array<[string, string, string]>
+  private readonly numbers: Map<string, number>
+  constructor(documents: readonly PlanDocument[]) {
+    this.rows = documents.map((d) => [d.jurisdiction?.level ?? '', documentName(d), d.title])
+    this.numbers = new Map(documents.map((d, k) => [d.id, k]))
+  }
+  number(doc: PlanDocument): number {
+    return this.numbers.get(doc.id) ?? -1
+  }
 }
 
 function pairKey(a: string, b: string): string {
@@ -402,6 +421,7 @@ function threadDetail(
   index: ReportIndex,
   diffs: Map<string, ItemDiff>,
   texts: ItemTexts,
+  cards: CardDocuments,
   tr: Translator,
 ): string {
   const members = membersOf(thread, index)
@@ -424,7 +444,7 @@ function threadDetail(
     if (!found) continue
     const base = step.from ? index.items.get(step.from) : undefined
     const diff = step.from ? diffs.get(pairKey(step.from, step.to)) : undefined
-    out.push(itemCard(found.item, found.doc, base, diff, texts, tr))
+    out.push(itemCard(found.item, found.doc, base, diff, texts, cards, tr))
   }
   out.push('</div>', '</article>', '</template>')
   return out.join('\n')
@@ -436,23 +456,21 @@ function itemCard(
   base: { item: PlanItem; doc: PlanDocument } | undefined,
   diff: ItemDiff | undefined,
   texts: ItemTexts,
+  cards: CardDocuments,
   tr: Translator,
 ): string {
   const level = doc.jurisdiction?.level ?? 'other'
+  // the script writes the document's badge, name and title in from #card-documents
   const out: string[] = [
-    `<section class="card level-${level}" data-item="${escapeXml(item.id)}"${base && diff ? ` data-base="${escapeXml(base.item.id)}"` : ''}>`,
-    '<div class="card-head">',
-    `<span class="badge level-${level}">${doc.jurisdiction ? tr.el(`level-${doc.jurisdiction.level}`) : '—'}</span>`,
-    `<strong>${escapeXml(documentName(doc))}</strong>`,
-    '</div>',
-    `<span class="doc-title" lang="zh">${escapeXml(doc.title)}</span>`,
+    `<section class="card level-${level}" data-item="${escapeXml(item.id)}"${base && diff ? ` data-base="${escapeXml(base.item.id)}"` : ''} data-doc="${cards.number(doc)}">`,
     `<p class="item-ref">${item.sectionPath.length ? `${escapeXml(truncate(item.sectionPath.join(' › '), 40))} › ` : ''}<code>${escapeXml(item.path)}</code>${item.heading ? ` <span class="heading">${escapeXml(item.heading)}</span>` : ''}</p>`,
   ]
   if (base && diff) {
-    const relation = diff.relation ? ` · ${diff.relation}` : ''
-    const score = diff.score !== null ? ` · ${tr.el('link-score')} <b>${formatScore(diff.score)}</b>` : ''
+    // the words of the comparison are the script's (renderCards); its figures are here
+    const relation = diff.relation ? ` data-relation="${escapeXml(diff.relation)}"` : ''
+    const score = diff.score !== null ? ` data-score="${formatScore(diff.score)}"` : ''
     out.push(
-      `<p class="compare">${tr.el('compared-with')} <b>${escapeXml(documentName(base.doc))}</b> <code>${escapeXml(base.item.path)}</code>: <b>${Math.round(diff.overlap * 100)}%</b> ${tr.el('shared-words')}${score}${relation}</p>`,
+      `<p class="compare" data-doc="${cards.number(base.doc)}" data-path="${escapeXml(base.item.path)}" data-overlap="${Math.round(diff.overlap * 100)}"${score}${relation}></p>`,
       // The plain-text switch hides the <del> parts and unmarks the <ins> ones (a CSS rule): what
       // is left is this item's text, so no second copy of it is needed.
       texts.element('text diff', item, base.item, diff.parts),

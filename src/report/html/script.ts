@@ -27,6 +27,7 @@ export const SCRIPT = `
     if (!template || !view) return null;
     var node = document.importNode(template.content, true);
     var detail = node.querySelector('.thread-detail');
+    renderCards(detail);
     renderTexts(detail);
     renderTargets(detail);
     view.appendChild(node);
@@ -69,6 +70,30 @@ export const SCRIPT = `
       var base = el.getAttribute('data-b');
       return (TEXTS[Number(el.getAttribute('data-t'))] || '') + (base === null ? '' : ' ' + (TEXTS[Number(base)] || ''));
     }).join(' ');
+  }
+  // A card names its document by number (data-doc, a row [level, name, title] of #card-documents), and
+  // the one it is compared with the same way: the words are written in here.
+  var DOCS = JSON.parse(($('#card-documents') || {}).textContent || '[]');
+  function levelLabel(level) {
+    var key = 'level-' + level; // level-province, level-city, … (keys of the strings file)
+    return level ? el(key) : '—';
+  }
+  function renderCards(root) {
+    $$('.card[data-doc]', root).forEach(function (card) {
+      var doc = DOCS[Number(card.getAttribute('data-doc'))] || ['', '', ''];
+      card.removeAttribute('data-doc');
+      card.insertAdjacentHTML('afterbegin', '<div class="card-head"><span class="badge level-' + (doc[0] || 'other') + '">' +
+        levelLabel(doc[0]) + '</span> <strong>' + esc(doc[1]) + '</strong></div> <span class="doc-title" lang="zh">' + esc(doc[2]) + '</span>');
+    });
+    $$('.compare[data-doc]', root).forEach(function (p) {
+      var doc = DOCS[Number(p.getAttribute('data-doc'))] || ['', '', ''];
+      var score = p.getAttribute('data-score');
+      var relation = p.getAttribute('data-relation');
+      p.removeAttribute('data-doc');
+      p.innerHTML = el('compared-with') + ' <b>' + esc(doc[1]) + '</b> <code>' + esc(p.getAttribute('data-path')) + '</code>: <b>' +
+        p.getAttribute('data-overlap') + '%</b> ' + el('shared-words') +
+        (score === null ? '' : ' · ' + el('link-score') + ' <b>' + score + '</b>') + (relation === null ? '' : ' · ' + esc(relation));
+    });
   }
   // A card's figures come as data (its script.card-targets): the changes against the card it is
   // compared with, and its targets, rendered when the card enters the page.
