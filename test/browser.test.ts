@@ -194,6 +194,38 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     expect(await page.locator('#picked').isHidden()).toBe(true)
   })
 
+  it('fills the diff of a continued goal in when it is opened', async () => {
+    // by its place: once filled it no longer matches the selector
+    const at = await page
+      .locator('#evolution li')
+      .evaluateAll((els) =>
+        els.findIndex((el) => !el.hasAttribute('data-base') && el.querySelector('div.text[data-t]')),
+      )
+    expect(at).toBeGreaterThanOrEqual(0)
+    const li = page.locator('#evolution li').nth(at)
+    await li.locator('summary').click()
+    const text = li.locator('div.text')
+    await expect.poll(() => text.getAttribute('data-t')).toBeNull()
+    const shown = await text.evaluate((el) =>
+      Array.from(el.childNodes)
+        .map((n) =>
+          n.nodeName === 'DEL'
+            ? `-${n.textContent}`
+            : n.nodeName === 'INS'
+              ? `+${n.textContent}`
+              : n.textContent,
+        )
+        .join('|'),
+    )
+    const diffs = report.diffs.map((d) =>
+      d.parts
+        .map((p) => (p.op === 'removed' ? `-${p.text}` : p.op === 'added' ? `+${p.text}` : p.text))
+        .join('|'),
+    )
+    expect(shown.length).toBeGreaterThan(0)
+    expect(diffs).toContain(shown)
+  })
+
   it('draws the trajectory charts as inline SVG with CJK text, from the data in the page', async () => {
     expect(await page.locator('#trajectories svg.chart-svg').count()).toBeGreaterThan(3)
     // every chart's data became a drawing with a mark per figure and an axis with ticks
