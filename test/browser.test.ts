@@ -10,7 +10,9 @@ import { pathToFileURL } from 'node:url'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { align } from '../src/align/index.js'
+import type { ReportOutput } from '../src/model/report.js'
 import { loadCorpus } from '../src/pipeline/index.js'
+import { renderDiffHtml } from '../src/report/html/index.js'
 import { buildReport, loadReportStrings, toHtml } from '../src/report/index.js'
 import { makeDocument } from './helpers/records.js'
 
@@ -25,10 +27,12 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
   let page: Page
   const problems: string[] = []
   const requests: string[] = []
+  let report: ReportOutput
 
   beforeAll(async () => {
     const { documents } = loadCorpus('seeds')
-    const html = await toHtml(buildReport(documents, align(documents)))
+    report = buildReport(documents, align(documents))
+    const html = await toHtml(report)
     mkdirSync(OUT, { recursive: true })
     writeFileSync(join(OUT, 'report.html'), html)
     browser = await chromium.launch({
@@ -84,6 +88,39 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     expect(await page.locator('.thread-detail:visible').count()).toBe(1)
     expect(await detail.locator('.card').count()).toBeGreaterThan(1)
     expect(await detail.locator('.text.diff:visible').locator('del, ins').count()).toBeGreaterThan(0)
+    // Each card's diff, filled in from the page's item texts, is the report's diff of the two items.
+    const cards = await detail
+      .locator('.card[data-base]')
+      .evaluateAll((els) =>
+        els.map((el) => [
+          el.getAttribute('data-base'),
+          el.getAttribute('data-item'),
+          el.querySelector('.text.diff')!.innerHTML,
+        ]),
+      )
+    expect(cards.length).toBeGreaterThan(0)
+    for (const [from, to, shown] of cards) {
+      const diff = report.diffs.find((d) => d.from === from && d.to === to)!
+      const expected = await page.evaluate((markup) => {
+        const box = document.createElement('div')
+        box.innerHTML = markup
+        return box.innerHTML
+      }, renderDiffHtml(diff.parts))
+      expect(shown, `${from} → ${to}`).toBe(expected)
+    }
+    // Each card names its document (written in from #card-documents) and what it is compared with.
+    const heads = await detail.locator('.card').evaluateAll((els) =>
+      els.map((el) => ({
+        title: el.querySelector('.card-head + .doc-title')?.textContent,
+        compare: el.querySelector('.compare')?.textContent ?? null,
+        base: el.hasAttribute('data-base'),
+      })),
+    )
+    const titles = report.documents.map((d) => d.title)
+    for (const head of heads) {
+      expect(titles).toContain(head.title)
+      if (head.base) expect(head.compare).toMatch(/^对照 .+: \d+% 相同词语/)
+    }
     expect(decodeURIComponent(new URL(page.url()).hash)).toBe(`#thread=${id}`)
     // Its path lights up in the diagram.
     expect(await page.locator('.cascade-svg.focus .flow.on').count()).toBeGreaterThan(0)
@@ -113,14 +150,21 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     const all = await visible()
     await page.locator('#q').fill('12345')
     await expect.poll(visible).toBeLessThan(all)
-    // Each thread shown has the words in its compact index or in its detail (its <template>).
+    // Each thread shown has the words in its compact index, its detail (its <template>) or the texts of
+    // its items (#item-texts, which the template's cards name by number).
     const texts = await page.locator('.thread-button:visible').evaluateAll((els) =>
       els.map((el) => {
         const id = el.getAttribute('data-thread-id')!
         const template = Array.from(document.querySelectorAll('template.thread-template')).find(
           (t) => t.getAttribute('data-thread-id') === id,
         ) as HTMLTemplateElement | undefined
-        return `${el.getAttribute('data-search')} ${template?.content.textContent ?? ''}`
+        const items = JSON.parse(document.getElementById('item-texts')!.textContent!) as string[]
+        const named = Array.from(template?.content.querySelectorAll('[data-t]') ?? []).flatMap((t) =>
+          ['data-t', 'data-b'].map((name) =>
+            t.hasAttribute(name) ? items[Number(t.getAttribute(name))] : '',
+          ),
+        )
+        return `${el.getAttribute('data-search')} ${template?.content.textContent ?? ''} ${named.join(' ')}`
       }),
     )
     expect(texts.length).toBeGreaterThan(0)
@@ -148,6 +192,38 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     for (const list of docs) expect(list?.split(' ')).toContain('fuzhou-2025')
     await page.locator('#picked-clear').click()
     expect(await page.locator('#picked').isHidden()).toBe(true)
+  })
+
+  it('fills the diff of a continued goal in when it is opened', async () => {
+    // by its place: once filled it no longer matches the selector
+    const at = await page
+      .locator('#evolution li')
+      .evaluateAll((els) =>
+        els.findIndex((el) => !el.hasAttribute('data-base') && el.querySelector('div.text[data-t]')),
+      )
+    expect(at).toBeGreaterThanOrEqual(0)
+    const li = page.locator('#evolution li').nth(at)
+    await li.locator('summary').click()
+    const text = li.locator('div.text')
+    await expect.poll(() => text.getAttribute('data-t')).toBeNull()
+    const shown = await text.evaluate((el) =>
+      Array.from(el.childNodes)
+        .map((n) =>
+          n.nodeName === 'DEL'
+            ? `-${n.textContent}`
+            : n.nodeName === 'INS'
+              ? `+${n.textContent}`
+              : n.textContent,
+        )
+        .join('|'),
+    )
+    const diffs = report.diffs.map((d) =>
+      d.parts
+        .map((p) => (p.op === 'removed' ? `-${p.text}` : p.op === 'added' ? `+${p.text}` : p.text))
+        .join('|'),
+    )
+    expect(shown.length).toBeGreaterThan(0)
+    expect(diffs).toContain(shown)
   })
 
   it('draws the trajectory charts as inline SVG with CJK text, from the data in the page', async () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatJsonSchema, SCHEMA_PATH } from '../scripts/build-schema.js'
 import { align, parseDecisions } from '../src/align/index.js'
 import { PlanCascadeError } from '../src/errors.js'
+import { itemBody } from '../src/extract/index.js'
 import { AlignOutput, ParseOutput, SCHEMA_VERSION } from '../src/model/index.js'
 import { ReportOutput } from '../src/model/report.js'
 import { loadCorpus } from '../src/pipeline/index.js'
@@ -548,7 +549,33 @@ describe('formats of a small report', () => {
     // No URL but the SVG and XML namespaces.
     const urls = [...html.matchAll(/https?:\/\/[^\s"'<>)]+/g)].map((m) => m[0])
     expect(urls.filter((u) => !/^http:\/\/www\.w3\.org\//.test(u))).toEqual([])
-    expect(html).toContain('<del>推进信息</del><ins>优化完善网络</ins>基础设施')
+    // Each item's text once (#item-texts); a card's diff is the lengths of its parts over the texts of
+    // its item (data-t) and the one it is compared with (data-b), each `length × 3 + op`.
+    const texts = JSON.parse(
+      /<script type="application\/json" id="item-texts">(.*?)<\/script>/.exec(html)?.[1] ?? '[]',
+    ) as string[]
+    const body = (id: string) => itemBody(report.documents.flatMap((d) => d.items).find((i) => i.id === id)!)
+    expect(texts.filter((t) => t === body('fz-2019#2.3'))).toHaveLength(1)
+    expect(texts.filter((t) => t === body('fz-2025#2.3'))).toHaveLength(1)
+    const card = /<div class="text diff" lang="zh" data-t="(\d+)" data-b="(\d+)" data-d="([\d,]+)">/.exec(
+      html.slice(html.indexOf('data-item="fz-2025#2.3"')),
+    )
+    expect(card).not.toBeNull()
+    const [text, base] = [texts[Number(card![1])]!, texts[Number(card![2])]!]
+    expect([text, base]).toEqual([body('fz-2025#2.3'), body('fz-2019#2.3')])
+    let [i, j] = [0, 0]
+    let spelled = ''
+    for (const code of card![3]!.split(',').map(Number)) {
+      const n = Math.floor(code / 3)
+      const op = code % 3
+      if (op === 1) spelled += `<del>${base.slice(i, i + n)}</del>`
+      else if (op === 2) spelled += `<ins>${text.slice(j, j + n)}</ins>`
+      else spelled += text.slice(j, j + n)
+      if (op !== 2) i += n
+      if (op !== 1) j += n
+    }
+    expect(spelled).toContain('<del>推进信息</del><ins>优化完善网络</ins>基础设施')
+    expect(html).not.toContain('<del>推进信息</del>')
     expect(html).toContain('<article class="thread-detail" data-thread-id="t-5g" hidden>')
     // Inert until opened, and an item's text is not copied a second time for the plain-text switch.
     expect(html).toContain('<template class="thread-template" data-thread-id="t-5g">')

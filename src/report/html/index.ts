@@ -15,6 +15,7 @@
 
 import { expectArrayOf, expectOptions, expectReport, isRecord } from '../../arguments.js'
 import { formatNumber } from '../../diff/index.js'
+import { itemBody } from '../../extract/responsible.js'
 import type { PlanDocument, PlanItem, Target } from '../../model/index.js'
 import type {
   DiffPart,
@@ -94,6 +95,8 @@ export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}):
     (n, d) => n + d.items.reduce((m, i) => m + i.targets.length, 0),
     0,
   )
+  const texts = new ItemTexts()
+  const cards = new CardDocuments(documents)
   const charts = renderCharts(report, documents, tr)
   const fulfilment = renderFulfilment(report, tr)
 
@@ -213,7 +216,7 @@ export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}):
     '<div class="thread-view">',
     `<p class="placeholder" id="thread-placeholder" data-i18n="select-thread">${tr.text('select-thread')}</p>`,
   )
-  for (const thread of threads) html.push(threadDetail(thread, index, diffs, tr))
+  for (const thread of threads) html.push(threadDetail(thread, index, diffs, texts, cards, tr))
   html.push('</div>', '</div>', '</section>')
 
   // Evolution
@@ -230,7 +233,7 @@ export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}):
   const stepThreads = new Map<string, string>()
   for (const thread of threads)
     for (const step of thread.steps) if (step.from) stepThreads.set(pairKey(step.from, step.to), thread.id)
-  for (const pair of report.evolution) html.push(evolutionPair(pair, index, diffs, stepThreads, tr))
+  for (const pair of report.evolution) html.push(evolutionPair(pair, index, diffs, stepThreads, texts, tr))
   html.push('</section>')
 
   // Trajectories
@@ -263,12 +266,86 @@ export async function toHtml(report: ReportOutput, options: ToHtmlOptions = {}):
     '</main>',
     `<footer>${tr.el('footer', { n: report.schemaVersion })}</footer>`,
     `<script type="application/json" id="report-strings">${stringsJson()}</script>`,
+    `<script type="application/json" id="item-texts">${scriptJson(texts.texts)}</script>`,
+    `<script type="application/json" id="card-documents">${scriptJson(cards.rows)}</script>`,
     `<script>${SCRIPT}${CHART_SCRIPT}</script>`,
     '</body>',
     '</html>',
     '',
   )
   return html.join('\n')
+}
+
+/**
+ * Each item's text once on the page, however many cards and diffs show it: a diff is the lengths of
+ * its parts over the two texts (script.ts, `renderText`). The removed words of a star-shaped thread
+ * repeated its first item's text in every card; texts and diffs were two fifths of the page.
+ */
+class ItemTexts {
+  readonly texts: string[] = []
+  private readonly numbers = new Map<string, number>()
+  /** The item's number in the page's `#item-texts`: its text as the diffs cut it (`itemBody`). */
+  number(item: PlanItem): number {
+    let k = this.numbers.get(item.id)
+    if (k === undefined) {
+      k = this.texts.length
+      this.texts.push(itemBody(item))
+      this.numbers.set(item.id, k)
+    }
+    return k
+  }
+  /**
+   * The element of a text, or of a diff from `base` to `item`, that the script fills in. A diff whose
+   * parts are not the two texts cut in pieces (words folded to one width keep one side's form) is
+   * written out as markup.
+   */
+  element(className: string, item: PlanItem, base?: PlanItem, parts?: readonly DiffPart[]): string {
+    const open = `<div class="${className}" lang="zh"`
+    if (!base || !parts) return `${open} data-t="${this.number(item)}"></div>`
+    const codes = diffCodes(parts, itemBody(base), itemBody(item))
+    if (codes === null) return `${open}>${renderDiffHtml([...parts])}</div>`
+    return `${open} data-t="${this.number(item)}" data-b="${this.number(base)}" data-d="${codes}"></div>`
+  }
+}
+
+/**
+ * A diff as the lengths of its parts, each `length × 3 + op` (0 same, 1 removed, 2 added): the same and
+ * removed parts spell `base`, the same and added ones `text`. Null when they do not.
+ */
+function diffCodes(parts: readonly DiffPart[], base: string, text: string): string | null {
+  const codes: number[] = []
+  let i = 0
+  let j = 0
+  for (const part of parts) {
+    const n = part.text.length
+    if (part.op !== 'added') {
+      if (!base.startsWith(part.text, i)) return null
+      i += n
+    }
+    if (part.op !== 'removed') {
+      if (!text.startsWith(part.text, j)) return null
+      j += n
+    }
+    codes.push(n * 3 + (part.op === 'same' ? 0 : part.op === 'removed' ? 1 : 2))
+  }
+  return i === base.length && j === text.length ? codes.join(',') : null
+}
+
+/**
+ * What a card says of its document (level, name, title) and of the document it is compared with, once
+ * per document: `#card-documents` rows `[level, name, title]`, numbered by `data-doc` (script.ts,
+ * `renderCards`). Written in every card they were a fifth of the page.
+ */
+class CardDocuments {
+  readonly rows: Array<[string, string, string]>
+  private readonly numbers: Map<string, number>
+  constructor(documents: readonly PlanDocument[]) {
+    this.rows = documents.map((d) => [d.jurisdiction?.level ?? '', documentName(d), d.title])
+    this.numbers = new Map(documents.map((d, k) => [d.id, k]))
+  }
+  number(doc: PlanDocument): number {
+    return this.numbers.get(doc.id) ?? -1
+  }
 }
 
 function pairKey(a: string, b: string): string {
@@ -343,6 +420,8 @@ function threadDetail(
   thread: OrderedThread,
   index: ReportIndex,
   diffs: Map<string, ItemDiff>,
+  texts: ItemTexts,
+  cards: CardDocuments,
   tr: Translator,
 ): string {
   const members = membersOf(thread, index)
@@ -365,7 +444,7 @@ function threadDetail(
     if (!found) continue
     const base = step.from ? index.items.get(step.from) : undefined
     const diff = step.from ? diffs.get(pairKey(step.from, step.to)) : undefined
-    out.push(itemCard(found.item, found.doc, base, diff, tr))
+    out.push(itemCard(found.item, found.doc, base, diff, texts, cards, tr))
   }
   out.push('</div>', '</article>', '</template>')
   return out.join('\n')
@@ -376,41 +455,34 @@ function itemCard(
   doc: PlanDocument,
   base: { item: PlanItem; doc: PlanDocument } | undefined,
   diff: ItemDiff | undefined,
+  texts: ItemTexts,
+  cards: CardDocuments,
   tr: Translator,
 ): string {
   const level = doc.jurisdiction?.level ?? 'other'
+  // the script writes the document's badge, name and title in from #card-documents
   const out: string[] = [
-    `<section class="card level-${level}" data-item="${escapeXml(item.id)}"${base && diff ? ` data-base="${escapeXml(base.item.id)}"` : ''}>`,
-    '<div class="card-head">',
-    `<span class="badge level-${level}">${doc.jurisdiction ? tr.el(`level-${doc.jurisdiction.level}`) : '—'}</span>`,
-    `<strong>${escapeXml(documentName(doc))}</strong>`,
-    '</div>',
-    `<span class="doc-title" lang="zh">${escapeXml(doc.title)}</span>`,
+    `<section class="card level-${level}" data-item="${escapeXml(item.id)}"${base && diff ? ` data-base="${escapeXml(base.item.id)}"` : ''} data-doc="${cards.number(doc)}">`,
     `<p class="item-ref">${item.sectionPath.length ? `${escapeXml(truncate(item.sectionPath.join(' › '), 40))} › ` : ''}<code>${escapeXml(item.path)}</code>${item.heading ? ` <span class="heading">${escapeXml(item.heading)}</span>` : ''}</p>`,
   ]
   if (base && diff) {
-    const relation = diff.relation ? ` · ${diff.relation}` : ''
-    const score = diff.score !== null ? ` · ${tr.el('link-score')} <b>${formatScore(diff.score)}</b>` : ''
+    // the words of the comparison are the script's (renderCards); its figures are here
+    const relation = diff.relation ? ` data-relation="${escapeXml(diff.relation)}"` : ''
+    const score = diff.score !== null ? ` data-score="${formatScore(diff.score)}"` : ''
     out.push(
-      `<p class="compare">${tr.el('compared-with')} <b>${escapeXml(documentName(base.doc))}</b> <code>${escapeXml(base.item.path)}</code>: <b>${Math.round(diff.overlap * 100)}%</b> ${tr.el('shared-words')}${score}${relation}</p>`,
+      `<p class="compare" data-doc="${cards.number(base.doc)}" data-path="${escapeXml(base.item.path)}" data-overlap="${Math.round(diff.overlap * 100)}"${score}${relation}></p>`,
       // The plain-text switch hides the <del> parts and unmarks the <ins> ones (a CSS rule): what
       // is left is this item's text, so no second copy of it is needed.
-      `<div class="text diff" lang="zh">${renderDiffHtml(diff.parts)}</div>`,
+      texts.element('text diff', item, base.item, diff.parts),
     )
   } else {
-    out.push(`<div class="text diff" lang="zh">${escapeXml(displayText(item))}</div>`)
+    out.push(texts.element('text diff', item))
   }
   if ((diff && diff.targets.length > 0) || item.targets.length > 0)
     out.push(targetsData(diff?.targets ?? [], item.targets))
   out.push(...unitsBlock(item, diff, tr))
   out.push('</section>')
   return out.join('\n')
-}
-
-/** Text shown for an item: without the responsibility clause (its units are listed apart). */
-function displayText(item: PlanItem): string {
-  const text = item.responsible ? item.text.replace(item.responsible.text, '') : item.text
-  return text.trim()
 }
 
 /** A diff as HTML: <del>removed</del><ins>added</ins>. */
@@ -476,6 +548,7 @@ function evolutionPair(
   index: ReportIndex,
   diffs: Map<string, ItemDiff>,
   stepThreads: ReadonlyMap<string, string>,
+  texts: ItemTexts,
   tr: Translator,
 ): string {
   const from = index.documents.get(pair.from)
@@ -519,7 +592,11 @@ function evolutionPair(
       `<li ${attributes(b?.doc, b?.item, diff ? [] : [a?.item.text ?? ''], !diff)}${step}><details><summary>${name(c.from)} → ${name(c.to)} <span class="score">${formatScore(c.score)}</span></summary>`,
     )
     if (diff && !thread) {
-      out.push(`<div class="text" lang="zh">${renderDiffHtml(diff.parts)}</div>`)
+      out.push(
+        a && b
+          ? texts.element('text', b.item, a.item, diff.parts)
+          : `<div class="text" lang="zh">${renderDiffHtml(diff.parts)}</div>`,
+      )
       if (diff.targets.length) out.push(targetsData(diff.targets, []))
     }
     out.push('</details></li>')

@@ -27,6 +27,8 @@ export const SCRIPT = `
     if (!template || !view) return null;
     var node = document.importNode(template.content, true);
     var detail = node.querySelector('.thread-detail');
+    renderCards(detail);
+    renderTexts(detail);
     renderTargets(detail);
     view.appendChild(node);
     if (lang !== pageLang) translate(lang, detail);
@@ -42,6 +44,56 @@ export const SCRIPT = `
   function el(key, tag) {
     tag = tag || 'span';
     return '<' + tag + ' data-i18n="' + key + '">' + esc(t(key)) + '</' + tag + '>';
+  }
+  // Each item's text is once in #item-texts; an element with data-t shows it, or with data-b and
+  // data-d the diff from item data-b: each part's length × 3 + op (0 same, 1 removed, 2 added).
+  var TEXTS = JSON.parse(($('#item-texts') || {}).textContent || '[]');
+  function renderText(el) {
+    var text = TEXTS[Number(el.getAttribute('data-t'))] || '';
+    var codes = el.getAttribute('data-d');
+    el.removeAttribute('data-t');
+    if (codes === null) { el.textContent = text; return; }
+    var base = TEXTS[Number(el.getAttribute('data-b'))] || '';
+    var i = 0, j = 0, html = '';
+    codes.split(',').forEach(function (code) {
+      var n = Math.floor(Number(code) / 3), op = Number(code) % 3;
+      if (op === 0) { html += esc(text.substr(j, n)); i += n; j += n; }
+      else if (op === 1) { html += '<del>' + esc(base.substr(i, n)) + '</del>'; i += n; }
+      else { html += '<ins>' + esc(text.substr(j, n)) + '</ins>'; j += n; }
+    });
+    el.innerHTML = html;
+  }
+  function renderTexts(root) { $$('[data-t]', root).forEach(renderText); }
+  // The texts an element shows once filled in, for the search.
+  function textsIn(root) {
+    return $$('[data-t]', root).map(function (el) {
+      var base = el.getAttribute('data-b');
+      return (TEXTS[Number(el.getAttribute('data-t'))] || '') + (base === null ? '' : ' ' + (TEXTS[Number(base)] || ''));
+    }).join(' ');
+  }
+  // A card names its document by number (data-doc, a row [level, name, title] of #card-documents), and
+  // the one it is compared with the same way: the words are written in here.
+  var DOCS = JSON.parse(($('#card-documents') || {}).textContent || '[]');
+  function levelLabel(level) {
+    var key = 'level-' + level; // level-province, level-city, … (keys of the strings file)
+    return level ? el(key) : '—';
+  }
+  function renderCards(root) {
+    $$('.card[data-doc]', root).forEach(function (card) {
+      var doc = DOCS[Number(card.getAttribute('data-doc'))] || ['', '', ''];
+      card.removeAttribute('data-doc');
+      card.insertAdjacentHTML('afterbegin', '<div class="card-head"><span class="badge level-' + (doc[0] || 'other') + '">' +
+        levelLabel(doc[0]) + '</span> <strong>' + esc(doc[1]) + '</strong></div> <span class="doc-title" lang="zh">' + esc(doc[2]) + '</span>');
+    });
+    $$('.compare[data-doc]', root).forEach(function (p) {
+      var doc = DOCS[Number(p.getAttribute('data-doc'))] || ['', '', ''];
+      var score = p.getAttribute('data-score');
+      var relation = p.getAttribute('data-relation');
+      p.removeAttribute('data-doc');
+      p.innerHTML = el('compared-with') + ' <b>' + esc(doc[1]) + '</b> <code>' + esc(p.getAttribute('data-path')) + '</code>: <b>' +
+        p.getAttribute('data-overlap') + '%</b> ' + el('shared-words') +
+        (score === null ? '' : ' · ' + el('link-score') + ' <b>' + score + '</b>') + (relation === null ? '' : ' · ' + esc(relation));
+    });
   }
   // A card's figures come as data (its script.card-targets): the changes against the card it is
   // compared with, and its targets, rendered when the card enters the page.
@@ -94,7 +146,10 @@ export const SCRIPT = `
     var box = event.target;
     if (!box || box.tagName !== 'DETAILS' || !box.open || box.getAttribute('data-filled')) return;
     var li = box.parentNode;
-    if (!li || !li.hasAttribute || !li.hasAttribute('data-base')) return;
+    if (!li || !li.hasAttribute) return;
+    // a continued goal's own diff, written as lengths over the texts, is filled in now
+    renderTexts(box);
+    if (!li.hasAttribute('data-base')) return;
     box.setAttribute('data-filled', '1');
     var card = stepCard(li);
     if (!card) return;
@@ -104,6 +159,7 @@ export const SCRIPT = `
       var diff = document.importNode(text, true);
       diff.className = 'text';
       copy.appendChild(diff);
+      renderTexts(copy);
     }
     $$('script.card-targets', card).forEach(function (data) {
       var targets = document.importNode(data, true);
@@ -193,11 +249,11 @@ export const SCRIPT = `
     if (cached !== undefined && cached !== null) return cached;
     var template = templates[el.getAttribute('data-thread-id')];
     var body;
-    if (el.classList.contains('thread-button')) body = template ? template.content.textContent : '';
+    if (el.classList.contains('thread-button')) body = template ? template.content.textContent + ' ' + textsIn(template.content) : '';
     else {
       // a continued goal that is a thread's step: its diff is in that step's card
       var card = el.hasAttribute('data-base') ? stepCard(el) : null;
-      body = el.textContent + (card ? ' ' + card.textContent : '');
+      body = el.textContent + ' ' + textsIn(el) + (card ? ' ' + card.textContent + ' ' + textsIn(card) : '');
     }
     var text = ((el.getAttribute('data-search') || '') + ' ' + (body || '').replace(/\\s+/g, ' ')).toLowerCase();
     if (searchCache) searchCache.set(el, text);
