@@ -421,3 +421,42 @@ describe('what a text calls itself by 本市, 全省', () => {
     expect(selfWords(text)).toEqual(words)
   })
 })
+
+describe('lead sentences inside a paragraph', () => {
+  // 2026年山东省政府工作报告: three tasks run into one paragraph, each opened by a short sentence naming it
+  const paragraph =
+    '做强现代化产业体系重要载体。坚持智能化、绿色化、融合化方向，推进产业结构优化升级，加快构建以先进制造业为骨干的现代化产业体系。优化提升传统产业。实施产业提质升级“1+9”行动和12个重点产业稳增长方案，实施补链强链重点项目1900个。实施工业企业规模跃升行动，新培育独角兽、小巨人、单项冠军企业300家以上。培育壮大新兴产业和未来产业。集中要素资源打造高端装备、信息技术服务、新能源、新材料等4个万亿级新兴支柱产业。'
+  const text = [
+    '2026年山东省政府工作报告',
+    '——2026年1月在山东省第十四届人民代表大会第五次会议上',
+    '三、2026年重点工作',
+    '（二）在因地制宜发展新质生产力上下功夫、求实效。推动科技创新与产业创新深度融合。',
+    paragraph,
+  ].join('\n')
+  const doc = parsed(text)
+
+  it('cuts the paragraph before each short sentence that names a task, each piece an item with its span', () => {
+    const items = doc.items.filter((i) => i.span[0] >= text.indexOf(paragraph))
+    expect(items.map((i) => i.heading)).toEqual([
+      '做强现代化产业体系重要载体',
+      '优化提升传统产业',
+      '培育壮大新兴产业和未来产业',
+    ])
+    expect(items.map((i) => i.text).join('')).toBe(paragraph)
+    for (const item of items) expect(doc.sourceText.slice(...item.span)).toBe(item.text)
+    expect(items.every((i) => i.role === 'tasks')).toBe(true)
+  })
+
+  it('keeps a short sentence with a figure (a result) in the item it reports on', () => {
+    // 2025年云南省政府工作报告: 新晋国家等级博物馆8个。 is a result of the lead before it, not a task
+    const review = [
+      '一、2024年工作回顾',
+      '（七）民生保障扎实有力。全民健身公共服务体系不断完善。高标准承办第三届全民阅读大会。新晋国家等级博物馆8个。3部作品荣获第十七届精神文明建设“五个一工程”优秀作品奖。',
+    ].join('\n')
+    const items = parsed(review).items
+    expect(items.map((i) => i.text.slice(0, 6))).toEqual(['全民健身公共', '高标准承办第'])
+    expect(items.at(-1)?.text).toBe(
+      '高标准承办第三届全民阅读大会。新晋国家等级博物馆8个。3部作品荣获第十七届精神文明建设“五个一工程”优秀作品奖。',
+    )
+  })
+})

@@ -46,7 +46,7 @@ const BOUNDED: Record<string, string> = {
   '《([^》\\n]{2,80})》(已经|已)[^。\\n]{0,20}(同意|通过)': 'bounded repetitions {2,80} and {0,20}',
   '(发布|印发|成文|发文|公布)(日期|时间)\\s*[:：]?\\s*(\\d{4})\\s*[-年./]':
     'every match starts at 发布日期 and the like; normalized text has no long runs of spaces',
-  '(\\d{4})\\s*年?\\s*[-—–~～至到]\\s*(\\d{4})\\s*年':
+  '(\\d{4})\\s*年?\\s*[-—–~～至到]\\s*(\\d{4})\\s*(?:年|(?=[)）]))':
     'a title or the head of a document; runs of spaces are normalized',
   '规划期(限)?(为|是|:|：)?\\s*(\\d{4})\\s*年?\\s*[-—–~～至到]\\s*(\\d{4})\\s*年':
     'starts at 规划期; runs of spaces are normalized',

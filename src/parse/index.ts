@@ -78,6 +78,7 @@ export function parseDocument(input: string | SourceText, options: ParseOptions 
     titles: titleVariants,
     partHeadings: layout?.partHeadings ?? [],
     subItems: layout?.subItems ?? [],
+    leadSentence: layout?.leadSentence ?? null,
   })
 
   const fixed = new Map<number, PieceRole>()

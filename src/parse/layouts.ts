@@ -16,6 +16,8 @@ export interface Layout {
   paragraphItems: boolean
   /** Marks that start a sub-item inside a paragraph: 一是, ——. Sticky, tried at a cut point. */
   subItems: RegExp[]
+  /** A whole sentence that, inside a paragraph, opens a sub-item: a short one naming a task. */
+  leadSentence: RegExp | null
 }
 
 export interface Layouts {
@@ -31,6 +33,7 @@ interface LayoutFile {
     partHeadings?: string[]
     paragraphItems?: boolean
     subItems?: string[]
+    leadSentence?: string
   }>
 }
 
@@ -51,6 +54,7 @@ export function loadLayouts(file?: string): Layouts {
       partHeadings: (l.partHeadings ?? []).map((p) => new RegExp(p)),
       paragraphItems: l.paragraphItems ?? false,
       subItems: (l.subItems ?? []).map((p) => new RegExp(p, 'y')),
+      leadSentence: l.leadSentence ? new RegExp(l.leadSentence) : null,
     })),
   }
   cache.set(key, layouts)

@@ -98,6 +98,8 @@ export interface SplitOptions {
   partHeadings?: RegExp[]
   /** Sticky marks that open a sub-item after a sentence end, a semicolon or a colon (一是, ——). */
   subItems?: RegExp[]
+  /** A sentence inside a paragraph that opens a sub-item of its own (优化提升传统产业。实施…). */
+  leadSentence?: RegExp | null
 }
 
 /** Cuts the text into pieces. */
@@ -270,5 +272,24 @@ export function splitPieces(text: string, lines: Line[], options: SplitOptions):
     }
     flush(content.length)
   })
+  if (options.leadSentence) markLeadSentences(text, pieces, options.leadSentence)
   return pieces
+}
+
+/**
+ * 做强现代化产业体系重要载体。坚持…。优化提升传统产业。实施…1900个。培育壮大新兴产业和未来产业。集中…: a
+ * work report runs several tasks into one paragraph, each opened by a short sentence that names it. Such
+ * a sentence, after another sentence and before more text of its line, opens a sub-item.
+ */
+function markLeadSentences(text: string, pieces: Piece[], lead: RegExp): void {
+  for (let k = 1; k < pieces.length - 1; k++) {
+    const piece = pieces[k] as Piece
+    const before = pieces[k - 1] as Piece
+    const after = pieces[k + 1] as Piece
+    if (piece.kind !== 'text' || piece.startsLine || piece.subItem) continue
+    if (before.line !== piece.line || (before.kind !== 'text' && before.kind !== 'label')) continue
+    if (after.line !== piece.line || after.kind !== 'text') continue
+    if (!SENTENCE_END.test(text.slice(before.start, before.end).trimEnd().slice(-1))) continue
+    if (lead.test(text.slice(piece.start, piece.end).trim())) piece.subItem = true
+  }
 }
