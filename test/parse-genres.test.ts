@@ -155,6 +155,35 @@ describe('a city report without title, numbers or meeting line', () => {
   })
 })
 
+describe('a city report whose parts are headed by slogans', () => {
+  // 2024_湖南省_益阳市: the two parts are unnumbered lines naming the year's tasks and goals, and the
+  // 一、 points of the year's work must come under the second part, not under the review's (五)
+  const text = [
+    '各位代表：',
+    '现在，我代表市人民政府，向大会作工作报告，请予审议。',
+    '奋力完成2023年高质量发展的各项任务',
+    '（一）突出产业立市，提升发展质效。一年来，我们坚持把产业作为立市之本。',
+    '（二）突出民生改善，共享发展成果。一年来，我们坚持以人民为中心。',
+    '全力实现2024年高质量发展的奋斗目标',
+    '今年，我们将重点抓好以下八个方面工作：',
+    '一、着力推进产业立市',
+    '坚定不移实施产业立市战略，加快建设现代化产业体系。',
+    '二、着力激发内需活力',
+    '扩大有效投资，促进消费提质扩容。',
+  ].join('\n')
+  const doc = parsed(text, 'corpus/2024_湖南省_益阳市_政府工作报告.txt')
+
+  it('takes both slogan lines as top-level parts, the earlier year as the review', () => {
+    const top = doc.sections.filter((s) => s.depth === 0)
+    expect(top.map((s) => [s.title, s.role])).toEqual([
+      ['奋力完成2023年高质量发展的各项任务', 'review'],
+      ['全力实现2024年高质量发展的奋斗目标', null],
+    ])
+    const points = doc.sections.filter((s) => s.style === 'cn-dun')
+    expect(points.map((s) => s.parentId)).toEqual([top[1]?.id, top[1]?.id])
+  })
+})
+
 describe('metadata from the file name', () => {
   it.each([
     [
