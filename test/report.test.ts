@@ -797,6 +797,31 @@ describe('formats of a small report', () => {
       expect(JSON.parse(readFileSync(join(dir, 'all', 'report.json'), 'utf8'))).toEqual(report)
     })
 
+    it("computes each link's evidence once for the CSV and Parquet links and review tables", async () => {
+      // align's links compute their evidence when it is read; count the reads through a wrapper
+      // (one getter for all, as align gives one per scorer)
+      let reads = 0
+      const original = new WeakMap<object, (typeof report.links)[number]>()
+      const evidence = {
+        enumerable: true,
+        get(this: object) {
+          reads++
+          return original.get(this)?.evidence
+        },
+      }
+      const links = report.links.map((l) => {
+        const copy = { ...l }
+        original.set(copy, l)
+        return Object.defineProperty(copy, 'evidence', evidence)
+      })
+      await writeReport({ ...report, links }, join(dir, 'tables'), ['csv', 'parquet'])
+      // one read per link, and the feature names read from the first one
+      expect(reads).toBeLessThanOrEqual(links.length + 1)
+      const review = readFileSync(join(dir, 'tables', 'review.csv'), 'utf8')
+      const first = report.links[0]?.evidence.summary as string
+      expect(review).toContain(first.split(/[,"\n]/)[0])
+    })
+
     it('writes only the formats asked for', async () => {
       const written = await writeReport(report, join(dir, 'some'), ['md', 'json'])
       expect(written.map((f) => f.format)).toEqual(['md', 'json'])

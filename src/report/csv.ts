@@ -52,9 +52,11 @@ const ROWS_PER_PIECE = 1000
  * The CSV text of each table of the report, piece by piece (the same text as `toCsv`), for writing
  * to a stream: the links and review tables of 1,000 documents are hundreds of megabytes as one string.
  */
-export function csvTables(report: ReportOutput): Array<{ name: CsvName; pieces: () => Iterable<string> }> {
+export function csvTables(
+  report: ReportOutput,
+  parts: Record<TableName, TablePart> = tableParts(report),
+): Array<{ name: CsvName; pieces: () => Iterable<string> }> {
   expectReport(report, 'csvTables')
-  const parts = tableParts(report)
   return TABLE_NAMES.map((name) => ({
     name: `${tableFileName(name)}.csv` as CsvName,
     pieces: () => csvPieces(parts[name]),

@@ -26,8 +26,9 @@ import { CSV_NAMES, csvTables } from './csv.js'
 import { toDot, toGraphml } from './graph.js'
 import { type ToHtmlOptions, toHtml } from './html/index.js'
 import { type ToMarkdownOptions, toMarkdown } from './markdown.js'
-import { PARQUET_NAMES, toParquet } from './parquet.js'
+import { PARQUET_NAMES, parquetOfParts } from './parquet.js'
 import { writePieces } from './stream.js'
+import { tableParts } from './tables.js'
 
 export { CSV_NAMES, type CsvFiles, type CsvName, csvTables, tableFileName, toCsv } from './csv.js'
 export { buildGraph, documentEdges, toDot, toGraphml } from './graph.js'
@@ -161,8 +162,12 @@ export async function writeReport(
     }
   }
   // CSV tables are written piece by piece: one string per table would not fit at 1,000 documents
-  const csv = once(() => new Map(csvTables(report).map((t) => [t.name, t.pieces])))
-  const parquet = once(() => toParquet(report))
+  // one set of tables for both: the links table made for the CSV file is kept for the Parquet one
+  const parts = once(() =>
+    tableParts(report, { keepLinkRows: wanted.includes('csv') && wanted.includes('parquet') }),
+  )
+  const csv = once(() => new Map(csvTables(report, parts()).map((t) => [t.name, t.pieces])))
+  const parquet = once(() => parquetOfParts(parts()))
   const planned: Array<{
     format: ReportFormat
     name: string

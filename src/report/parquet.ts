@@ -11,6 +11,7 @@ import {
   type FlatTable,
   TABLE_NAMES,
   type TableName,
+  type TablePart,
   type TablesInput,
   toTables,
 } from './tables.js'
@@ -49,6 +50,20 @@ export async function toParquet(report: ReportOutput | TablesInput): Promise<Par
   const files: Record<string, Uint8Array> = {}
   for (const name of TABLE_NAMES)
     files[`${tableFileName(name)}.parquet`] = writeTable(parquetWriteBuffer, tables[name], name)
+  return files as ParquetFiles
+}
+
+/**
+ * The Parquet files of tables already made for another writer (`writeReport` shares them with the
+ * CSV files), one table's rows in memory at a time.
+ */
+export async function parquetOfParts(parts: Record<TableName, TablePart>): Promise<ParquetFiles> {
+  const { parquetWriteBuffer } = await import('hyparquet-writer')
+  const files: Record<string, Uint8Array> = {}
+  for (const name of TABLE_NAMES) {
+    const table = { columns: parts[name].columns, rows: [...parts[name].rows()] }
+    files[`${tableFileName(name)}.parquet`] = writeTable(parquetWriteBuffer, table, name)
+  }
   return files as ParquetFiles
 }
 

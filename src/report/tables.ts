@@ -130,7 +130,19 @@ export interface TablePart {
  * table's rows at most, and the links and review tables (a row per link: 600,000 at 1,000 documents)
  * not even that.
  */
-export function tableParts(report: ReportOutput): Record<TableName, TablePart> {
+export interface TablePartsOptions {
+  /**
+   * Keep the links table's rows once made, for a second writer of the same tables (CSV, then
+   * Parquet): a link's evidence is computed when it is read, and a row per link is cheaper to keep
+   * than to compute again. Off, the links table is made anew each time it is asked for.
+   */
+  keepLinkRows?: boolean
+}
+
+export function tableParts(
+  report: ReportOutput,
+  options: TablePartsOptions = {},
+): Record<TableName, TablePart> {
   const index = indexReport(report)
   const documents = (): FlatRow[] =>
     report.documents.map((d) => ({
@@ -229,8 +241,23 @@ export function tableParts(report: ReportOutput): Record<TableName, TablePart> {
     shared_units: evidence.sharedUnits.join(LIST),
     summary: evidence.summary,
   })
+  // the review sheet reads only the summary: taken from the links table's rows when those came first,
+  // so that the evidence is computed once for both tables, not twice
+  const summaries: Array<string | undefined> = []
+  let keptLinkRows: FlatRow[] | null = null
   function* links(): Generator<FlatRow> {
-    for (const l of report.links) yield linkRow(l)
+    if (keptLinkRows) {
+      yield* keptLinkRows
+      return
+    }
+    const kept: FlatRow[] | null = options.keepLinkRows ? [] : null
+    for (const [i, l] of report.links.entries()) {
+      const row = linkRow(l)
+      summaries[i] = row.summary as string
+      kept?.push(row)
+      yield row
+    }
+    if (kept) keptLinkRows = kept
   }
   const threads = (): FlatRow[] =>
     report.threads.flatMap((t) =>
@@ -351,8 +378,7 @@ export function tableParts(report: ReportOutput): Record<TableName, TablePart> {
   // The review sheet: one row per link with both texts side by side and an empty decision column to
   // fill in with confirm or reject; `plan-cascade align --decisions review.csv` reads it back. Texts
   // are clipped (items.csv has them whole): a sheet of the national reports' long items was 85 MB.
-  // reads only the summary, but the evidence is computed whole: one read per row
-  const reviewRow = (l: ReportOutput['links'][number]): FlatRow => {
+  const reviewRow = (l: ReportOutput['links'][number], i: number): FlatRow => {
     const source = index.items.get(l.source)?.item
     const target = index.items.get(l.target)?.item
     return {
@@ -365,12 +391,12 @@ export function tableParts(report: ReportOutput): Record<TableName, TablePart> {
       target_heading: target?.heading ?? null,
       source_text: source ? clip(source.text) : null,
       target_text: target ? clip(target.text) : null,
-      evidence: l.evidence.summary,
+      evidence: summaries[i] ?? l.evidence.summary,
       note: null,
     }
   }
   function* review(): Generator<FlatRow> {
-    for (const l of report.links) yield reviewRow(l)
+    for (const [i, l] of report.links.entries()) yield reviewRow(l, i)
   }
   return {
     documents: { columns: DOCUMENT_COLUMNS, rows: documents },
