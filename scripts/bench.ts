@@ -12,7 +12,8 @@
  *   npm run bench -- --sizes 100          # only these generated sizes (and the seeds)
  *   npm run bench -- --n10000             # also 10,000 generated documents (long: run on a quiet machine)
  *   npm run bench -- --recall             # at N = 100, the exhaustive scorer against the candidate index
- *   npm run bench -- --incremental        # at N = 1,000, a full run against 1,000 cached + 10 new
+ *   npm run bench -- --incremental        # N + 10 documents (--sizes, default 100): a full run against
+ *                                         # a run with the first N in the cache file and 10 new
  *   npm run bench -- --pool               # loading (read, parse, extract, segment) in one thread
  *                                         # against the worker pool, at 100 and 1,000 (--sizes)
  *   npm run bench -- --markdown out.md    # also write the tables as Markdown
@@ -308,6 +309,74 @@ async function loadChild(n: number, workers: number): Promise<void> {
   process.stdout.write(`${JSON.stringify(result)}\n`)
 }
 
+interface IncrementalResult {
+  documents: number
+  added: number
+  full: { cpu: number; wall: number }
+  cached: { cpu: number; wall: number }
+  links: number
+  /** Links of the full run that the cached run also made, and the other way round. */
+  sameLinks: number
+  cachedLinks: number
+}
+
+/**
+ * Child mode for --incremental: N + 10 generated documents aligned from nothing, against the same
+ * corpus loaded with the first N already in a cache file (`loadCorpus({ cacheFile })`) and aligned.
+ * What the cache saves is the load stages of the old documents; the alignment is redone whole.
+ */
+async function incrementalChild(n: number, added: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), `plan-cascade-bench-incremental-${n}-`))
+  const corpus = generateCorpus(n + added)
+  const files = writeCorpus(corpus, dir)
+  const cacheFile = join(dir, 'corpus.cache')
+  const options = { manifest: corpus.manifest }
+  const keys = (r: ReturnType<typeof align>) => new Set(r.links.map((l) => `${l.source} ${l.target}`))
+  let stop = clock()
+  const fullCorpus = loadCorpus(files, options)
+  const full = keys(align(fullCorpus.documents, { analyses: fullCorpus.analyses }))
+  const fullTime = stop()
+  // the corpus already aligned: its first N files are in the cache (not counted)
+  const base = loadCorpus(files.slice(0, n), { ...options, cacheFile })
+  align(base.documents, { analyses: base.analyses })
+  stop = clock()
+  const grown = loadCorpus(files, { ...options, cacheFile })
+  const cached = keys(align(grown.documents, { analyses: grown.analyses }))
+  const cachedTime = stop()
+  rmSync(dir, { recursive: true, force: true })
+  const result: IncrementalResult = {
+    documents: n,
+    added,
+    full: fullTime,
+    cached: cachedTime,
+    links: full.size,
+    sameLinks: [...full].filter((k) => cached.has(k)).length,
+    cachedLinks: cached.size,
+  }
+  process.stdout.write(`${JSON.stringify(result)}\n`)
+}
+
+/** --incremental: each size in a child process of its own. */
+function incrementalBench(sizes: string[]): string {
+  const lines = [
+    '| documents | added | full run CPU s | with the cache CPU s | ratio | links (full) | same links |',
+    '|---|---|---|---|---|---|---|',
+  ]
+  for (const size of sizes) {
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/bench.ts', '--incremental-case', size],
+      { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] },
+    )
+    const r = JSON.parse(out.trim().split('\n').pop() as string) as IncrementalResult
+    const same = `${((100 * r.sameLinks) / Math.max(1, r.links)).toFixed(1)}% / ${((100 * r.sameLinks) / Math.max(1, r.cachedLinks)).toFixed(1)}%`
+    lines.push(
+      `| ${r.documents} | ${r.added} | ${r.full.cpu.toFixed(1)} | ${r.cached.cpu.toFixed(1)} | ${(r.cached.cpu / r.full.cpu).toFixed(2)} | ${r.links} | ${same} |`,
+    )
+  }
+  return lines.join('\n')
+}
+
 /** --pool: one thread against the pool, each load in a child process of its own. */
 function poolBench(sizes: string[], workers: number[]): string {
   const lines = [
@@ -409,6 +478,15 @@ async function main(): Promise<void> {
   if (one) return child(one, flag('--recall'))
   const load = value('--load-case')
   if (load) return loadChild(Number(load), Number(value('--workers') ?? 0))
+  const grow = value('--incremental-case')
+  if (grow) return incrementalChild(Number(grow), 10)
+  if (flag('--incremental')) {
+    const text = incrementalBench((value('--sizes') ?? '100').split(',').filter(Boolean))
+    process.stdout.write(`${machineLine()}\n\n${text}\n`)
+    const markdown = value('--markdown')
+    if (markdown) writeFileSync(markdown, `${machineLine()}\n\n${text}\n`)
+    return
+  }
   const sizes = (value('--sizes') ?? '100,1000').split(',').filter(Boolean)
   if (flag('--pool')) {
     const workers = (value('--workers') ?? String(availableParallelism())).split(',').map(Number)
