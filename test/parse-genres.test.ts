@@ -1,5 +1,8 @@
 // Genres beyond the work plan: 政府工作报告 (parts, lead-sentence paragraphs, 一是 runs, dashes), 办法 and
 // 措施, annexes, and the furniture of the pages they come from. Snippets are cut from real documents.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { PlanDocument } from '../src/model/index.js'
 import { parseDocument } from '../src/parse/index.js'
@@ -435,6 +438,40 @@ describe('parts of a work report, from lines cut from real reports', () => {
       ['2.(一)', '纵深推进新阶段粤港澳大湾区建设，强化引领高质量发展的核心引擎功能'],
       ['2.(二)', '坚持产业第一、制造业立市，厚植经济发展优势'],
     ])
+  })
+})
+
+describe('words ending in 一 from data/layouts.json', () => {
+  // 河南 2026: “五统一、一开放” is a word and a quote, not the label 一、
+  const text = [
+    '一、2025年工作回顾',
+    '一年来，我们全力以赴推动经济回升向好。',
+    '二、2026年工作安排',
+    '（一）落实“五统一、一开放”要求，融入服务全国统一大市场建设。建立150项年度任务清单，开展10项重点事项攻坚。',
+  ].join('\n')
+  const source = { text, encoding: 'utf-8', format: 'text', path: 'report.txt' } as const
+  const headings = (doc: PlanDocument) =>
+    doc.items.filter((i) => i.path.startsWith('2.')).map((i) => [i.path, i.heading])
+
+  it('keeps 统一、 inside a heading as words', () => {
+    expect(headings(parseDocument(source))).toEqual([
+      ['2.(一)', '落实“五统一、一开放”要求，融入服务全国统一大市场建设'],
+    ])
+  })
+
+  it('reads the words from the layouts file: without 统一 the 一、 is taken for a label', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-cascade-layouts-'))
+    const data = JSON.parse(readFileSync(join('data', 'layouts.json'), 'utf8'))
+    data.wordsEndingInOne.words = data.wordsEndingInOne.words.filter((w: string) => w !== '统一')
+    const file = join(dir, 'layouts.json')
+    writeFileSync(file, JSON.stringify(data))
+    try {
+      expect(headings(parseDocument(source, { layoutsFile: file }))).not.toEqual(
+        headings(parseDocument(source)),
+      )
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 

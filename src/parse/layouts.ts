@@ -23,9 +23,12 @@ export interface Layout {
 export interface Layouts {
   roles: Array<{ role: Exclude<PartRole, null>; pattern: RegExp }>
   layouts: Layout[]
+  /** The characters before 一 of words ending in 一 (统一, 唯一): inside a heading such 一、 is no label. */
+  beforeOneInWords: Set<string>
 }
 
 interface LayoutFile {
+  wordsEndingInOne?: { words: string[] }
   roles: Record<string, string[]>
   layouts: Array<{
     id: string
@@ -48,6 +51,11 @@ export function loadLayouts(file?: string): Layouts {
   const data = readDataJson<LayoutFile>('layouts.json', file)
   const layouts: Layouts = {
     roles: ROLES.flatMap((role) => (data.roles[role] ?? []).map((p) => ({ role, pattern: new RegExp(p) }))),
+    beforeOneInWords: new Set(
+      (data.wordsEndingInOne?.words ?? [])
+        .filter((w) => w.endsWith('一') && w.length >= 2)
+        .map((w) => w.slice(-2, -1)),
+    ),
     layouts: data.layouts.map((l) => ({
       id: l.id,
       kinds: l.kinds,

@@ -100,6 +100,8 @@ export interface SplitOptions {
   subItems?: RegExp[]
   /** A sentence inside a paragraph that opens a sub-item of its own (优化提升传统产业。实施…). */
   leadSentence?: RegExp | null
+  /** The characters before 一 of words ending in 一 (统一, 唯一), from data/layouts.json. */
+  beforeOneInWords?: ReadonlySet<string>
 }
 
 /** Cuts the text into pieces. */
@@ -125,6 +127,7 @@ export function splitPieces(text: string, lines: Line[], options: SplitOptions):
   const titles = (options.titles ?? []).filter((t) => t.length >= 6)
   const partHeadings = options.partHeadings ?? []
   const subItems = options.subItems ?? []
+  const beforeOneInWords = options.beforeOneInWords ?? new Set<string>()
   let partCount = 0
   lines.forEach((line, lineNo) => {
     const content = text.slice(line.start, line.end)
@@ -237,7 +240,7 @@ export function splitPieces(text: string, lines: Line[], options: SplitOptions):
           !LABEL_MAY_FOLLOW.test(before) &&
           !afterClause &&
           label?.style === 'cn-dun' &&
-          (before === '第' || (label.label.startsWith('一') && /[统唯之同单万合专归]/.test(before)))
+          (before === '第' || (label.label.startsWith('一') && beforeOneInWords.has(before)))
         const plausible =
           label &&
           !wordInHeading &&
