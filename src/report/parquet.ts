@@ -13,7 +13,7 @@ import {
   type TableName,
   type TablePart,
   type TablesInput,
-  toTables,
+  tablePartsOf,
 } from './tables.js'
 
 /** The Parquet files: name (`items.parquet` …) and bytes. */
@@ -45,12 +45,7 @@ const TYPES = { integer: 'INT32', number: 'DOUBLE', string: 'STRING' } as const
  * writeFileSync('targets.parquet', files['targets.parquet'])   // pd.read_parquet('targets.parquet')
  */
 export async function toParquet(report: ReportOutput | TablesInput): Promise<ParquetFiles> {
-  const { parquetWriteBuffer } = await import('hyparquet-writer')
-  const tables = toTables(report)
-  const files: Record<string, Uint8Array> = {}
-  for (const name of TABLE_NAMES)
-    files[`${tableFileName(name)}.parquet`] = writeTable(parquetWriteBuffer, tables[name], name)
-  return files as ParquetFiles
+  return parquetOfParts(tablePartsOf(report, 'toParquet'))
 }
 
 /**

@@ -92,13 +92,21 @@ export const COMPARATOR_WORDS: Record<string, string> = {
  * targets.rows.filter((r) => r.metric_family === '5g-base-stations') // [{ doc_id, jurisdiction, year, normalized, … }]
  */
 export function toTables(report: TablesInput): FlatTables {
+  const parts = tablePartsOf(report, 'toTables')
+  return Object.fromEntries(
+    TABLE_NAMES.map((name) => [name, { columns: parts[name].columns, rows: [...parts[name].rows()] }]),
+  ) as FlatTables
+}
+
+/** The table parts of a report or an analysis, checked for `caller`: tables of what is not given are empty. */
+export function tablePartsOf(report: TablesInput, caller: string): Record<TableName, TablePart> {
   expectArgument(
     isRecord(report) && Array.isArray(report.documents),
-    'toTables',
+    caller,
     'a report or an analysis ({ documents, links?, threads? … })',
     report,
   )
-  expectDocuments(report.documents, 'toTables')
+  expectDocuments(report.documents, caller)
   const full: ReportOutput = {
     schemaVersion: SCHEMA_VERSION,
     documents: [...report.documents],
@@ -109,14 +117,7 @@ export function toTables(report: TablesInput): FlatTables {
     trajectories: [],
     fulfilment: [...(report.fulfilment ?? [])],
   }
-  return tablesOf(full)
-}
-
-function tablesOf(report: ReportOutput): FlatTables {
-  const parts = tableParts(report)
-  return Object.fromEntries(
-    TABLE_NAMES.map((name) => [name, { columns: parts[name].columns, rows: [...parts[name].rows()] }]),
-  ) as FlatTables
+  return tableParts(full)
 }
 
 /** A table whose rows are made when they are asked for, one at a time where a table grows with the links. */
