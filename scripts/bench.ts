@@ -16,6 +16,8 @@
  *                                         # a run with the first N in the cache file and 10 new
  *   npm run bench -- --pool               # loading (read, parse, extract, segment) in one thread
  *                                         # against the worker pool, at 100 and 1,000 (--sizes)
+ *   npm run bench -- --retained           # heap column after a full GC (--expose-gc): what is still
+ *                                         # referenced after each stage, not garbage not yet collected
  *   npm run bench -- --markdown out.md    # also write the tables as Markdown
  */
 import { execFileSync } from 'node:child_process'
@@ -49,6 +51,9 @@ interface Stage {
 
 /** Each stage as it ends, on stderr (the table comes at the end). */
 const report = (stage: Stage) => {
+  // with --retained the child runs with --expose-gc: the heap column is then what is still
+  // referenced after the stage, not that plus garbage not yet collected (which can lower peak RSS)
+  ;(globalThis as { gc?: () => void }).gc?.()
   const memory = process.memoryUsage()
   process.stderr.write(
     `  ${stage.stage.padEnd(12)} ${stage.cpu.toFixed(2).padStart(8)} CPU s  ${stage.wall.toFixed(2).padStart(8)} s  heap ${(memory.heapUsed / 2 ** 20).toFixed(0).padStart(5)} MB  rss ${(memory.rss / 2 ** 20).toFixed(0).padStart(5)} MB\n`,
@@ -515,6 +520,7 @@ async function main(): Promise<void> {
         'tsx',
         // the default heap limit, so that peak RSS shows what the run needs, not what V8 may defer
         ...(spec === '10000' ? ['--max-old-space-size=8192'] : []),
+        ...(flag('--retained') ? ['--expose-gc'] : []),
         'scripts/bench.ts',
         '--case',
         spec,
