@@ -268,6 +268,17 @@ describe.skipIf(!hasCorpus)(`parts and items of the work reports${corpusSkipReas
     expect(guangzhou.sections.map((s) => s.title)).toContain('坚持产业第一、制造业立市，厚植经济发展优势')
   })
 
+  it('cuts a provincial report into items of a few hundred characters at most', () => {
+    const lengths = reports()
+      .filter((d) => d.jurisdiction?.level === 'province')
+      .flatMap((d) => d.items.map((i) => i.text.length))
+      .sort((a, b) => a - b)
+    expect(lengths.length).toBeGreaterThan(1000)
+    // a single sentence may run long (a guiding-thought sentence of 480 characters); no paragraph does
+    expect(lengths.at(-1)).toBeLessThanOrEqual(600)
+    expect(lengths[Math.floor(lengths.length * 0.9)]).toBeLessThanOrEqual(300)
+  })
+
   it('gives every item of a report’s review part the role review, and its section’s role to every item', () => {
     for (const doc of reports()) {
       const sections = new Map(doc.sections.map((s) => [s.id, s]))

@@ -526,3 +526,36 @@ describe('lead sentences inside a paragraph', () => {
     )
   })
 })
+
+describe('paragraphs too long to be one item', () => {
+  // 2025年广东省政府工作报告: a review paragraph of 1,280 characters states a result in each sentence
+  const paragraph =
+    '二是加力提速实施“百县千镇万村高质量发展工程”，城乡区域发展协调性不断增强。推进优势塑造、结构调整、动力增强、价值实现，城乡居民收入比缩小至2.31:1，17个区、2个县(市)、124个镇获评全国百强区、百强县、千强镇，东莞长安成为全省第3个地区生产总值超千亿元镇。推动县域特色、集聚、联动发展，支持珠三角与粤东粤西粤北在项目导入、园区开发、招商引资、利益共享等方面加强协同联动，培育壮大县域特色优势产业，推动出台促进产业有序转移条例，15个主平台新承接产业转移项目约700个、总投资约3000亿元。开展首批15个以县城为重要载体的新型城镇化建设试点，57个县(市)整体经济增速快于全省，县域的人口集聚效应增强。处置批而未供土地33.2万亩、闲置土地2.8万亩。统筹推进纵向横向帮扶和驻镇帮镇扶村，形成各方力量踊跃参与“百千万工程”的生动局面。海上新广东画卷徐徐铺展。'
+  const text = ['2025年广东省政府工作报告', '一、2024年工作回顾', paragraph].join('\n')
+  const doc = parsed(text)
+  const items = doc.items.filter((i) => i.span[0] >= text.indexOf(paragraph))
+
+  it('cuts it before each sentence, keeping every character once and each span on its text', () => {
+    expect(paragraph.length).toBeGreaterThan(300)
+    expect(items.map((i) => i.text).join('')).toBe(paragraph)
+    for (const item of items) expect(doc.sourceText.slice(...item.span)).toBe(item.text)
+    expect(items.map((i) => i.text.slice(0, 6))).toEqual([
+      '二是加力提速',
+      '推进优势塑造',
+      '推动县域特色',
+      '开展首批15',
+      // 处置批而未供土地…。 is shorter than a part: the sentence after it goes with it
+      '处置批而未供',
+    ])
+    expect(items.at(-1)?.text).toContain('统筹推进纵向横向帮扶')
+    // the closing sentence is too short to stand alone and stays with the last result
+    expect(items.at(-1)?.text.endsWith('海上新广东画卷徐徐铺展。')).toBe(true)
+    expect(items.every((i) => i.role === 'review')).toBe(true)
+  })
+
+  it('keeps a paragraph no longer than the layout’s maxChars whole', () => {
+    const short = '推动县域特色、集聚、联动发展。开展首批15个以县城为重要载体的新型城镇化建设试点。'
+    const one = parsed(['2025年广东省政府工作报告', '一、2024年工作回顾', short].join('\n'))
+    expect(one.items.filter((i) => i.text.includes('县域')).map((i) => i.text)).toEqual([short])
+  })
+})

@@ -79,6 +79,7 @@ export function parseDocument(input: string | SourceText, options: ParseOptions 
     partHeadings: layout?.partHeadings ?? [],
     subItems: layout?.subItems ?? [],
     leadSentence: layout?.leadSentence ?? null,
+    longParagraph: layout?.longParagraph ?? null,
     beforeOneInWords: layouts.beforeOneInWords,
   })
 

@@ -18,6 +18,16 @@ export interface Layout {
   subItems: RegExp[]
   /** A whole sentence that, inside a paragraph, opens a sub-item: a short one naming a task. */
   leadSentence: RegExp | null
+  /** A paragraph longer than this is cut at its sentence ends into sub-items (one task each); null: never. */
+  longParagraph: LongParagraph | null
+}
+
+/** How a paragraph too long to be one item is cut: at sentence ends, keeping short sentences with the next. */
+export interface LongParagraph {
+  /** Paragraphs (runs between cuts) longer than this many characters are cut. */
+  maxChars: number
+  /** A part shorter than this (a lead sentence: 优化提升传统产业。) keeps the next sentence with it. */
+  minPartChars: number
 }
 
 export interface Layouts {
@@ -37,6 +47,7 @@ interface LayoutFile {
     paragraphItems?: boolean
     subItems?: string[]
     leadSentence?: string
+    longParagraph?: { maxChars: number; minPartChars: number }
   }>
 }
 
@@ -63,6 +74,7 @@ export function loadLayouts(file?: string): Layouts {
       paragraphItems: l.paragraphItems ?? false,
       subItems: (l.subItems ?? []).map((p) => new RegExp(p, 'y')),
       leadSentence: l.leadSentence ? new RegExp(l.leadSentence) : null,
+      longParagraph: l.longParagraph ?? null,
     })),
   }
   cache.set(key, layouts)

@@ -4,10 +4,12 @@
  * responsibility clauses and inline boilerplate, and after every sentence end, so that repeated
  * sentences can be found one by one.
  */
+
 import type { BoilerplateRule } from './boilerplate.js'
 import { findInlineBoilerplate, matchBoilerplateLine } from './boilerplate.js'
 import type { LabelMatch } from './labels.js'
 import { matchLabel } from './labels.js'
+import type { LongParagraph } from './layouts.js'
 
 export type PieceKind = 'text' | 'label' | 'clause' | 'boilerplate' | 'blank'
 
@@ -100,6 +102,8 @@ export interface SplitOptions {
   subItems?: RegExp[]
   /** A sentence inside a paragraph that opens a sub-item of its own (优化提升传统产业。实施…). */
   leadSentence?: RegExp | null
+  /** A paragraph too long for one item is cut at its sentence ends (a work report's review paragraphs). */
+  longParagraph?: LongParagraph | null
   /** The characters before 一 of words ending in 一 (统一, 唯一), from data/layouts.json. */
   beforeOneInWords?: ReadonlySet<string>
 }
@@ -276,6 +280,7 @@ export function splitPieces(text: string, lines: Line[], options: SplitOptions):
     flush(content.length)
   })
   if (options.leadSentence) markLeadSentences(text, pieces, options.leadSentence)
+  if (options.longParagraph) cutLongParagraphs(text, pieces, options.longParagraph)
   return pieces
 }
 
@@ -294,5 +299,38 @@ function markLeadSentences(text: string, pieces: Piece[], lead: RegExp): void {
     if (after.line !== piece.line || after.kind !== 'text') continue
     if (!SENTENCE_END.test(text.slice(before.start, before.end).trimEnd().slice(-1))) continue
     if (lead.test(text.slice(piece.start, piece.end).trim())) piece.subItem = true
+  }
+}
+
+/**
+ * 二是加力提速实施“百千万工程”…。推动县域特色、集聚、联动发展，…。开展首批15个…试点，…。: a paragraph of a
+ * thousand characters states a task or a result in each sentence. A run of text longer than the layout's
+ * maxChars (from a line start, a label or a sub-item to the next) is cut before each sentence, except
+ * where the part so far is shorter than minPartChars (a lead sentence keeps the task it names) or the
+ * rest of the run is (a closing sentence stays with the last task).
+ */
+function cutLongParagraphs(text: string, pieces: Piece[], rule: LongParagraph): void {
+  const opensRun = (p: Piece) =>
+    p.startsLine || p.subItem === true || p.kind === 'label' || p.kind === 'blank'
+  let k = 0
+  while (k < pieces.length) {
+    let end = k + 1
+    while (end < pieces.length && !opensRun(pieces[end] as Piece)) end++
+    const first = pieces[k] as Piece
+    const last = pieces[end - 1] as Piece
+    if (first.kind !== 'blank' && last.end - first.start > rule.maxChars) {
+      let partStart = first.start
+      for (let j = k + 1; j < end; j++) {
+        const piece = pieces[j] as Piece
+        const before = pieces[j - 1] as Piece
+        if (piece.kind !== 'text' || (before.kind !== 'text' && before.kind !== 'label')) continue
+        if (!SENTENCE_END.test(text.slice(before.start, before.end).trimEnd().slice(-1))) continue
+        if (piece.start - partStart < rule.minPartChars || last.end - piece.start < rule.minPartChars)
+          continue
+        piece.subItem = true
+        partStart = piece.start
+      }
+    }
+    k = end
   }
 }
