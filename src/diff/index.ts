@@ -155,7 +155,9 @@ export function buildDiffs(
   }
   if (options.allLinks) for (const link of aligned.links) add(link.source, link.target, 'link')
   for (const thread of aligned.threads) {
-    for (const step of threadSteps(thread, documents, aligned.links)) add(step.from, step.to, 'thread')
+    // orderThread, not threadSteps: the documents and links were checked once above, not per thread
+    for (const step of orderThread(thread, documents, aligned.links))
+      if (step.from) add(step.from, step.to, 'thread')
   }
   for (const pair of aligned.evolution) for (const c of pair.continued) add(c.from, c.to, 'evolution')
   const segmenter = options.segmenter ?? createSegmenter()
@@ -223,18 +225,22 @@ export function orderThread(
     const y = rank(b)
     return x.level - y.level || x.year - y.year || compareStrings(x.doc, y.doc) || x.index - y.index
   })
-  const score = cachedScores(links)
+  // each member looks only at its own links (a thread of a goal across a corpus has thousands of
+  // members: comparing each with every earlier one was quadratic)
+  const position = new Map(members.map((id, k) => [id, k]))
+  const neighbours = cachedNeighbours(links)
   return members.map((id, k) => {
     if (k === 0) return { from: null, to: id }
     let best: string | null = null
     let bestScore = -1
-    for (let j = 0; j < k; j++) {
-      const other = members[j]!
-      const s = score.get(pairKey(other, id))
-      if (s !== undefined && s >= bestScore) {
-        best = other
-        bestScore = s
-      }
+    let bestAt = -1
+    for (const [other, s] of neighbours.get(id) ?? []) {
+      const j = position.get(other)
+      // the highest score among earlier members; of equal scores, the latest member
+      if (j === undefined || j >= k || s < bestScore || (s === bestScore && j < bestAt)) continue
+      best = other
+      bestScore = s
+      bestAt = j
     }
     if (best) return { from: best, to: id }
     // no link: the closest earlier member of another document (two items of one document are not
@@ -259,7 +265,7 @@ function pairKey(a: string, b: string): string {
 // Threads are ordered one by one against the same documents and links: the index of items and the
 // scores of links are built once per corpus, not once per thread (that was quadratic).
 const indexes = new WeakMap<readonly PlanDocument[], ReturnType<typeof indexItems>>()
-const linkScores = new WeakMap<readonly Link[], Map<string, number>>()
+const linkNeighbours = new WeakMap<readonly Link[], Map<string, Array<[string, number]>>>()
 
 function cachedIndex(documents: readonly PlanDocument[]): ReturnType<typeof indexItems> {
   let index = indexes.get(documents)
@@ -270,17 +276,22 @@ function cachedIndex(documents: readonly PlanDocument[]): ReturnType<typeof inde
   return index
 }
 
-function cachedScores(links: readonly Link[]): Map<string, number> {
-  let score = linkScores.get(links)
-  if (!score) {
-    score = new Map<string, number>()
-    for (const link of links) {
-      score.set(pairKey(link.source, link.target), link.score)
-      score.set(pairKey(link.target, link.source), link.score)
+function cachedNeighbours(links: readonly Link[]): Map<string, Array<[string, number]>> {
+  let neighbours = linkNeighbours.get(links)
+  if (!neighbours) {
+    neighbours = new Map()
+    const add = (from: string, to: string, score: number) => {
+      const list = neighbours!.get(from)
+      if (list) list.push([to, score])
+      else neighbours!.set(from, [[to, score]])
     }
-    linkScores.set(links, score)
+    for (const link of links) {
+      add(link.source, link.target, link.score)
+      add(link.target, link.source, link.score)
+    }
+    linkNeighbours.set(links, neighbours)
   }
-  return score
+  return neighbours
 }
 
 /** An item found by id: the item, its document, and its place among the document's items. */
