@@ -100,6 +100,20 @@ describe('word diffs', () => {
     expect(diffSide(parts, 'to')).toBe(b)
   })
 
+  it('diffs two long texts with the same words in another order in bounded time', () => {
+    // the bag-of-words test lets this pair through (every word is shared); the edit script is long
+    const sentences = Array.from({ length: 1500 }, (_, k) => `推进第${k}项重点工程建设。`)
+    const a = sentences.join('')
+    const b = [...sentences].reverse().join('')
+    const start = performance.now()
+    const parts = diffWords(a, b, fakeSegmenter(['推进', '重点工程', '建设']))
+    expect(performance.now() - start).toBeLessThan(20000)
+    expect(diffSide(parts, 'from')).toBe(a)
+    expect(diffSide(parts, 'to')).toBe(b)
+    // past maxEditLength the sentences are compared, and past it again all is removed, then added
+    expect(parts.map((p) => p.op)).toEqual(['removed', 'added'])
+  })
+
   it.each([
     [[{ op: 'same', text: '数据' }], 1],
     [
