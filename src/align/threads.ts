@@ -42,10 +42,22 @@ export function buildThreads(
   const docOf = ids.map((id) => corpus.byId.get(id)?.docId ?? id.split('#')[0])
   const key = (i: number, j: number) => (i < j ? i * n + j : j * n + i)
   const forbidden = new Set<number>()
+  // each item's cannot-link partners, so that a candidate is checked against its own few (checking it
+  // against every member of a large thread was quadratic, and a copy of the thread per candidate)
+  const cannotLinkWith = new Map<number, number[]>()
   for (const [a, b] of options.cannotLink ?? []) {
     const i = index.get(a)
     const j = index.get(b)
-    if (i !== undefined && j !== undefined) forbidden.add(key(i, j))
+    if (i === undefined || j === undefined) continue
+    forbidden.add(key(i, j))
+    for (const [x, y] of [
+      [i, j],
+      [j, i],
+    ] as const) {
+      const partners = cannotLinkWith.get(x)
+      if (partners) partners.push(y)
+      else cannotLinkWith.set(x, [y])
+    }
   }
 
   const adjacent = itemGraph(links, index, n)
@@ -66,7 +78,7 @@ export function buildThreads(
           if (!core.has(to[e] as number)) candidates.add(to[e] as number)
       for (const x of [...candidates].sort((p, q) => p - q)) {
         const pairs = core.size - (coreDocs.get(docOf[x] as string) ?? 0)
-        if (pairs === 0 || [...core].some((m) => forbidden.has(key(x, m)))) continue
+        if (pairs === 0 || (cannotLinkWith.get(x) ?? []).some((m) => core.has(m))) continue
         let sum = 0
         let linked = 0
         for (let e = start[x] as number; e < (start[x + 1] as number); e++) {
