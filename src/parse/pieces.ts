@@ -297,9 +297,14 @@ function markLeadSentences(text: string, pieces: Piece[], lead: RegExp): void {
     if (piece.kind !== 'text' || piece.startsLine || piece.subItem) continue
     if (before.line !== piece.line || (before.kind !== 'text' && before.kind !== 'label')) continue
     if (after.line !== piece.line || after.kind !== 'text') continue
-    if (!SENTENCE_END.test(text.slice(before.start, before.end).trimEnd().slice(-1))) continue
+    if (!pieceEndsSentence(text, before)) continue
     if (lead.test(text.slice(piece.start, piece.end).trim())) piece.subItem = true
   }
+}
+
+/** Whether a piece's text ends with a sentence end (。！？), closing white space aside. */
+function pieceEndsSentence(text: string, piece: Piece): boolean {
+  return SENTENCE_END.test(text.slice(piece.start, piece.end).trimEnd().slice(-1))
 }
 
 /**
@@ -324,7 +329,7 @@ function cutLongParagraphs(text: string, pieces: Piece[], rule: LongParagraph): 
         const piece = pieces[j] as Piece
         const before = pieces[j - 1] as Piece
         if (piece.kind !== 'text' || (before.kind !== 'text' && before.kind !== 'label')) continue
-        if (!SENTENCE_END.test(text.slice(before.start, before.end).trimEnd().slice(-1))) continue
+        if (!pieceEndsSentence(text, before)) continue
         if (piece.start - partStart < rule.minPartChars || last.end - piece.start < rule.minPartChars)
           continue
         piece.subItem = true
