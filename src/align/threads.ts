@@ -40,8 +40,6 @@ export function buildThreads(
   const index = new Map(ids.map((id, k) => [id, k]))
   const n = ids.length
   const docOf = ids.map((id) => corpus.byId.get(id)?.docId ?? id.split('#')[0])
-  const key = (i: number, j: number) => (i < j ? i * n + j : j * n + i)
-  const forbidden = new Set<number>()
   // each item's cannot-link partners, so that a candidate is checked against its own few (checking it
   // against every member of a large thread was quadratic, and a copy of the thread per candidate)
   const cannotLinkWith = new Map<number, number[]>()
@@ -49,7 +47,6 @@ export function buildThreads(
     const i = index.get(a)
     const j = index.get(b)
     if (i === undefined || j === undefined) continue
-    forbidden.add(key(i, j))
     for (const [x, y] of [
       [i, j],
       [j, i],
@@ -61,7 +58,15 @@ export function buildThreads(
   }
 
   const adjacent = itemGraph(links, index, n)
-  const clusters = clusterAverageLinkage(n, docOf as string[], adjacent, forbidden, index, options, threshold)
+  const clusters = clusterAverageLinkage(
+    n,
+    docOf as string[],
+    adjacent,
+    cannotLinkWith,
+    index,
+    options,
+    threshold,
+  )
 
   const attachThreshold = options.attachThreshold === undefined ? threshold : options.attachThreshold
   if (attachThreshold !== null) {
@@ -180,7 +185,7 @@ function clusterAverageLinkage(
   n: number,
   docOf: string[],
   graph: ItemGraph,
-  forbidden: Set<number>,
+  cannotLinkWith: Map<number, number[]>,
   index: Map<string, number>,
   options: ThreadOptions,
   threshold: number,
@@ -198,20 +203,9 @@ function clusterAverageLinkage(
   const groupOf = new Int32Array(n)
   for (let k = 0; k < n; k++) groupOf[k] = k
   const alive = (g: number) => (g < n ? groupOf[g] === g : groups.has(g))
-  // the cannot-link pairs of single items, until they hold a map
+  // the cannot-link pairs of single items, until they hold a map (sets of their own: merges rewrite them)
   const bans = new Map<number, Set<number>>()
-  for (const code of forbidden) {
-    const i = Math.floor(code / n)
-    const j = code % n
-    for (const [x, y] of [
-      [i, j],
-      [j, i],
-    ] as const) {
-      const set = bans.get(x) ?? new Set<number>()
-      set.add(y)
-      bans.set(x, set)
-    }
-  }
+  for (const [x, partners] of cannotLinkWith) bans.set(x, new Set(partners))
   /** A group with its map: a single item gets one made from its row of the graph. */
   const held = (g: number): Group => {
     let group = groups.get(g)

@@ -47,7 +47,7 @@ interface LayoutFile {
     paragraphItems?: boolean
     subItems?: string[]
     leadSentence?: string
-    longParagraph?: { maxChars: number; minPartChars: number }
+    longParagraph?: LongParagraph
   }>
 }
 
