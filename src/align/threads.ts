@@ -105,59 +105,98 @@ export function buildThreads(
       itemOrder.set(item.id, k)
     })
   }
+  // each thread's number of documents counted once (counting them in the sort's comparisons made two
+  // sets per comparison)
   const threads = clusters
-    .map((c) => c.members.map((m) => ids[m] as string))
-    .filter((members) => new Set(members.map((id) => corpus.byId.get(id)?.docId)).size >= 2)
-    .map((members) => orderMembers(members, docs, corpus, itemOrder))
+    .map((c) => ({ members: c.members, documents: new Set(c.members.map((m) => docOf[m])).size }))
+    .filter((t) => t.documents >= 2)
+    .map((t) => ({
+      members: orderMembers(
+        t.members.map((m) => ids[m] as string),
+        docs,
+        corpus,
+        itemOrder,
+      ),
+      documents: t.documents,
+    }))
   threads.sort(
     (a, b) =>
-      new Set(b.map((id) => corpus.byId.get(id)?.docId)).size -
-        new Set(a.map((id) => corpus.byId.get(id)?.docId)).size ||
-      b.length - a.length ||
-      ((a[0] as string) < (b[0] as string) ? -1 : 1),
+      b.documents - a.documents ||
+      b.members.length - a.members.length ||
+      ((a.members[0] as string) < (b.members[0] as string) ? -1 : 1),
   )
-  return threads.map((members, k) => describeThread(`t${k + 1}`, members, corpus))
+  const scratch: TermSums = {
+    weight: new Float64Array(corpus.keys.length),
+    support: new Int32Array(corpus.keys.length),
+    touched: [],
+  }
+  return threads.map((t, k) => describeThread(`t${k + 1}`, t.members, corpus, scratch))
 }
 
-/** A max-heap of candidate merges: best average first, ties by the groups' smallest members. */
+/**
+ * A max-heap of candidate merges: best average first, ties by the groups' smallest members. Entries are
+ * slots of typed arrays, not objects: a large corpus pushes millions of them.
+ */
 class MergeHeap {
-  private entries: Array<{ average: number; tie0: number; tie1: number; x: number; y: number }> = []
-  get size(): number {
-    return this.entries.length
-  }
+  private average = new Float64Array(1024)
+  /** tie0, tie1, x, y of each entry. */
+  private fields = new Int32Array(4 * 1024)
+  size = 0
   private before(a: number, b: number): boolean {
-    const p = this.entries[a] as MergeHeap['entries'][number]
-    const q = this.entries[b] as MergeHeap['entries'][number]
+    const p = this.average[a] as number
+    const q = this.average[b] as number
+    if (p !== q) return p > q
+    const f = this.fields
     return (
-      p.average > q.average ||
-      (p.average === q.average && (p.tie0 < q.tie0 || (p.tie0 === q.tie0 && p.tie1 < q.tie1)))
+      (f[4 * a] as number) < (f[4 * b] as number) ||
+      (f[4 * a] === f[4 * b] && (f[4 * a + 1] as number) < (f[4 * b + 1] as number))
     )
   }
   private swap(a: number, b: number): void {
-    const t = this.entries[a] as MergeHeap['entries'][number]
-    this.entries[a] = this.entries[b] as MergeHeap['entries'][number]
-    this.entries[b] = t
+    const average = this.average[a] as number
+    this.average[a] = this.average[b] as number
+    this.average[b] = average
+    const f = this.fields
+    for (let k = 0; k < 4; k++) {
+      const t = f[4 * a + k] as number
+      f[4 * a + k] = f[4 * b + k] as number
+      f[4 * b + k] = t
+    }
   }
-  push(entry: MergeHeap['entries'][number]): void {
-    this.entries.push(entry)
-    for (let k = this.entries.length - 1; k > 0; ) {
+  push(average: number, tie0: number, tie1: number, x: number, y: number): void {
+    if (this.size === this.average.length) {
+      const more = new Float64Array(2 * this.size)
+      more.set(this.average)
+      this.average = more
+      const fields = new Int32Array(8 * this.size)
+      fields.set(this.fields)
+      this.fields = fields
+    }
+    const at = this.size++
+    this.average[at] = average
+    this.fields[4 * at] = tie0
+    this.fields[4 * at + 1] = tie1
+    this.fields[4 * at + 2] = x
+    this.fields[4 * at + 3] = y
+    for (let k = at; k > 0; ) {
       const parent = (k - 1) >> 1
       if (!this.before(k, parent)) break
       this.swap(k, parent)
       k = parent
     }
   }
-  pop(): MergeHeap['entries'][number] | undefined {
-    const top = this.entries[0]
-    const last = this.entries.pop()
-    if (this.entries.length > 0 && last) {
-      this.entries[0] = last
+  /** Removes the best entry and returns its two groups. */
+  pop(): [number, number] {
+    const top: [number, number] = [this.fields[2] as number, this.fields[3] as number]
+    const last = --this.size
+    if (last > 0) {
+      this.swap(0, last)
       for (let k = 0; ; ) {
         const left = 2 * k + 1
         const right = left + 1
         let first = k
-        if (left < this.entries.length && this.before(left, first)) first = left
-        if (right < this.entries.length && this.before(right, first)) first = right
+        if (left < last && this.before(left, first)) first = left
+        if (right < last && this.before(right, first)) first = right
         if (first === k) break
         this.swap(k, first)
         k = first
@@ -200,9 +239,15 @@ function clusterAverageLinkage(
   const { start, to, score } = graph
   // groups that hold a map: merged groups (ids from n on) and single items next to a merged group
   const groups = new Map<number, Group>()
-  const groupOf = new Int32Array(n)
-  for (let k = 0; k < n; k++) groupOf[k] = k
-  const alive = (g: number) => (g < n ? groupOf[g] === g : groups.has(g))
+  // the group each group was merged into (-1 while alive), so that an item's group is found by walking
+  // up instead of relabelling every member of a large group at each of its merges
+  const mergedInto = new Int32Array(2 * n).fill(-1)
+  const groupOfItem = (i: number): number => {
+    let g = i
+    while ((mergedInto[g] as number) >= 0) g = mergedInto[g] as number
+    return g
+  }
+  const alive = (g: number) => mergedInto[g] === -1 && (g < n || groups.has(g))
   // the cannot-link pairs of single items, until they hold a map (sets of their own: merges rewrite them)
   const bans = new Map<number, Set<number>>()
   for (const [x, partners] of cannotLinkWith) bans.set(x, new Set(partners))
@@ -253,23 +298,28 @@ function clusterAverageLinkage(
     if (average < threshold) return
     const a = firstOf(x)
     const b = firstOf(y)
-    heap.push({ average, tie0: Math.min(a, b), tie1: Math.max(a, b), x, y })
+    heap.push(average, Math.min(a, b), Math.max(a, b), x, y)
   }
   let nextId = n
+  // the smaller group's maps are added into the larger's (small to large: each item's entries are
+  // moved O(log n) times, where copying both maps at every merge of a growing thread was quadratic);
+  // sums of two scores are the same in either order, so the clustering is unchanged
   const merge = (x: number, y: number): number => {
     const z = nextId++
-    const docs = new Map(groups.get(x)?.docs ?? [[docOf[x] as string, 1]])
-    for (const [d, c] of groups.get(y)?.docs ?? [[docOf[y] as string, 1] as const])
-      docs.set(d, (docs.get(d) ?? 0) + c)
-    const neighbours = new Map<number, number>()
-    for (const from of [x, y]) {
-      eachNeighbour(from, (w, sum) => {
-        if (w !== x && w !== y) neighbours.set(w, (neighbours.get(w) ?? 0) + sum)
-      })
-    }
-    const banned = new Set<number>()
-    for (const from of [x, y])
-      for (const w of groups.get(from)?.banned ?? bans.get(from) ?? []) if (w !== x && w !== y) banned.add(w)
+    const [large, small] = [held(x), held(y)].sort((a, b) => b.members.length - a.members.length) as [
+      Group,
+      Group,
+    ]
+    for (const [d, c] of small.docs) large.docs.set(d, (large.docs.get(d) ?? 0) + c)
+    const neighbours = large.neighbours
+    neighbours.delete(x)
+    neighbours.delete(y)
+    for (const [w, sum] of small.neighbours)
+      if (w !== x && w !== y) neighbours.set(w, (neighbours.get(w) ?? 0) + sum)
+    const banned = large.banned
+    banned.delete(x)
+    banned.delete(y)
+    for (const w of small.banned) if (w !== x && w !== y) banned.add(w)
     for (const [w, sum] of neighbours) {
       const theirs = held(w).neighbours
       theirs.delete(x)
@@ -282,21 +332,27 @@ function clusterAverageLinkage(
       theirs.delete(y)
       theirs.add(z)
     }
-    const members = [...(groups.get(x)?.members ?? [x]), ...(groups.get(y)?.members ?? [y])].sort(
-      (p, q) => p - q,
-    )
-    groups.set(z, { members, docs, first: Math.min(firstOf(x), firstOf(y)), neighbours, banned })
+    const members = large.members
+    for (const m of small.members) members.push(m)
+    groups.set(z, {
+      members,
+      docs: large.docs,
+      first: Math.min(large.first, small.first),
+      neighbours,
+      banned,
+    })
     groups.delete(x)
     groups.delete(y)
-    for (const m of members) groupOf[m] = z
+    mergedInto[x] = z
+    mergedInto[y] = z
     return z
   }
   for (const [a, b] of options.mustLink ?? []) {
     const i = index.get(a)
     const j = index.get(b)
     if (i === undefined || j === undefined) continue
-    const x = groupOf[i] as number
-    const y = groupOf[j] as number
+    const x = groupOfItem(i)
+    const y = groupOfItem(j)
     if (x !== y && !isBanned(x, y)) merge(x, y)
   }
   for (let x = 0; x < n; x++)
@@ -309,16 +365,16 @@ function clusterAverageLinkage(
     for (const [y, sum] of group.neighbours) if (x < y) offer(x, y, sum)
   }
   while (heap.size > 0) {
-    const top = heap.pop() as NonNullable<ReturnType<MergeHeap['pop']>>
+    const [x, y] = heap.pop()
     // a merge of groups that no longer exist was superseded by the merges of their successors
-    if (!alive(top.x) || !alive(top.y)) continue
-    const z = merge(top.x, top.y)
+    if (!alive(x) || !alive(y)) continue
+    const z = merge(x, y)
     for (const [w, sum] of (groups.get(z) as Group).neighbours) offer(z, w, sum)
   }
   const clusters: Array<{ first: number; members: number[] }> = []
   for (let k = 0; k < n; k++) if (alive(k) && !groups.has(k)) clusters.push({ first: k, members: [k] })
   for (const group of groups.values()) clusters.push(group)
-  return clusters.sort((a, b) => a.first - b.first).map((g) => ({ members: g.members }))
+  return clusters.sort((a, b) => a.first - b.first).map((g) => ({ members: g.members.sort((p, q) => p - q) }))
 }
 
 /**
@@ -404,40 +460,58 @@ function orderMembers(
   })
 }
 
+/** Per-key sums of the members' term weights, reset after each thread. */
+interface TermSums {
+  weight: Float64Array
+  support: Int32Array
+  /** Keys summed for the current thread. */
+  touched: number[]
+}
+
 /** Label and terms of a thread: its most characteristic shared terms and its main topic. */
-function describeThread(id: string, members: string[], corpus: CorpusFeatures): Thread {
-  const weight = new Map<string, number>()
-  const support = new Map<string, number>()
+function describeThread(id: string, members: string[], corpus: CorpusFeatures, scratch: TermSums): Thread {
+  // sums by key id in arrays shared by every thread (a map per thread, or slicing every member's
+  // term strings out of its features, allocated most of the threads stage)
+  const { weight, support, touched } = scratch
+  touched.length = 0
   const topicWeight = new Map<string, number>()
-  const topicLabel = new Map<string, string>()
   for (const member of members) {
     const f = corpus.byId.get(member)
     if (!f) continue
-    for (const [term, w] of entriesOf(f, corpus, 'terms')) {
-      weight.set(term, (weight.get(term) ?? 0) + w)
-      support.set(term, (support.get(term) ?? 0) + 1)
+    for (let k = 0; k < f.termsEnd; k++) {
+      const key = f.ids[k] as number
+      if (support[key] === 0) touched.push(key)
+      weight[key] = (weight[key] as number) + (f.weights[k] as number)
+      support[key] = (support[key] as number) + 1
     }
-    for (const [topic, s] of entriesOf(f, corpus, 'topics')) {
+    for (const [topic, s] of entriesOf(f, corpus, 'topics'))
       topicWeight.set(topic, (topicWeight.get(topic) ?? 0) + s)
-      topicLabel.set(topic, corpus.topicLabels.get(topic) ?? topic)
-    }
   }
   // terms used by several members say what the thread is about; a term inside a longer chosen term
   // (政务 in 政务服务) adds nothing to a label
   const minSupport = Math.min(2, members.length)
-  const shared = [...weight.keys()].filter((t) => (support.get(t) ?? 0) >= minSupport && t.length >= 2)
-  // whole words, not the pieces search-mode segmentation adds (场主 of 市场主体)
-  // (each shared term's shorter substrings marked once: a large thread shares thousands of terms, and
-  // comparing every pair of them was quadratic)
-  const inside = new Set<string>()
-  for (const other of shared) {
-    const chars = [...other]
-    for (let from = 0; from < chars.length; from++)
-      for (let to = from + 1; to <= chars.length; to++)
-        if (to - from < chars.length) inside.add(chars.slice(from, to).join(''))
+  const termWeight = new Map<string, number>()
+  for (const key of touched) {
+    const term = (corpus.keys[key] as string).slice(2)
+    if ((support[key] as number) >= minSupport && term.length >= 2)
+      termWeight.set(term, weight[key] as number)
+    weight[key] = 0
+    support[key] = 0
   }
+  const shared = [...termWeight.keys()]
+  // whole words, not the pieces search-mode segmentation adds (场主 of 市场主体): each shared term's
+  // shorter pieces looked up among the shared terms (comparing every pair of a large thread's
+  // thousands of terms was quadratic; collecting every piece into a set allocated most of the stage)
+  const sharedTerms = new Set(shared)
+  const inside = new Set<string>()
+  for (const other of shared)
+    for (let length = 2; length < other.length; length++)
+      for (let from = 0; from + length <= other.length; from++) {
+        const piece = other.slice(from, from + length)
+        if (sharedTerms.has(piece)) inside.add(piece)
+      }
   const whole = shared.filter((t) => !inside.has(t))
-  const ranked = whole.sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0) || (a < b ? -1 : 1))
+  const ranked = whole.sort((a, b) => (termWeight.get(b) ?? 0) - (termWeight.get(a) ?? 0) || (a < b ? -1 : 1))
   const terms: string[] = []
   for (const term of ranked) {
     if (terms.length >= 5) break
@@ -448,7 +522,7 @@ function describeThread(id: string, members: string[], corpus: CorpusFeatures): 
     [...topicWeight.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null
   const documents = [...new Set(members.map((m) => corpus.byId.get(m)?.docId ?? ''))]
   // the topic names the area; the thread's own terms say which goal in it
-  const area = topic ? (topicLabel.get(topic) ?? topic) : null
+  const area = topic ? (corpus.topicLabels.get(topic) ?? topic) : null
   const own = terms.filter((t) => !area?.includes(t)).slice(0, area ? 2 : 3)
   const label = area ? (own.length > 0 ? `${area}：${own.join(' · ')}` : area) : own.join(' · ')
   return { id, label, topic, terms, items: members, documents }
