@@ -100,6 +100,25 @@ describe('links', () => {
     expect(copy.evidence).toBe(copy.evidence)
   })
 
+  it('shares one frozen change list per distinct list and one frozen empty figure list between links', () => {
+    const byChanges = new Map<string, Link['changes']>()
+    let empty: Link['targetChanges'] | undefined
+    for (const link of result.links) {
+      expect(Object.isFrozen(link.changes)).toBe(true)
+      const seen = byChanges.get(link.changes.join(' '))
+      if (seen) expect(link.changes).toBe(seen)
+      else byChanges.set(link.changes.join(' '), link.changes)
+      if (link.targetChanges.length > 0) continue
+      expect(Object.isFrozen(link.targetChanges)).toBe(true)
+      empty ??= link.targetChanges
+      expect(link.targetChanges).toBe(empty)
+    }
+    expect(byChanges.size).toBeGreaterThan(1)
+    expect(byChanges.size).toBeLessThan(result.links.length / 2)
+    expect(empty).toBeDefined()
+    expect(() => (result.links[0] as Link).changes.push('same')).toThrow(TypeError)
+  })
+
   it('writes the CSV tables of computed evidence as of held evidence, reading each link’s evidence once for the links and review tables', () => {
     const held = result.links.map((l) => ({
       ...l,

@@ -11,7 +11,15 @@ import {
   type Segmenter,
   type TextAnalysis,
 } from '../lexicon/index.js'
-import type { Evidence, EvolutionPair, Link, PlanDocument, Thread } from '../model/index.js'
+import type {
+  ChangeKind,
+  Evidence,
+  EvolutionPair,
+  Link,
+  PlanDocument,
+  TargetChange,
+  Thread,
+} from '../model/index.js'
 import { type OnProgress, type ProgressStage, stageProgress } from '../progress.js'
 import {
   buildFeatures,
@@ -113,9 +121,13 @@ interface ScoredPair {
 
 const round = (x: number) => Math.round(x * 10000) / 10000
 
-/** The two items of a link, which its evidence is computed from: a key JSON and spreads do not see. */
-const ENDS = Symbol('ends')
-type LinkWithEnds = Link & { [ENDS]: [ItemFeatures, ItemFeatures] }
+/**
+ * The two items of a link (their indexes in the corpus features), which its evidence is computed from:
+ * keys JSON and spreads do not see. Two small integers in the link's own slots, not an array per link.
+ */
+const FROM = Symbol('from')
+const TO = Symbol('to')
+type LinkWithEnds = Link & { [FROM]: number; [TO]: number }
 
 /**
  * A link's `evidence`, computed from its two items when it is read (written out, shown) instead of
@@ -128,8 +140,9 @@ function evidenceProperty(corpus: CorpusFeatures, weights: ScoreWeights): Proper
     enumerable: true,
     configurable: true,
     get(this: LinkWithEnds): Evidence {
-      const [from, to] = this[ENDS]
-      return scoreItems(from, to, corpus, weights).evidence
+      const { items } = corpus
+      return scoreItems(items[this[FROM]] as ItemFeatures, items[this[TO]] as ItemFeatures, corpus, weights)
+        .evidence
     },
     set(this: Link, value: Evidence): void {
       Object.defineProperty(this, 'evidence', { value, writable: true, enumerable: true, configurable: true })
@@ -137,8 +150,25 @@ function evidenceProperty(corpus: CorpusFeatures, weights: ScoreWeights): Proper
   }
 }
 
+/**
+ * No figure changed: one frozen array for every link without one (an empty array per link held more
+ * than the rest of the link).
+ */
+const NO_TARGET_CHANGES: TargetChange[] = Object.freeze([]) as unknown as TargetChange[]
+
 /** Scores pairs of items and orients them. */
 function createScorer(documents: PlanDocument[], corpus: CorpusFeatures, weights: ScoreWeights) {
+  // links' change lists, one frozen array per distinct list (a hundred or so kinds for a million links)
+  const changeLists = new Map<string, ChangeKind[]>()
+  const sharedChanges = (changes: ChangeKind[]): ChangeKind[] => {
+    const key = changes.join(' ')
+    let shared = changeLists.get(key)
+    if (!shared) {
+      shared = Object.freeze(changes) as ChangeKind[]
+      changeLists.set(key, shared)
+    }
+    return shared
+  }
   const docs = new Map(documents.map((d) => [d.id, d]))
   // one descriptor for every link, so that they share one shape
   const evidence = evidenceProperty(corpus, weights)
@@ -159,16 +189,19 @@ function createScorer(documents: PlanDocument[], corpus: CorpusFeatures, weights
      * pair scored), the evidence, and what changed.
      */
     toLink(pair: ScoredPair): Link {
+      const { changes, targetChanges } = detectChanges(pair.from, pair.to)
       const link = {
         source: pair.source,
         target: pair.target,
         score: pair.score,
         relation: relation(pair.from, pair.to).relation,
-        ...detectChanges(pair.from, pair.to),
+        changes: sharedChanges(changes),
+        targetChanges: targetChanges.length > 0 ? targetChanges : NO_TARGET_CHANGES,
       } as Link
       Object.defineProperty(link, 'evidence', evidence)
       link.decision = pair.decision
-      Object.defineProperty(link, ENDS, { value: [pair.from, pair.to] })
+      Object.defineProperty(link, FROM, { value: pair.from.index })
+      Object.defineProperty(link, TO, { value: pair.to.index })
       return link
     },
   }

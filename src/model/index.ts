@@ -526,11 +526,16 @@ export const Link = z.object({
   /** Calibrated score in [0, 1]: the estimated probability that both items state the same goal. */
   score: z.number(),
   relation: Relation,
-  /** What changed from source to target (target-raised … summarise `targetChanges` of planned figures). */
+  /**
+   * What changed from source to target (target-raised … summarise `targetChanges` of planned figures).
+   * On the links `align` returns, links with the same list share one frozen array (a million links
+   * hold a hundred or so distinct lists): copy it before changing it.
+   */
   changes: z.array(ChangeKind),
   /**
    * Figure by figure: which target rose, fell, held, was added or dropped, pairing figures by metric
-   * family (else name), status (goals with goals, results with results) and kind.
+   * family (else name), status (goals with goals, results with results) and kind. Links without a
+   * figure share one frozen empty array.
    */
   targetChanges: z.array(TargetChange),
   /**
