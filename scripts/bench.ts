@@ -4,7 +4,8 @@
  * run), each in a child process of its own so that its peak RSS is its own, prints per stage the CPU
  * time (user + system, all threads) and wall time: read, parse, extract, segment (one segmentation and
  * topic scan per item), tag, features, candidates, score, links (selection, each link's evidence and
- * changes), threads, evolution, output (the JSON written piecewise), report (diffs, and the CSV tables
+ * changes), threads, evolution, output (JSON Lines, or with --indented the indented JSON, written
+ * piecewise), report (diffs, and the CSV tables
  * written piece by piece); documents/s, items/s, pairs scored, links kept,
  * peak RSS, and the ratio of the whole pipeline to segmentation alone of the same text (the floor).
  *
@@ -18,6 +19,9 @@
  *                                         # against the worker pool, at 100 and 1,000 (--sizes)
  *   npm run bench -- --retained           # heap column after a full GC (--expose-gc): what is still
  *                                         # referenced after each stage, not garbage not yet collected
+ *   npm run bench -- --indented           # output as indented JSON (align --json) instead of JSON
+ *                                         # Lines (align --jsonl, the format for large corpora)
+ *   npm run bench -- --no-report          # leave out the report stage (diffs and CSV tables)
  *   npm run bench -- --markdown out.md    # also write the tables as Markdown
  */
 import { execFileSync } from 'node:child_process'
@@ -40,7 +44,7 @@ import {
   type Manifest,
   tagDocuments,
 } from '../src/pipeline/index.js'
-import { buildReport, csvTables, jsonPieces, writePieces } from '../src/report/index.js'
+import { buildReport, csvTables, jsonLines, jsonPieces, writePieces } from '../src/report/index.js'
 import { generateCorpus, writeCorpus } from './generate-corpus.js'
 
 interface Stage {
@@ -103,11 +107,19 @@ function catalogManifest(dir: string): { files: string[]; manifest: Manifest } {
   return { files: files.sort(), manifest }
 }
 
+interface CaseOptions {
+  recall: boolean
+  /** Output as indented JSON (`align --json`) instead of JSON Lines (`align --jsonl`). */
+  indented: boolean
+  /** Run the report stage. */
+  report: boolean
+}
+
 async function runCase(
   name: string,
   files: string[],
   manifest: Manifest,
-  recall: boolean,
+  { recall, indented, report: withReport }: CaseOptions,
 ): Promise<CaseResult> {
   const stages: Stage[] = []
   const time = <T>(stage: string, fn: () => T): T => {
@@ -173,13 +185,14 @@ async function runCase(
   })
   endBetween('evolution')
   const dir = mkdtempSync(join(tmpdir(), 'plan-cascade-bench-out-'))
-  const outputFile = join(dir, 'aligned.json')
+  const outputFile = join(dir, indented ? 'aligned.json' : 'aligned.jsonl')
   let outputBytes = 0
   {
     const stop = clock()
     const { createWriteStream } = await import('node:fs')
     const stream = createWriteStream(outputFile)
-    await writePieces(jsonPieces({ schemaVersion: SCHEMA_VERSION, documents, ...aligned }, 2), stream)
+    const output = { schemaVersion: SCHEMA_VERSION, documents, ...aligned }
+    await writePieces(indented ? jsonPieces(output, 2) : jsonLines(output), stream)
     await new Promise<void>((resolve) => stream.end(resolve))
     stages.push({ stage: 'output', ...stop() })
     report(stages[stages.length - 1] as Stage)
@@ -188,7 +201,7 @@ async function runCase(
   }
   // the report's CSV tables written to files piece by piece, as writeReport does
   let reviewBytes = 0
-  {
+  if (withReport) {
     const stop = clock()
     const { createWriteStream, statSync } = await import('node:fs')
     for (const table of csvTables(buildReport(documents, aligned))) {
@@ -247,7 +260,7 @@ async function runCase(
 }
 
 /** Child mode: one case, one JSON line on stdout. */
-async function child(spec: string, recall: boolean): Promise<void> {
+async function child(spec: string, options: CaseOptions): Promise<void> {
   let files: string[]
   let manifest: Manifest = {}
   let cleanup = () => {}
@@ -266,7 +279,7 @@ async function child(spec: string, recall: boolean): Promise<void> {
     cleanup = () => rmSync(dir, { recursive: true, force: true })
   }
   const name = spec === 'seeds' ? 'seeds (5)' : spec === 'real' ? 'real corpus' : `generated ${spec}`
-  const result = await runCase(name, files, manifest, recall)
+  const result = await runCase(name, files, manifest, options)
   cleanup()
   process.stdout.write(`${JSON.stringify(result)}\n`)
 }
@@ -433,7 +446,7 @@ function tables(results: CaseResult[]): string {
   const wall = (r: CaseResult) => r.stages.reduce((sum, x) => sum + x.wall, 0)
   const lines: string[] = []
   lines.push(
-    '| corpus | documents | items | characters | CPU s | wall s | documents/s | items/s | floor s | ratio | jieba cut s | pairs scored | pairs/item | links | links/item | peak RSS MB | JSON MB | review.csv MB |',
+    '| corpus | documents | items | characters | CPU s | wall s | documents/s | items/s | floor s | ratio | jieba cut s | pairs scored | pairs/item | links | links/item | peak RSS MB | output MB | review.csv MB |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   )
   for (const r of results) {
@@ -480,7 +493,12 @@ async function main(): Promise<void> {
     return k >= 0 ? args[k + 1] : undefined
   }
   const one = value('--case')
-  if (one) return child(one, flag('--recall'))
+  if (one)
+    return child(one, {
+      recall: flag('--recall'),
+      indented: flag('--indented'),
+      report: !flag('--no-report'),
+    })
   const load = value('--load-case')
   if (load) return loadChild(Number(load), Number(value('--workers') ?? 0))
   const grow = value('--incremental-case')
@@ -525,6 +543,7 @@ async function main(): Promise<void> {
         '--case',
         spec,
         ...(recall ? ['--recall'] : []),
+        ...(['--indented', '--no-report'] as const).filter(flag),
       ],
       { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] },
     )
