@@ -36,7 +36,10 @@ export function buildThreads(
   options: ThreadOptions = {},
 ): Thread[] {
   const threshold = options.threshold ?? 0.3
-  const ids = [...new Set(links.flatMap((l) => [l.source, l.target]))].sort()
+  // the linked items, without a two-element array per link
+  const linked = new Set<string>()
+  for (const l of links) linked.add(l.source).add(l.target)
+  const ids = [...linked].sort()
   const index = new Map(ids.map((id, k) => [id, k]))
   const n = ids.length
   const docOf = ids.map((id) => corpus.byId.get(id)?.docId ?? id.split('#')[0])
@@ -218,7 +221,8 @@ const quantize = (x: number) => Math.round(x * 1e9) / 1e9
  * O(log E) times per merge of its groups instead of every link being scanned at every merge.
  *
  * A single item is a group of its own (its id is the item's) that reads its neighbours from the item
- * graph; only merged groups, and single items next to one (whose neighbour sums change), hold a map.
+ * graph, and the sums towards merged groups next to it from a small map; only merged groups hold a
+ * map of all their neighbours.
  */
 function clusterAverageLinkage(
   n: number,
@@ -237,7 +241,7 @@ function clusterAverageLinkage(
     banned: Set<number>
   }
   const { start, to, score } = graph
-  // groups that hold a map: merged groups (ids from n on) and single items next to a merged group
+  // merged groups (ids from n on)
   const groups = new Map<number, Group>()
   // the group each group was merged into (-1 while alive), so that an item's group is found by walking
   // up instead of relabelling every member of a large group at each of its merges
@@ -251,30 +255,39 @@ function clusterAverageLinkage(
   // the cannot-link pairs of single items, until they hold a map (sets of their own: merges rewrite them)
   const bans = new Map<number, Set<number>>()
   for (const [x, partners] of cannotLinkWith) bans.set(x, new Set(partners))
-  /** A group with its map: a single item gets one made from its row of the graph. */
-  const held = (g: number): Group => {
-    let group = groups.get(g)
-    if (!group) {
-      const neighbours = new Map<number, number>()
-      for (let e = start[g] as number; e < (start[g + 1] as number); e++)
-        neighbours.set(to[e] as number, score[e] as number)
-      group = {
-        members: [g],
-        docs: new Map([[docOf[g] as string, 1]]),
-        first: g,
-        neighbours,
-        banned: bans.get(g) ?? new Set(),
-      }
-      groups.set(g, group)
-    }
-    return group
-  }
+  // a single item's neighbours that are merged groups, with the sums of its links to their members;
+  // its single neighbours are read from its row of the graph (a copy of every row next to a group, a
+  // map per such item, held most of the stage's memory)
+  const towardsGroups = new Map<number, Map<number, number>>()
   const eachNeighbour = (g: number, visit: (w: number, sum: number) => void) => {
     const group = groups.get(g)
-    if (group) for (const [w, sum] of group.neighbours) visit(w, sum)
-    else
-      for (let e = start[g] as number; e < (start[g + 1] as number); e++)
-        visit(to[e] as number, score[e] as number)
+    if (group) {
+      for (const [w, sum] of group.neighbours) visit(w, sum)
+      return
+    }
+    for (let e = start[g] as number; e < (start[g + 1] as number); e++)
+      if (mergedInto[to[e] as number] === -1) visit(to[e] as number, score[e] as number)
+    for (const [w, sum] of towardsGroups.get(g) ?? []) visit(w, sum)
+  }
+  const neighbourSums = (w: number): Map<number, number> => {
+    const group = groups.get(w)
+    if (group) return group.neighbours
+    let sums = towardsGroups.get(w)
+    if (!sums) {
+      sums = new Map()
+      towardsGroups.set(w, sums)
+    }
+    return sums
+  }
+  const bannedOf = (w: number): Set<number> => {
+    const group = groups.get(w)
+    if (group) return group.banned
+    let banned = bans.get(w)
+    if (!banned) {
+      banned = new Set()
+      bans.set(w, banned)
+    }
+    return banned
   }
   const isBanned = (x: number, y: number) => (groups.get(x)?.banned ?? bans.get(x))?.has(y) ?? false
   const crossPairs = (x: number, y: number): number => {
@@ -306,43 +319,53 @@ function clusterAverageLinkage(
   // sums of two scores are the same in either order, so the clustering is unchanged
   const merge = (x: number, y: number): number => {
     const z = nextId++
-    const [large, small] = [held(x), held(y)].sort((a, b) => b.members.length - a.members.length) as [
-      Group,
-      Group,
-    ]
-    for (const [d, c] of small.docs) large.docs.set(d, (large.docs.get(d) ?? 0) + c)
-    const neighbours = large.neighbours
+    const size = (g: number) => groups.get(g)?.members.length ?? 1
+    const [largeId, smallId] = size(y) > size(x) ? [y, x] : [x, y]
+    const large: Group = groups.get(largeId) ?? {
+      members: [largeId],
+      docs: new Map([[docOf[largeId] as string, 1]]),
+      first: largeId,
+      neighbours: new Map(),
+      banned: bans.get(largeId) ?? new Set(),
+    }
+    if (!groups.has(largeId)) eachNeighbour(largeId, (w, sum) => large.neighbours.set(w, sum))
+    const small = groups.get(smallId)
+    for (const [d, c] of small?.docs ?? [[docOf[smallId] as string, 1] as const])
+      large.docs.set(d, (large.docs.get(d) ?? 0) + c)
+    const { neighbours, banned } = large
     neighbours.delete(x)
     neighbours.delete(y)
-    for (const [w, sum] of small.neighbours)
+    eachNeighbour(smallId, (w, sum) => {
       if (w !== x && w !== y) neighbours.set(w, (neighbours.get(w) ?? 0) + sum)
-    const banned = large.banned
+    })
     banned.delete(x)
     banned.delete(y)
-    for (const w of small.banned) if (w !== x && w !== y) banned.add(w)
+    for (const w of small?.banned ?? bans.get(smallId) ?? []) if (w !== x && w !== y) banned.add(w)
     for (const [w, sum] of neighbours) {
-      const theirs = held(w).neighbours
+      const theirs = neighbourSums(w)
       theirs.delete(x)
       theirs.delete(y)
       theirs.set(z, sum)
     }
     for (const w of banned) {
-      const theirs = held(w).banned
+      const theirs = bannedOf(w)
       theirs.delete(x)
       theirs.delete(y)
       theirs.add(z)
     }
-    const members = large.members
-    for (const m of small.members) members.push(m)
+    const { members } = large
+    for (const m of small?.members ?? [smallId]) members.push(m)
     groups.set(z, {
       members,
       docs: large.docs,
-      first: Math.min(large.first, small.first),
+      first: Math.min(large.first, small?.first ?? smallId),
       neighbours,
       banned,
     })
     groups.delete(x)
     groups.delete(y)
+    towardsGroups.delete(x)
+    towardsGroups.delete(y)
     mergedInto[x] = z
     mergedInto[y] = z
     return z
@@ -448,16 +471,17 @@ function orderMembers(
   corpus: CorpusFeatures,
   itemOrder: Map<string, number>,
 ): string[] {
+  // each member's key made once, not in every comparison of the sort
   const keyOf = (id: string): [number, number, string, number] => {
     const doc = docs.get(corpus.byId.get(id)?.docId ?? '')
     const [level, year, docId] = doc ? documentOrder(doc) : [9, 0, id]
     return [level, year, docId, itemOrder.get(id) ?? 0]
   }
-  return [...members].sort((a, b) => {
-    const x = keyOf(a)
-    const y = keyOf(b)
+  const keyed = members.map((id) => ({ id, key: keyOf(id) }))
+  keyed.sort(({ key: x }, { key: y }) => {
     return x[0] - y[0] || x[1] - y[1] || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0) || x[3] - y[3]
   })
+  return keyed.map((m) => m.id)
 }
 
 /** Per-key sums of the members' term weights, reset after each thread. */
