@@ -339,12 +339,13 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
     const to = items[p.to] as ItemFeatures
     return { source: from.id, target: to.id, from, to, score: p.score, decision: 'machine' }
   }
-  const selector = new LinkSelector(items, {
+  // released once the links are made (with `scored`): the threads stage is where memory peaks
+  let selector: LinkSelector | null = new LinkSelector(items, {
     topK: options.topK ?? weights.topK ?? 3,
     maxLinks: options.maxLinks ?? 10,
     relatedOf,
   })
-  const scored: ScoredPair[] = []
+  let scored: ScoredPair[] = []
   let pairsScored = 0
   forEachPairToScore(documents, corpus, options, (i, j) => {
     const a = items[i] as ItemFeatures
@@ -354,17 +355,16 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
     if (score < threshold) return
     const pair = scorer.orient(a, b, score)
     if (oneToOne) scored.push(pair)
-    else selector.add(pair.from.index, pair.to.index, score)
+    else selector?.add(pair.from.index, pair.to.index, score)
   })
   progress('scoring', pairsScored, pairsScored)
 
   // a confirmed link the candidates did not reach is scored directly
   const confirms = decisions.filter((d) => d.action === 'confirm')
   const held = new Map(
-    (confirms.length > 0 ? (oneToOne ? scored : selector.held().map(toPair)) : []).map((l) => [
-      pairKey(l.source, l.target),
-      l,
-    ]),
+    (confirms.length > 0 ? (oneToOne ? scored : (selector as LinkSelector).held().map(toPair)) : []).map(
+      (l) => [pairKey(l.source, l.target), l],
+    ),
   )
   const confirmedPairs: ScoredPair[] = []
   for (const d of confirms) {
@@ -379,14 +379,17 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
   }
 
   const mutual = options.mutual === undefined ? weights.mutual : options.mutual
-  const selected = oneToOne
-    ? matchLinks(scored)
-    : mutual
-      ? keepMutual(selector.selected().map(toPair), mutual)
-      : selector.selected().map(toPair)
+  const chosen = oneToOne ? [] : (selector as LinkSelector).selected().map(toPair)
+  selector = null
+  const selected = oneToOne ? matchLinks(scored) : mutual ? keepMutual(chosen, mutual) : chosen
+  scored = []
   const links = applyDecisions(selected, confirmedPairs, decisions)
     .sort(byScore)
     .map((pair) => scorer.toLink(pair))
+  // the pairs are links now
+  chosen.length = 0
+  selected.length = 0
+  held.clear()
 
   const mustLink: Array<[string, string]> = []
   const cannotLink: Array<[string, string]> = []
@@ -405,7 +408,8 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
   }
   const threadLinks = [...links]
   // merged items must be present in the clustering even without a link
-  const linked = new Set(links.map((l) => pairKey(l.source, l.target)))
+  // (a key per link only when there are merges to check: a million keys held more than the links)
+  const linked = new Set(mustLink.length > 0 ? links.map((l) => pairKey(l.source, l.target)) : [])
   for (const [a, b] of mustLink) {
     if (linked.has(pairKey(a, b))) continue
     const fa = corpus.byId.get(a)
