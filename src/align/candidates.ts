@@ -138,6 +138,44 @@ class FlatIndex {
   }
 }
 
+/**
+ * The entries of one document's items by key, as linked lists in typed arrays (column, weight, next
+ * entry), reused for every document: no array per entry.
+ */
+class KeyLists {
+  private readonly heads = new Map<number, number>()
+  column = new Int32Array(1024)
+  /** The items' own weights (Float32 in ItemFeatures). */
+  weight = new Float32Array(1024)
+  next = new Int32Array(1024)
+  private length = 0
+  clear(): void {
+    this.heads.clear()
+    this.length = 0
+  }
+  add(key: number, column: number, weight: number): void {
+    if (this.length === this.column.length) {
+      const grow = <T extends Int32Array | Float32Array>(a: T, make: (n: number) => T): T => {
+        const more = make(2 * a.length)
+        more.set(a)
+        return more
+      }
+      this.column = grow(this.column, (n) => new Int32Array(n))
+      this.weight = grow(this.weight, (n) => new Float32Array(n))
+      this.next = grow(this.next, (n) => new Int32Array(n))
+    }
+    const e = this.length++
+    this.column[e] = column
+    this.weight[e] = weight
+    this.next[e] = this.heads.get(key) ?? -1
+    this.heads.set(key, e)
+  }
+  /** The key's first entry, or -1. */
+  first(key: number): number {
+    return this.heads.get(key) ?? -1
+  }
+}
+
 /** A growing list of (item, candidate) pairs in two Int32Arrays, doubled when full. */
 class PairBuffer {
   from = new Int32Array(1024)
@@ -220,39 +258,38 @@ export function findCandidateLists(corpus: CorpusFeatures, options: CandidateOpt
     for (const other of touched) scores[other] = 0
     touched.length = 0
   }
-  // related documents: every pair ranked exactly through an index of one document
+  // related documents: every pair ranked exactly through an index of one document. The index and the
+  // score matrix are scratch arrays shared by all pairs of documents: a map of [column, weight] pairs
+  // per pair of documents lived long enough to be promoted, and was the candidate stage's peak memory
   const byDoc: number[][] = corpus.documents.map(() => [])
   for (const f of items) byDoc[docOf[f.index] as number]?.push(f.index)
+  const local = new KeyLists()
+  let matrix = new Float64Array(1024)
+  const cells: number[] = []
   for (const [x, y] of options.related ?? []) {
     const left = byDoc[x] ?? []
     const right = byDoc[y] ?? []
     if (left.length === 0 || right.length === 0) continue
-    const local = new Map<number, Array<[number, number]>>()
+    local.clear()
     right.forEach((item, column) => {
       const f = items[item] as ItemFeatures
-      for (let k = 0; k < f.bigramsEnd; k++) {
-        const key = f.ids[k] as number
-        let list = local.get(key)
-        if (!list) {
-          list = []
-          local.set(key, list)
-        }
-        list.push([column, f.weights[k] as number])
-      }
+      for (let k = 0; k < f.bigramsEnd; k++) local.add(f.ids[k] as number, column, f.weights[k] as number)
     })
-    const matrix = new Float64Array(left.length * right.length)
+    const size = left.length * right.length
+    if (matrix.length < size) matrix = new Float64Array(Math.max(size, 2 * matrix.length))
+    else matrix.fill(0, 0, size)
     left.forEach((item, row) => {
       const f = items[item] as ItemFeatures
       for (let k = 0; k < f.bigramsEnd; k++) {
-        const list = local.get(f.ids[k] as number)
-        if (!list) continue
         const w = f.weights[k] as number
-        for (const [column, v] of list)
-          matrix[row * right.length + column] = (matrix[row * right.length + column] as number) + w * v
+        for (let e = local.first(f.ids[k] as number); e >= 0; e = local.next[e] as number) {
+          const cell = row * right.length + (local.column[e] as number)
+          matrix[cell] = (matrix[cell] as number) + w * (local.weight[e] as number)
+        }
       }
     })
     left.forEach((item, row) => {
-      const cells: number[] = []
+      cells.length = 0
       right.forEach((other, column) => {
         const value = matrix[row * right.length + column] as number
         if (value > 0) {
@@ -264,7 +301,7 @@ export function findCandidateLists(corpus: CorpusFeatures, options: CandidateOpt
       for (const other of cells) scores[other] = 0
     })
     right.forEach((item, column) => {
-      const cells: number[] = []
+      cells.length = 0
       left.forEach((other, row) => {
         const value = matrix[row * right.length + column] as number
         if (value > 0) {
