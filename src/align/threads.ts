@@ -53,11 +53,8 @@ export function buildThreads(
     for (const [x, y] of [
       [i, j],
       [j, i],
-    ] as const) {
-      const partners = cannotLinkWith.get(x)
-      if (partners) partners.push(y)
-      else cannotLinkWith.set(x, [y])
-    }
+    ] as const)
+      stored(cannotLinkWith, x, () => []).push(y)
   }
 
   const adjacent = itemGraph(links, index, n)
@@ -209,6 +206,16 @@ class MergeHeap {
   }
 }
 
+/** The value of `key` in `map`, made and stored when missing. */
+function stored<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key)
+  if (value === undefined) {
+    value = make()
+    map.set(key, value)
+  }
+  return value
+}
+
 /** Averages compared at this precision, so that ties (equal up to rounding) fall to the members. */
 const quantize = (x: number) => Math.round(x * 1e9) / 1e9
 
@@ -269,26 +276,9 @@ function clusterAverageLinkage(
       if (mergedInto[to[e] as number] === -1) visit(to[e] as number, score[e] as number)
     for (const [w, sum] of towardsGroups.get(g) ?? []) visit(w, sum)
   }
-  const neighbourSums = (w: number): Map<number, number> => {
-    const group = groups.get(w)
-    if (group) return group.neighbours
-    let sums = towardsGroups.get(w)
-    if (!sums) {
-      sums = new Map()
-      towardsGroups.set(w, sums)
-    }
-    return sums
-  }
-  const bannedOf = (w: number): Set<number> => {
-    const group = groups.get(w)
-    if (group) return group.banned
-    let banned = bans.get(w)
-    if (!banned) {
-      banned = new Set()
-      bans.set(w, banned)
-    }
-    return banned
-  }
+  const neighbourSums = (w: number): Map<number, number> =>
+    groups.get(w)?.neighbours ?? stored(towardsGroups, w, () => new Map())
+  const bannedOf = (w: number): Set<number> => groups.get(w)?.banned ?? stored(bans, w, () => new Set())
   const isBanned = (x: number, y: number) => (groups.get(x)?.banned ?? bans.get(x))?.has(y) ?? false
   const crossPairs = (x: number, y: number): number => {
     const a = groups.get(x)
