@@ -13,6 +13,7 @@
  * items, so they would make the work grow with the corpus. The expensive score runs only on the
  * candidates.
  */
+import { doubled } from '../collections.js'
 import type { CorpusFeatures, ItemFeatures } from '../similarity/index.js'
 
 export interface CandidateOptions {
@@ -155,14 +156,9 @@ class KeyLists {
   }
   add(key: number, column: number, weight: number): void {
     if (this.length === this.column.length) {
-      const grow = <T extends Int32Array | Float32Array>(a: T, make: (n: number) => T): T => {
-        const more = make(2 * a.length)
-        more.set(a)
-        return more
-      }
-      this.column = grow(this.column, (n) => new Int32Array(n))
-      this.weight = grow(this.weight, (n) => new Float32Array(n))
-      this.next = grow(this.next, (n) => new Int32Array(n))
+      this.column = doubled(this.column)
+      this.weight = doubled(this.weight)
+      this.next = doubled(this.next)
     }
     const e = this.length++
     this.column[e] = column
@@ -183,12 +179,8 @@ class PairBuffer {
   length = 0
   push(item: number, other: number): void {
     if (this.length === this.from.length) {
-      const from = new Int32Array(this.length * 2)
-      const to = new Int32Array(this.length * 2)
-      from.set(this.from)
-      to.set(this.to)
-      this.from = from
-      this.to = to
+      this.from = doubled(this.from)
+      this.to = doubled(this.to)
     }
     this.from[this.length] = item
     this.to[this.length] = other

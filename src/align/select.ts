@@ -11,6 +11,8 @@
  * gigabyte. The features of the pairs kept are computed again when they become links.
  */
 
+import { doubled } from '../collections.js'
+
 /** What the selection reads of an item: its id (for ties) and its document. */
 export interface SelectableItem {
   id: string
@@ -99,16 +101,10 @@ export class LinkSelector {
   /** A new slot at the end, the arrays doubled when full. */
   private grow(): number {
     if (this.used === this.from.length) {
-      const size = this.used * 2
-      const widen = <T extends Int32Array | Float64Array | Uint8Array>(old: T, make: (n: number) => T): T => {
-        const next = make(size)
-        next.set(old)
-        return next
-      }
-      this.from = widen(this.from, (n) => new Int32Array(n))
-      this.to = widen(this.to, (n) => new Int32Array(n))
-      this.scores = widen(this.scores, (n) => new Float64Array(n))
-      this.references = widen(this.references, (n) => new Uint8Array(n))
+      this.from = doubled(this.from)
+      this.to = doubled(this.to)
+      this.scores = doubled(this.scores)
+      this.references = doubled(this.references)
     }
     return this.used++
   }

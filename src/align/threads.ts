@@ -3,6 +3,7 @@
  * only when the average score over all their cross-document pairs (unlinked pairs count 0) is high
  * enough, so one weak link cannot chain two goals together.
  */
+import { doubled, stored } from '../collections.js'
 import type { Link, PlanDocument, Thread } from '../model/index.js'
 import { type CorpusFeatures, entriesOf } from '../similarity/index.js'
 import { documentOrder } from './relation.js'
@@ -165,12 +166,8 @@ class MergeHeap {
   }
   push(average: number, tie0: number, tie1: number, x: number, y: number): void {
     if (this.size === this.average.length) {
-      const more = new Float64Array(2 * this.size)
-      more.set(this.average)
-      this.average = more
-      const fields = new Int32Array(8 * this.size)
-      fields.set(this.fields)
-      this.fields = fields
+      this.average = doubled(this.average)
+      this.fields = doubled(this.fields)
     }
     const at = this.size++
     this.average[at] = average
@@ -204,16 +201,6 @@ class MergeHeap {
     }
     return top
   }
-}
-
-/** The value of `key` in `map`, made and stored when missing. */
-function stored<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let value = map.get(key)
-  if (value === undefined) {
-    value = make()
-    map.set(key, value)
-  }
-  return value
 }
 
 /** Averages compared at this precision, so that ties (equal up to rounding) fall to the members. */

@@ -14,6 +14,7 @@ import {
   isRecord,
   isThreadLike,
 } from '../arguments.js'
+import { stored } from '../collections.js'
 import { itemBody } from '../extract/index.js'
 import { createSegmenter, type Segmenter } from '../lexicon/index.js'
 import type { EvolutionPair, Level, Link, PlanDocument, PlanItem, Thread } from '../model/index.js'
@@ -280,14 +281,9 @@ function cachedNeighbours(links: readonly Link[]): Map<string, Array<[string, nu
   let neighbours = linkNeighbours.get(links)
   if (!neighbours) {
     neighbours = new Map()
-    const add = (from: string, to: string, score: number) => {
-      const list = neighbours!.get(from)
-      if (list) list.push([to, score])
-      else neighbours!.set(from, [[to, score]])
-    }
     for (const link of links) {
-      add(link.source, link.target, link.score)
-      add(link.target, link.source, link.score)
+      stored(neighbours, link.source, () => []).push([link.target, link.score])
+      stored(neighbours, link.target, () => []).push([link.source, link.score])
     }
     linkNeighbours.set(links, neighbours)
   }
