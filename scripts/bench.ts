@@ -143,8 +143,16 @@ async function runCase(
     (parsed as ReturnType<typeof parseDocument>[]).map((d) => extractDocument(d)),
   )
   parsed = null
-  const analyses = time('segment', () => analyzeDocuments(extracted, { lexicon, segmenter }))
-  const documents = time('tag', () => tagDocuments(extracted, { lexicon, segmenter, analyses }))
+  let analyses: ReturnType<typeof analyzeDocuments> | null = time('segment', () =>
+    analyzeDocuments(extracted, { lexicon, segmenter }),
+  )
+  const documents = time('tag', () =>
+    tagDocuments(extracted, {
+      lexicon,
+      segmenter,
+      analyses: analyses as ReturnType<typeof analyzeDocuments>,
+    }),
+  )
   let pairsToScore = 0
   let pairsScored = 0
   // each stage of align reports its start and its end
@@ -162,7 +170,7 @@ async function runCase(
   const aligned = align(documents, {
     lexicon,
     segmenter,
-    analyses,
+    analyses: analyses as ReturnType<typeof analyzeDocuments>,
     onProgress: ({ stage, done, total }) => {
       // scoring's last event may come twice (the pairs' reporter, then align's own count): the span
       // starts at the last one
@@ -184,6 +192,9 @@ async function runCase(
     },
   })
   endBetween('evolution')
+  // nothing after alignment reads the analyses but the recall check (the CLI lets them go here too)
+  const analysesForRecall = recall ? analyses : undefined
+  analyses = null
   const dir = mkdtempSync(join(tmpdir(), 'plan-cascade-bench-out-'))
   const outputFile = join(dir, indented ? 'aligned.json' : 'aligned.jsonl')
   let outputBytes = 0
@@ -242,10 +253,19 @@ async function runCase(
   if (recall) {
     const key = (l: { source: string; target: string }) => `${l.source}\u0000${l.target}`
     const indexClock = clock()
-    const indexed = align(documents, { lexicon, segmenter, analyses })
+    const indexed = align(documents, {
+      lexicon,
+      segmenter,
+      ...(analysesForRecall ? { analyses: analysesForRecall } : {}),
+    })
     const indexCpu = indexClock().cpu
     const exhaustiveClock = clock()
-    const exhaustive = align(documents, { lexicon, segmenter, analyses, exhaustive: true })
+    const exhaustive = align(documents, {
+      lexicon,
+      segmenter,
+      ...(analysesForRecall ? { analyses: analysesForRecall } : {}),
+      exhaustive: true,
+    })
     const exhaustiveCpu = exhaustiveClock().cpu
     const kept = new Set(indexed.links.map(key))
     result.recall = {

@@ -104,6 +104,33 @@ describe('taxonomy', () => {
       'summit',
     ])
   })
+
+  it('finds keywords holding a blank, keywords two topics share, and not a keyword inside a longer one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-cascade-topics-'))
+    const taxonomyFile = join(dir, 'taxonomy.json')
+    writeFileSync(
+      taxonomyFile,
+      JSON.stringify([
+        {
+          id: 'smart-city',
+          zh: '智慧城市',
+          en: 'smart city',
+          keywords: ['smart city', '城市大脑'],
+          patterns: [],
+        },
+        { id: 'brain', zh: '大脑', en: 'brain', keywords: ['大脑', '城市大脑'], patterns: [] },
+      ]),
+    )
+    const own = loadLexicon({ taxonomyFile, replace: true })
+    const tagged = (text: string) =>
+      tagTopics({ heading: '', text }, own, { threshold: 0, relativeThreshold: 0 })
+    expect(tagged('建设Smart City示范区。').map((tag) => tag.id)).toEqual(['smart-city'])
+    // 城市大脑 is both topics' keyword; the 大脑 inside it does not count again for the second
+    const both = tagged('建成城市大脑。')
+    expect(both.map((tag) => tag.id)).toEqual(['brain', 'smart-city'])
+    expect(both[0]?.score).toBe(both[1]?.score)
+    expect(tagged('建成城市大脑,大脑中枢上线。')[0]?.id).toBe('brain')
+  })
 })
 
 describe('tagTopics', () => {

@@ -150,6 +150,8 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
       onProgress: progress.onProgress,
     }
     const result = align(documents, alignOptions)
+    // nothing after alignment reads the analyses: let them go before the output is written
+    analysesOf.delete(documents)
     progress.stop()
     return result
   }
