@@ -501,13 +501,15 @@ describe('lead sentences inside a paragraph', () => {
   ].join('\n')
   const doc = parsed(text)
 
-  it('cuts the paragraph before each short sentence that names a task, each piece an item with its span', () => {
+  it('cuts the paragraph before each sentence, a short sentence naming a task staying with the one after it', () => {
     const items = doc.items.filter((i) => i.span[0] >= text.indexOf(paragraph))
     expect(items.map((i) => i.heading)).toEqual([
       '做强现代化产业体系重要载体',
       '优化提升传统产业',
+      '',
       '培育壮大新兴产业和未来产业',
     ])
+    expect(items[2]?.text).toBe('实施工业企业规模跃升行动，新培育独角兽、小巨人、单项冠军企业300家以上。')
     expect(items.map((i) => i.text).join('')).toBe(paragraph)
     for (const item of items) expect(doc.sourceText.slice(...item.span)).toBe(item.text)
     expect(items.every((i) => i.role === 'tasks')).toBe(true)
@@ -553,9 +555,33 @@ describe('paragraphs too long to be one item', () => {
     expect(items.every((i) => i.role === 'review')).toBe(true)
   })
 
-  it('keeps a paragraph no longer than the layout’s maxChars whole', () => {
+  it('keeps a sentence shorter than minPartChars with the next', () => {
     const short = '推动县域特色、集聚、联动发展。开展首批15个以县城为重要载体的新型城镇化建设试点。'
     const one = parsed(['2025年广东省政府工作报告', '一、2024年工作回顾', short].join('\n'))
     expect(one.items.filter((i) => i.text.includes('县域')).map((i) => i.text)).toEqual([short])
+  })
+
+  it('keeps a paragraph no longer than a user layout’s maxChars whole', () => {
+    const two =
+      '推动县域特色、集聚、联动发展，支持珠三角与粤东粤西粤北在项目导入、园区开发、招商引资、利益共享等方面加强协同联动。开展首批15个以县城为重要载体的新型城镇化建设试点，57个县(市)整体经济增速快于全省。'
+    const source = ['2025年广东省政府工作报告', '一、2024年工作回顾', two].join('\n')
+    const texts = (d: PlanDocument) => d.items.filter((i) => i.text.includes('县')).map((i) => i.text)
+    // the shipped layout cuts every paragraph before each sentence
+    expect(texts(parsed(source))).toEqual([two.slice(0, two.indexOf('开展')), two.slice(two.indexOf('开展'))])
+    const layouts = JSON.parse(readFileSync('data/layouts.json', 'utf8'))
+    for (const layout of layouts.layouts)
+      if (layout.longParagraph) layout.longParagraph = { ...layout.longParagraph, maxChars: 300 }
+    const dir = mkdtempSync(join(tmpdir(), 'plan-cascade-layouts-'))
+    const layoutsFile = join(dir, 'layouts.json')
+    writeFileSync(layoutsFile, JSON.stringify(layouts))
+    try {
+      const whole = parseDocument(
+        { text: source, encoding: 'utf-8', format: 'text', path: 'report.txt' },
+        { layoutsFile },
+      )
+      expect(texts(whole)).toEqual([two])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
