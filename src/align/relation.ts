@@ -48,6 +48,11 @@ function cascades(a: PlanDocument, b: PlanDocument): boolean {
   return a.year !== null && b.year !== null && Math.abs(a.year - b.year) <= CASCADE_GAP
 }
 
+/** The earlier document first (ties by id). A function of the module: it runs for every pair scored. */
+function earlierFirst(x: PlanDocument, y: PlanDocument): [PlanDocument, PlanDocument] {
+  return (x.year ?? 0) < (y.year ?? 0) || ((x.year ?? 0) === (y.year ?? 0) && x.id <= y.id) ? [x, y] : [y, x]
+}
+
 /** The relation of two documents, and which one a link should start from (the higher or earlier). */
 export function relateDocuments(
   a: PlanDocument,
@@ -55,24 +60,22 @@ export function relateDocuments(
 ): { relation: Relation; source: PlanDocument; target: PlanDocument } {
   const ja = a.jurisdiction
   const jb = b.jurisdiction
-  const earlierFirst = (x: PlanDocument, y: PlanDocument) =>
-    (x.year ?? 0) < (y.year ?? 0) || ((x.year ?? 0) === (y.year ?? 0) && x.id <= y.id) ? [x, y] : [y, x]
   if (ja && jb) {
     if (sameJurisdiction(ja, jb)) {
-      const [source, target] = earlierFirst(a, b) as [PlanDocument, PlanDocument]
+      const [source, target] = earlierFirst(a, b)
       return { relation: (a.year ?? 0) !== (b.year ?? 0) ? 'evolution' : 'other', source, target }
     }
     const cascade = cascades(a, b) ? 'cascade' : 'other'
     if (isAncestor(ja, jb)) return { relation: cascade, source: a, target: b }
     if (isAncestor(jb, ja)) return { relation: cascade, source: b, target: a }
-    const [source, target] = earlierFirst(a, b) as [PlanDocument, PlanDocument]
+    const [source, target] = earlierFirst(a, b)
     if (LEVEL_RANK[ja.level] === LEVEL_RANK[jb.level]) return { relation: 'peer', source, target }
     // different levels, not nested: the higher level first
     return LEVEL_RANK[ja.level] < LEVEL_RANK[jb.level]
       ? { relation: 'other', source: a, target: b }
       : { relation: 'other', source: b, target: a }
   }
-  const [source, target] = earlierFirst(a, b) as [PlanDocument, PlanDocument]
+  const [source, target] = earlierFirst(a, b)
   return { relation: 'other', source, target }
 }
 
