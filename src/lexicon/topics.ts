@@ -121,7 +121,7 @@ function compileTaxonomy(lexicon: Lexicon): CompiledTaxonomy {
     topics: result,
     automaton: new AhoCorasick(keywords),
     owners,
-    maskSensitive: new Set(keywords.filter((keyword) => /[ \u0000]/.test(keyword))),
+    maskSensitive: new Set(keywords.filter((keyword) => keyword.includes(' ') || keyword.includes('\u0000'))),
     longestKeyword: keywords.reduce((m, keyword) => Math.max(m, keyword.length), 0),
   }
   compiled.set(lexicon, compiledTaxonomy)
