@@ -25,6 +25,13 @@ function ids(heading: string, text: string): string[] {
   return tagTopics({ heading, text }, lexicon).map((tag) => tag.id)
 }
 
+/** A taxonomy file of the user's, in a folder of its own. */
+function writeTaxonomy(topics: unknown[]): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'plan-cascade-topics-')), 'taxonomy.json')
+  writeFileSync(file, JSON.stringify(topics))
+  return file
+}
+
 describe('taxonomy', () => {
   it('has at least 30 topics with distinct ids, both labels, keywords and patterns', () => {
     expect(lexicon.taxonomy.length).toBeGreaterThanOrEqual(30)
@@ -75,21 +82,16 @@ describe('taxonomy', () => {
   })
 
   it('lets the user add and replace topics', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'plan-cascade-topics-'))
-    const taxonomyFile = join(dir, 'taxonomy.json')
-    writeFileSync(
-      taxonomyFile,
-      JSON.stringify([
-        {
-          id: 'cross-strait',
-          zh: '两岸融合',
-          en: 'cross-strait integration',
-          keywords: ['两岸', '闽台', '台胞'],
-          patterns: ['两岸.{0,4}融合'],
-        },
-        { id: 'summit', zh: '峰会', en: 'summit', keywords: ['峰会'], patterns: [] },
-      ]),
-    )
+    const taxonomyFile = writeTaxonomy([
+      {
+        id: 'cross-strait',
+        zh: '两岸融合',
+        en: 'cross-strait integration',
+        keywords: ['两岸', '闽台', '台胞'],
+        patterns: ['两岸.{0,4}融合'],
+      },
+      { id: 'summit', zh: '峰会', en: 'summit', keywords: ['峰会'], patterns: [] },
+    ])
     const extended = loadLexicon({ taxonomyFile })
     expect(extended.taxonomy.length).toBe(lexicon.taxonomy.length + 1)
     expect(extended.taxonomy.find((topic) => topic.id === 'summit')?.zh).toBe('峰会')
@@ -106,21 +108,16 @@ describe('taxonomy', () => {
   })
 
   it('finds keywords holding a blank, keywords two topics share, and not a keyword inside a longer one', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'plan-cascade-topics-'))
-    const taxonomyFile = join(dir, 'taxonomy.json')
-    writeFileSync(
-      taxonomyFile,
-      JSON.stringify([
-        {
-          id: 'smart-city',
-          zh: '智慧城市',
-          en: 'smart city',
-          keywords: ['smart city', '城市大脑'],
-          patterns: [],
-        },
-        { id: 'brain', zh: '大脑', en: 'brain', keywords: ['大脑', '城市大脑'], patterns: [] },
-      ]),
-    )
+    const taxonomyFile = writeTaxonomy([
+      {
+        id: 'smart-city',
+        zh: '智慧城市',
+        en: 'smart city',
+        keywords: ['smart city', '城市大脑'],
+        patterns: [],
+      },
+      { id: 'brain', zh: '大脑', en: 'brain', keywords: ['大脑', '城市大脑'], patterns: [] },
+    ])
     const own = loadLexicon({ taxonomyFile, replace: true })
     const tagged = (text: string) =>
       tagTopics({ heading: '', text }, own, { threshold: 0, relativeThreshold: 0 })

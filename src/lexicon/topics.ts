@@ -66,6 +66,7 @@ interface CompiledTaxonomy {
    * occur where the text had none, so they are always searched.
    */
   maskSensitive: Set<string>
+  /** Length of the longest keyword (see `KeywordSpans.longest`). */
   longestKeyword: number
 }
 
