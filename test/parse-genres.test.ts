@@ -555,6 +555,21 @@ describe('paragraphs too long to be one item', () => {
     expect(items.every((i) => i.role === 'review')).toBe(true)
   })
 
+  it('does not cut inside a quotation, nor between two sentence ends', () => {
+    // 2026年重庆市政府工作报告: the ！ of “你好！重庆” ends no sentence of the paragraph
+    const quoted =
+      '推进“文旅+百业”融合发展，做靓“渝味360碗”美食品牌，升级“新韵重庆”无人机灯光秀展演品牌。深化数字文化建设，优化“AI+智慧文旅”等综合场景。开展“你好！重庆”“向世界讲述重庆”等品牌推介，落地澜湄旅游城市合作联盟总部。'
+    // 2026年重庆市政府工作报告 as published: 前1?。 (a character lost in conversion) before the next result
+    const garbled =
+      '85个学科进入ESI世界学科排名前1%、1个学科进入前1?。医疗服务更加优质高效，新增2个国家区域医疗中心、40个国家临床重点专科。'
+    const doc = parsed(['2026年重庆市政府工作报告', '三、2026年重点工作', quoted, garbled].join('\n'))
+    const texts = doc.items.map((i) => i.text)
+    expect(texts.some((t) => t.startsWith('重庆”'))).toBe(false)
+    expect(texts.some((t) => t.includes('开展“你好！重庆”“向世界讲述重庆”等品牌推介'))).toBe(true)
+    expect(texts).toContain('医疗服务更加优质高效，新增2个国家区域医疗中心、40个国家临床重点专科。')
+    expect(texts.join('')).toBe(quoted + garbled)
+  })
+
   it('keeps a sentence shorter than minPartChars with the next', () => {
     const short = '推动县域特色、集聚、联动发展。开展首批15个以县城为重要载体的新型城镇化建设试点。'
     const one = parsed(['2025年广东省政府工作报告', '一、2024年工作回顾', short].join('\n'))

@@ -271,8 +271,9 @@ export function splitPieces(text: string, lines: Line[], options: SplitOptions):
       const c = content[i] as string
       i++
       if (SENTENCE_END.test(c)) {
-        // keep closing quotes and brackets with their sentence: 。” 。）
-        while (i < content.length && /[”’」』)）]/.test(content[i] as string)) i++
+        // keep closing quotes and brackets with their sentence (。” 。）), and a run of sentence ends
+        // together (？！, a garbled 1?。)
+        while (i < content.length && /[”’」』)）。！？!?]/.test(content[i] as string)) i++
         flush(i)
         headingFrom = -1
       }
@@ -302,6 +303,49 @@ function markLeadSentences(text: string, pieces: Piece[], lead: RegExp): void {
   }
 }
 
+const QUOTE_OPENERS = '“‘「『(（'
+const QUOTE_CLOSERS = '”’」』)）'
+
+/**
+ * Quotations and brackets open at a position of a paragraph, counted as the position moves forward
+ * (each character once, however many cuts are tried).
+ */
+class OpenQuotes {
+  private at: number
+  private open = 0
+  constructor(
+    private readonly text: string,
+    from: number,
+  ) {
+    this.at = from
+  }
+  /** How many are open just before `position` (not before the last position asked for). */
+  before(position: number): number {
+    for (; this.at < position; this.at++) {
+      const c = this.text[this.at] as string
+      if (QUOTE_OPENERS.includes(c)) this.open++
+      else if (QUOTE_CLOSERS.includes(c) && this.open > 0) this.open--
+    }
+    return this.open
+  }
+}
+
+/**
+ * Whether a piece starts inside a quotation or a bracket: 开展“你好！重庆”推介 has a sentence end in its
+ * quote, and a cut there would split the quote. Inside means one is open at the piece's start and the
+ * piece closes one before it opens one or ends a sentence, so an opener never closed (a typo) does not
+ * hold the rest of the paragraph whole.
+ */
+function startsInQuote(text: string, piece: Piece, quotes: OpenQuotes): boolean {
+  if (quotes.before(piece.start) === 0) return false
+  for (let i = piece.start; i < piece.end; i++) {
+    const c = text[i] as string
+    if (QUOTE_CLOSERS.includes(c)) return true
+    if (QUOTE_OPENERS.includes(c) || SENTENCE_END.test(c)) return false
+  }
+  return false
+}
+
 /** Whether a piece's text ends with a sentence end (。！？), closing white space aside. */
 function pieceEndsSentence(text: string, piece: Piece): boolean {
   return SENTENCE_END.test(text.slice(piece.start, piece.end).trimEnd().slice(-1))
@@ -325,6 +369,7 @@ function cutLongParagraphs(text: string, pieces: Piece[], rule: LongParagraph): 
     const last = pieces[end - 1] as Piece
     if (first.kind !== 'blank' && last.end - first.start > rule.maxChars) {
       let partStart = first.start
+      const quotes = new OpenQuotes(text, first.start)
       for (let j = k + 1; j < end; j++) {
         const piece = pieces[j] as Piece
         const before = pieces[j - 1] as Piece
@@ -332,6 +377,7 @@ function cutLongParagraphs(text: string, pieces: Piece[], rule: LongParagraph): 
         if (!pieceEndsSentence(text, before)) continue
         if (piece.start - partStart < rule.minPartChars || last.end - piece.start < rule.minPartChars)
           continue
+        if (startsInQuote(text, piece, quotes)) continue
         piece.subItem = true
         partStart = piece.start
       }
