@@ -171,6 +171,8 @@ async function runCase(
     lexicon,
     segmenter,
     analyses: analyses as ReturnType<typeof analyzeDocuments>,
+    // the recall check aligns again from the same analyses; otherwise they go as the features are made
+    consumeAnalyses: !recall,
     onProgress: ({ stage, done, total }) => {
       // scoring's last event may come twice (the pairs' reporter, then align's own count): the span
       // starts at the last one
@@ -192,7 +194,7 @@ async function runCase(
     },
   })
   endBetween('evolution')
-  // nothing after alignment reads the analyses but the recall check (the CLI lets them go here too)
+  // nothing after alignment reads the analyses but the recall check (the CLI empties them in align too)
   const analysesForRecall = recall ? analyses : undefined
   analyses = null
   const dir = mkdtempSync(join(tmpdir(), 'plan-cascade-bench-out-'))

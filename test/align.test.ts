@@ -213,6 +213,15 @@ describe('links', () => {
     expect(JSON.stringify(align(documents))).toBe(JSON.stringify(result))
   })
 
+  it('empties the analyses it is given when told to consume them, and links the same', () => {
+    const corpus = loadCorpus('seeds')
+    const items = corpus.documents.reduce((n, d) => n + d.items.length, 0)
+    expect(corpus.analyses.size).toBe(items)
+    const consumed = align(corpus.documents, { analyses: corpus.analyses, consumeAnalyses: true })
+    expect(corpus.analyses.size).toBe(0)
+    expect(JSON.stringify(consumed)).toBe(JSON.stringify(result))
+  })
+
   it('matches one to one when asked (at most one link per item and document pair)', () => {
     const oneToOne = align(documents, { mode: 'one-to-one' })
     const seen = new Set<string>()

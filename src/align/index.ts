@@ -85,6 +85,11 @@ export interface AlignOptions {
   /** Text analyses already made (by the pipeline, a worker or a cache), by item id. */
   analyses?: ReadonlyMap<string, TextAnalysis>
   /**
+   * Empty `analyses` (a `Map`) as the features are made, so that the analyses do not stay in memory
+   * while the alignment runs (the CLI does this: nothing after it reads them).
+   */
+  consumeAnalyses?: boolean
+  /**
    * Called as the alignment goes, for progress bars: `segmenting` (the items' features), `candidates`
    * (items looked up in the index), `scoring` (one unit per pair to score) and `threads` (one unit per
    * link).
@@ -106,6 +111,7 @@ export function featuresOf(documents: PlanDocument[], options: AlignOptions = {}
     segmenter,
     lexicon,
     ...(options.analyses ? { analyses: options.analyses } : {}),
+    ...(options.consumeAnalyses ? { consumeAnalyses: true } : {}),
   })
 }
 

@@ -143,14 +143,14 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
     const analyses = analysesOf.get(documents)
     const alignOptions: AlignOptions = {
       lexicon: lexiconOptions(options),
-      ...(analyses ? { analyses } : {}),
+      ...(analyses ? { analyses, consumeAnalyses: true } : {}),
       ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
       ...(options.mode ? { mode: options.mode } : {}),
       ...(decisions.length ? { decisions } : {}),
       onProgress: progress.onProgress,
     }
     const result = align(documents, alignOptions)
-    // nothing after alignment reads the analyses: let them go before the output is written
+    // nothing after alignment reads the analyses (align emptied the map as it went)
     analysesOf.delete(documents)
     progress.stop()
     return result

@@ -458,6 +458,7 @@ export type LinkFeatures = z.infer<typeof LinkFeatures>
 
 /** Why two items were linked. */
 export const Evidence = z.object({
+  /** The pair's features, rounded to four decimals as the score is. */
   features: LinkFeatures,
   /** Informative terms both items use, most informative first. */
   sharedTerms: z.array(z.string()),

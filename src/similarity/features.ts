@@ -77,6 +77,11 @@ export interface FeatureOptions {
   aliases?: UnitAliases
   /** Text analyses already made (by the pipeline, a worker or a cache), by item id. */
   analyses?: ReadonlyMap<string, TextAnalysis>
+  /**
+   * Delete each analysis from `analyses` once its item's features are made: the features hold all
+   * that alignment reads, and at 1,000 documents the analyses are some 150 MB it would keep to the end.
+   */
+  consumeAnalyses?: boolean
 }
 
 /** Sentences of a text: a goal mentioned in passing is usually one sentence of a longer item. */
@@ -137,6 +142,8 @@ export function buildFeatures(documents: PlanDocument[], options: FeatureOptions
   for (const doc of documents) {
     for (const item of doc.items) {
       const analysis = options.analyses?.get(item.id) ?? analyzeItem(item, options.segmenter, options.lexicon)
+      if (options.consumeAnalyses)
+        (options.analyses as Map<string, TextAnalysis> | undefined)?.delete(item.id)
       const tokens = sentencesOf(analysis).map((s) => s.map((t) => intern(`w:${t}`)))
       const terms = countIds(tokens.flat())
       const bigrams = countIds(bigramsOf(analysis).map((t) => intern(`b:${t}`)))
