@@ -160,6 +160,39 @@ describe('links', () => {
     expect(link?.evidence.sharedMetrics).toContain('5g-base-stations')
   })
 
+  it('names the clause of each item where the goal is matched, as a span of the item’s text', () => {
+    const text = new Map(documents.flatMap((d) => d.items.map((i) => [i.id, i.text])))
+    let named = 0
+    for (const link of result.links) {
+      const evidence = link.evidence
+      // no pair of clauses shares a term exactly when the best clause pair scores 0
+      expect(evidence.clauses === null, key(link)).toBe(evidence.features.sentence === 0)
+      if (!evidence.clauses) continue
+      named++
+      for (const [id, [start, end]] of [
+        [link.source, evidence.clauses.source],
+        [link.target, evidence.clauses.target],
+      ] as const) {
+        const clause = (text.get(id) as string).slice(start, end)
+        expect(end).toBeGreaterThan(start)
+        expect(clause).toBe(clause.trim())
+        expect(clause).not.toMatch(/[。；;！？，：\n]/)
+      }
+    }
+    expect(named).toBeGreaterThan(result.links.length * 0.9)
+    // a paragraph of several goals and figures links to the 5G one through its 5G clause
+    const fiveG = result.links.find((l) => key(l) === 'fuzhou-2019#2.3 -> fuzhou-2025#2.3') as Link
+    const clauses = fiveG.evidence.clauses as NonNullable<Evidence['clauses']>
+    expect((text.get(fiveG.source) as string).length).toBeGreaterThan(100)
+    const sourceClause = (text.get(fiveG.source) as string).slice(...clauses.source)
+    expect(sourceClause).toContain('5G基站')
+    expect((text.get(fiveG.target) as string).slice(...clauses.target)).toContain('5G基站')
+    // the CSV's links table carries the two clauses' text
+    const linksCsv = toCsv(buildReport(documents, result))['links.csv']
+    expect(linksCsv).toContain('shared_units,source_clause,target_clause,summary')
+    expect(linksCsv).toContain(`,${sourceClause},`)
+  })
+
   it('says what changed per target: Fuzhou’s 5G stock of 2019 and flow of 2025 are not compared', () => {
     const link = result.links.find((l) => key(l) === 'fuzhou-2019#2.3 -> fuzhou-2025#2.3')
     expect(link?.relation).toBe('evolution')
@@ -279,6 +312,7 @@ describe('threads', () => {
         sharedTopics: [],
         sharedMetrics: [],
         sharedUnits: [],
+        clauses: null,
         summary: '',
       },
       decision: 'machine',

@@ -468,6 +468,18 @@ export const Evidence = z.object({
   sharedMetrics: z.array(z.string()),
   /** Responsible units both items name. */
   sharedUnits: z.array(z.string()),
+  /**
+   * The clause of each item where the goal is matched: the pair of clauses (split at 。；！？，： and
+   * line breaks) whose terms agree most, as [start, end) offsets into each item's `text` (map them to
+   * the source with `itemSourceSpan`); null when no pair of clauses shares a term. A paragraph that
+   * lists several goals links to each through the clause that states it.
+   */
+  clauses: z
+    .object({
+      source: z.tuple([z.number().int(), z.number().int()]),
+      target: z.tuple([z.number().int(), z.number().int()]),
+    })
+    .nullable(),
   /** The evidence in plain words. */
   summary: z.string(),
 })

@@ -224,6 +224,9 @@ export function tableParts(
   const features = new Set<string>()
   for (const f of featureNames(report.links)) features.add(f)
   // the evidence read once per row: align's links compute it when it is read
+  // the clause of an item its link was matched on (evidence read from an older file may have none)
+  const clauseOf = (id: string, span: [number, number] | undefined) =>
+    span ? (index.items.get(id)?.item.text.slice(span[0], span[1]) ?? null) : null
   const linkRow = (l: ReportOutput['links'][number], evidence = l.evidence): FlatRow => ({
     source: l.source,
     target: l.target,
@@ -240,6 +243,8 @@ export function tableParts(
     shared_topics: evidence.sharedTopics.join(LIST),
     shared_metrics: evidence.sharedMetrics.join(LIST),
     shared_units: evidence.sharedUnits.join(LIST),
+    source_clause: clauseOf(l.source, evidence.clauses?.source),
+    target_clause: clauseOf(l.target, evidence.clauses?.target),
     summary: evidence.summary,
   })
   // the review sheet reads only the summary: taken from the links table's rows when those came first,
@@ -434,7 +439,7 @@ const TARGET_COLUMNS =
     ' ',
   )
 const LINK_COLUMNS =
-  'source target source_doc target_doc score relation changes decision shared_terms shared_topics shared_metrics shared_units summary'.split(
+  'source target source_doc target_doc score relation changes decision shared_terms shared_topics shared_metrics shared_units source_clause target_clause summary'.split(
     ' ',
   )
 const THREAD_COLUMNS =

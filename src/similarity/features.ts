@@ -15,6 +15,7 @@ import {
   type TextAnalysis,
 } from '../lexicon/index.js'
 import type { PlanDocument, PlanItem, Target } from '../model/index.js'
+import { placeClauses } from './clauses.js'
 import { countIds, type SparseVector } from './sparse.js'
 
 /**
@@ -48,6 +49,11 @@ export interface ItemFeatures {
   sentenceOf: Int32Array
   /** Number of sentences with content tokens. */
   sentenceCount: number
+  /**
+   * Where the item's sentences stand in its `text`: sentence k is `[clauseSpans[clauses + 2k],
+   * clauseSpans[clauses + 2k + 1])` of `CorpusFeatures.clauseSpans` (-1, -1 when it could not be placed).
+   */
+  clauses: number
   /** Targets, for change detection. */
   targets: Target[]
 }
@@ -64,6 +70,8 @@ export interface CorpusFeatures {
   ids: Map<string, number>
   /** Inverse item frequency of each term (`w:` keys), by id; 0 for other keys. */
   idfById: Float64Array
+  /** The [start, end) in its item's text of every item's sentences, two slots each (see `clauses`). */
+  clauseSpans: Int32Array
   /** Largest term idf (a token used by one item). */
   maxIdf: number
   /** Topic id -> zh label, for explanations. */
@@ -138,13 +146,26 @@ export function buildFeatures(documents: PlanDocument[], options: FeatureOptions
   const topicLabels = new Map<string, string>()
   const renames = new Map<string, Map<string, string>>()
   const drafts: Draft[] = []
-  const heads: Array<{ id: string; docId: string; heading: string; targets: Target[] }> = []
+  const heads: Array<{ id: string; docId: string; heading: string; targets: Target[]; clauses: number }> = []
+  // every item's sentence spans in one array: a typed array per item costs more than its few numbers
+  let clauseSpans = new Int32Array(1024)
+  let clauseEnd = 0
   for (const doc of documents) {
     for (const item of doc.items) {
       const analysis = options.analyses?.get(item.id) ?? analyzeItem(item, options.segmenter, options.lexicon)
       if (options.consumeAnalyses)
         (options.analyses as Map<string, TextAnalysis> | undefined)?.delete(item.id)
-      const tokens = sentencesOf(analysis).map((s) => s.map((t) => intern(`w:${t}`)))
+      const sentenceTokens = sentencesOf(analysis)
+      const placed = placeClauses(item.text, sentenceTokens, options.lexicon)
+      if (clauseEnd + placed.length > clauseSpans.length) {
+        const grown = new Int32Array(Math.max(clauseSpans.length * 2, clauseEnd + placed.length))
+        grown.set(clauseSpans.subarray(0, clauseEnd))
+        clauseSpans = grown
+      }
+      clauseSpans.set(placed, clauseEnd)
+      const clauses = clauseEnd
+      clauseEnd += placed.length
+      const tokens = sentenceTokens.map((s) => s.map((t) => intern(`w:${t}`)))
       const terms = countIds(tokens.flat())
       const bigrams = countIds(bigramsOf(analysis).map((t) => intern(`b:${t}`)))
       const sentences = tokens.map((s) => countIds(s))
@@ -163,7 +184,7 @@ export function buildFeatures(documents: PlanDocument[], options: FeatureOptions
       countDocumentFrequency(bigrams.ids)
       countDocumentFrequency(units)
       drafts.push({ terms, bigrams, sentences, topics, units, metrics })
-      heads.push({ id: item.id, docId: doc.id, heading: item.heading, targets: item.targets })
+      heads.push({ id: item.id, docId: doc.id, heading: item.heading, targets: item.targets, clauses })
     }
   }
   const n = drafts.length
@@ -236,6 +257,7 @@ export function buildFeatures(documents: PlanDocument[], options: FeatureOptions
       unitsEnd,
       sentenceOf,
       sentenceCount: draft.sentences.length,
+      clauses: head.clauses,
       targets: head.targets,
     }
   })
@@ -248,6 +270,7 @@ export function buildFeatures(documents: PlanDocument[], options: FeatureOptions
     idfById,
     maxIdf,
     topicLabels,
+    clauseSpans: clauseSpans.slice(0, clauseEnd),
   }
 }
 

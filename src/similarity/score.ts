@@ -385,9 +385,27 @@ export function scoreItems(
     sharedTopics: topics,
     sharedMetrics: metrics,
     sharedUnits: units,
+    clauses: matchedClauses(a, b, corpus),
   } as Evidence
   Object.defineProperty(evidence, 'summary', summaryProperty(corpus))
   return { score, evidence }
+}
+
+/**
+ * The best pair of sentences of two items (the `sentence` feature), as spans of each item's text:
+ * where in a paragraph of several goals the matched one is stated.
+ */
+function matchedClauses(a: ItemFeatures, b: ItemFeatures, corpus: CorpusFeatures): Evidence['clauses'] {
+  const best = bestSentencePair(a, b)
+  if (best.source < 0) return null
+  const spans = corpus.clauseSpans
+  const source = a.clauses + 2 * best.source
+  const target = b.clauses + 2 * best.target
+  if ((spans[source] as number) < 0 || (spans[target] as number) < 0) return null
+  return {
+    source: [spans[source] as number, spans[source + 1] as number],
+    target: [spans[target] as number, spans[target + 1] as number],
+  }
 }
 
 /**
