@@ -150,6 +150,9 @@ export interface GeneratedCorpus {
 }
 
 /** N documents generated from the seeds (deterministic for N and the seed files). */
+/** Picks in a row that add no document before the generator plans more divisions (see generateCorpus). */
+const STALL_LIMIT = 1000
+
 export function generateCorpus(n: number, seedDir = 'seeds', seed = 20260101): GeneratedCorpus {
   const next = random(seed)
   const rows = loadDivisions()
@@ -179,28 +182,40 @@ export function generateCorpus(n: number, seedDir = 'seeds', seed = 20260101): G
   const documents: GeneratedDocument[] = []
   const manifest: Manifest = {}
   const used = new Set<string>()
+  // The first three cities of a province and a few districts each give some 2,000 documents; past
+  // that every pick is used and the loop would never end. After STALL_LIMIT picks in a row that add
+  // nothing, every city and district of a province is planned (wide), and after as many more the
+  // divisions are planned again a decade later (round): 10,000 documents are every county's plans
+  // of a few decades. Smaller corpora never stall that long, so they are as they always were.
+  let stalled = 0
+  let wide = false
+  let round = 0
   // A province, then cities inside it, then districts inside those: cascades as in a real corpus.
   while (documents.length < n) {
+    const before = documents.length
     const province = pick(provinces)
     const cities = (children.get(province.code) ?? []).filter((d) => d.level === 'city')
     const plan: DivisionRow[] = [province]
-    for (const city of cities.slice(0, 1 + Math.floor(next() * 3))) {
+    const cityCount = 1 + Math.floor(next() * 3)
+    for (const city of wide ? cities : cities.slice(0, cityCount)) {
       plan.push(city)
       const below = (children.get(city.code) ?? []).filter(
         (d) => d.level === 'district' || d.level === 'county',
       )
-      for (let k = 0; k < Math.floor(next() * 3) && below.length > 0; k++) plan.push(pick(below))
+      if (wide) plan.push(...below)
+      else for (let k = 0; k < Math.floor(next() * 3) && below.length > 0; k++) plan.push(pick(below))
     }
     for (const division of plan) {
-      if (documents.length >= n || used.has(division.code)) continue
-      used.add(division.code)
+      const key = `${division.code}@${round}`
+      if (documents.length >= n || used.has(key)) continue
+      used.add(key)
       const level =
         division.level === 'province' ? 'province' : division.level === 'city' ? 'city' : 'district'
       const candidates = seeds.filter((s) => s.level === level)
       const base = pick(candidates.length > 0 ? candidates : seeds)
       const chain = chainOf(division)
       const years = 1 + Math.floor(next() * 3)
-      const firstYear = 2018 + Math.floor(next() * 6)
+      const firstYear = 2018 + 10 * round + Math.floor(next() * 6)
       let text = replaceNames(base.text, base.names, chain)
       let year = firstYear
       for (let y = 0; y < years && documents.length < n; y++) {
@@ -222,6 +237,12 @@ export function generateCorpus(n: number, seedDir = 'seeds', seed = 20260101): G
         }
         manifest[name] = { id: name.replace(/\.txt$/, ''), jurisdiction, year }
       }
+    }
+    stalled = documents.length === before ? stalled + 1 : 0
+    if (stalled >= STALL_LIMIT) {
+      if (wide) round++
+      wide = true
+      stalled = 0
     }
   }
   return { documents, manifest }
