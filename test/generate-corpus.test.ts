@@ -4,6 +4,10 @@
 import { describe, expect, it } from 'vitest'
 import { generateCorpus } from '../scripts/generate-corpus.js'
 
+// the generator writes a jurisdiction record, never a bare name
+const jurisdictionOf = (entry: { jurisdiction?: unknown } | undefined) =>
+  entry?.jurisdiction as { name: string; code: string | null } | undefined
+
 describe('generated corpora', () => {
   it('reaches 3,000 documents with unique ids, each with a jurisdiction and a year, the 1,000-document corpus as their start', () => {
     const large = generateCorpus(3000)
@@ -12,11 +16,11 @@ describe('generated corpora', () => {
     expect(new Set(ids).size).toBe(3000)
     for (const d of large.documents) {
       const entry = large.manifest[d.name]
-      expect(entry?.jurisdiction?.name, d.name).toBeTruthy()
+      expect(jurisdictionOf(entry)?.name, d.name).toBeTruthy()
       expect(entry?.year, d.name).toBeGreaterThanOrEqual(2018)
     }
     // more divisions than the first pass plans: every city and district of a province, then later years
-    const divisions = new Set(Object.values(large.manifest).map((m) => m.jurisdiction?.code))
+    const divisions = new Set(Object.values(large.manifest).map((m) => jurisdictionOf(m)?.code))
     expect(divisions.size).toBeGreaterThan(1200)
     const small = generateCorpus(1000)
     expect(large.documents.slice(0, 1000)).toEqual(small.documents)
