@@ -12,7 +12,9 @@
  * included). The second is leave one province out: each set with the weights, threshold and topK
  * fitted without it (the `folds` of data/align-weights.json, written by `npm run fit`), the selection
  * replayed as `align` makes it; it says where each missed gold pair was lost (never a candidate, scored
- * under the threshold, cut by the per-item selection) and how well the score is calibrated.
+ * under the threshold, cut by the per-item selection) and how well the links' probability is calibrated
+ * (each fold's table fitted without it): the expected calibration error of the raw score and of the
+ * probability, and how many of the links given 0.8 or more were right.
  *
  * The baseline is a naive TF-IDF cosine over plain jieba tokens (no policy dictionary, no stopwords)
  * between whole items, at the threshold that gives it the best F1 on each set (an oracle: the baseline
@@ -26,14 +28,15 @@ import { align } from '../src/align/index.js'
 import { createSegmenter } from '../src/lexicon/index.js'
 import type { PlanDocument } from '../src/model/index.js'
 import { loadCorpus } from '../src/pipeline/index.js'
-import type { ScoreWeights } from '../src/similarity/index.js'
+import { linkProbability, type ScoreWeights } from '../src/similarity/index.js'
 import {
+  calibrationError,
   holdersOf,
+  judgedLinks,
   labelledSets,
   prepareSet,
   replayLinks,
   scoreLinks,
-  scoreRow,
   seedPairs,
 } from './labelled-sets.js'
 
@@ -207,7 +210,9 @@ if (stored.folds) {
       'lost: not candidate',
       'under threshold',
       'cut',
-      'calibration (predicted → observed)',
+      'calibration error: score → probability',
+      'links with probability ≥ 0.8 right',
+      'probability → observed (links)',
     ],
   ]
   let sum = 0
@@ -226,19 +231,13 @@ if (stored.folds) {
     sum += s.f1
     count++
     const base = baselines.get(set.name) ?? 0
-    // calibration: judged candidate pairs binned by predicted probability
-    const bins = [0, 0.1, 0.25, 0.5, 0.75, 1.0001]
-    const cells = bins.slice(1).map(() => ({ p: 0, y: 0, n: 0 }))
-    for (const r of prepared.rows) {
-      const y = prepared.positives.has(r.key) ? 1 : prepared.negatives.has(r.key) ? 0 : null
-      if (y === null) continue
-      const p = scoreRow(weights, r.x)
-      const k = bins.findIndex((b, i) => p >= b && p < (bins[i + 1] ?? 2))
-      const cell = cells[k] as (typeof cells)[number]
-      cell.p += p
-      cell.y += y
-      cell.n++
-    }
+    // calibration of the kept links the labels judge, by the fold's table (fitted without this set)
+    const judged = judgedLinks(prepared, weights)
+    const raw = calibrationError(judged.map((l) => ({ p: l.score, y: l.y })))
+    const calibrated = judged.map((l) => ({ p: linkProbability(l.score, weights) ?? l.score, y: l.y }))
+    const measured = calibrationError(calibrated)
+    const confident = calibrated.filter((l) => l.p >= 0.8)
+    const right = confident.reduce((n, l) => n + l.y, 0) / Math.max(1, confident.length)
     lopo.push([
       set.name,
       String(weights.threshold),
@@ -253,10 +252,9 @@ if (stored.folds) {
       String(s.lost.notCandidate),
       String(s.lost.belowThreshold),
       String(s.lost.cut),
-      cells
-        .filter((c) => c.n > 0)
-        .map((c) => `${(c.p / c.n).toFixed(2)}→${(c.y / c.n).toFixed(2)} (${c.n})`)
-        .join(' '),
+      `${raw.error.toFixed(3)} → ${measured.error.toFixed(3)}`,
+      `${right.toFixed(2)} of ${confident.length}`,
+      measured.bins.map((b) => `${b.p.toFixed(2)}→${b.observed.toFixed(2)} (${b.n})`).join(' '),
     ])
   }
   print(lopo)

@@ -22,6 +22,7 @@ import type { ScoreWeights } from '../src/similarity/index.js'
 import { FEATURE_NAMES } from '../src/similarity/index.js'
 import {
   type CandidateRow,
+  calibrateWeights,
   labelledSets,
   type PairScores,
   type PreparedSet,
@@ -212,9 +213,12 @@ for (const p of prepared)
     `fitted on all, ${p.set.name.padEnd(9)} (not held out)  ${describe(scoreLinks(p, replayLinks(p, shipped, { threshold: shipped.threshold, topK: shipped.topK ?? 3, maxLinks: MAX_LINKS, ...(shipped.mutual ? { mutual: shipped.mutual } : {}) }), shipped, shipped.threshold))}\n`,
   )
 
+const tables = calibrateWeights(prepared, shipped, folds)
+shipped.calibration = tables.shipped
+for (const [name, table] of Object.entries(tables.folds)) (folds[name] as ScoreWeights).calibration = table
 const out = {
   about:
-    "Weights of the link score: a logistic model over the pair features, and the link threshold and topK, fitted by scripts/fit-weights.ts (npm run fit) on every hand-labelled set (the seeds of 福建 and the 山东, 四川, 江苏 chains). `folds` holds the weights fitted without each set and that set's held-out item-pair figures (leave one province out). Refit after changing features, the lexicon or the taxonomy.",
+    "Weights of the link score: a logistic model over the pair features, and the link threshold and topK, fitted by scripts/fit-weights.ts (npm run fit) on every hand-labelled set (the seeds of 福建 and the 山东, 四川, 江苏 chains). `folds` holds the weights fitted without each set and that set's held-out item-pair figures (leave one province out). Refit after changing features, the lexicon or the taxonomy. `calibration` maps a kept link's score to the probability that its two items state one goal (isotonic regression on the judged links of every set; each fold's table leaves that set out), written by npm run fit or, for these weights as they are, npm run calibrate.",
   fit: {
     sets: prepared.map((p) => ({
       name: p.set.name,

@@ -236,3 +236,93 @@ export function scoreLinks(
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)
   return { precision, recall, f1, hardLinked, hard: prepared.hard.size, lost }
 }
+
+/** A kept link the labels judge: its score, and 1 when its two items state one goal, else 0. */
+export interface JudgedLink {
+  score: number
+  y: 0 | 1
+}
+
+/** The links `align` would keep on a set under some weights (its threshold, topK, mutual) that the labels judge. */
+export function judgedLinks(prepared: PreparedSet, weights: ScoreWeights): JudgedLink[] {
+  const scores = rowScores(prepared, weights)
+  const kept = replayLinks(
+    prepared,
+    weights,
+    {
+      threshold: weights.threshold,
+      topK: weights.topK ?? 3,
+      maxLinks: 10,
+      ...(weights.mutual ? { mutual: weights.mutual } : {}),
+    },
+    scores,
+  )
+  const out: JudgedLink[] = []
+  prepared.rows.forEach((r, k) => {
+    if (kept.has(r.key) && r.y !== null) out.push({ score: scores[k] as number, y: r.y })
+  })
+  return out
+}
+
+/**
+ * Score -> probability by isotonic regression (pool adjacent violators): links sorted by score are
+ * pooled into blocks until the blocks' shares of right links rise; a point per block, at the middle
+ * of its scores. Each set weighs the same, however many links it judges (one province must not set
+ * the curve of all). The points rise in both coordinates, so the curve can be read both ways.
+ */
+export function fitCalibration(perSet: JudgedLink[][]): Array<[number, number]> {
+  const weighted = perSet.flatMap((links) => links.map((l) => ({ ...l, w: 1 / Math.max(1, links.length) })))
+  weighted.sort((a, b) => a.score - b.score || a.y - b.y)
+  const blocks: Array<{ lo: number; hi: number; yw: number; w: number }> = []
+  for (const l of weighted) {
+    blocks.push({ lo: l.score, hi: l.score, yw: l.y * l.w, w: l.w })
+    while (blocks.length > 1) {
+      const b = blocks[blocks.length - 1] as (typeof blocks)[number]
+      const a = blocks[blocks.length - 2] as (typeof blocks)[number]
+      if (a.yw / a.w < b.yw / b.w && a.hi < b.lo) break
+      blocks.splice(blocks.length - 2, 2, { lo: a.lo, hi: b.hi, yw: a.yw + b.yw, w: a.w + b.w })
+    }
+  }
+  return blocks.map((b) => [
+    Math.round(((b.lo + b.hi) / 2) * 10000) / 10000,
+    Math.round((b.yw / b.w) * 10000) / 10000,
+  ])
+}
+
+/** Expected calibration error of probabilities against outcomes (ten bins of equal width), and the bins. */
+export function calibrationError(points: Array<{ p: number; y: number }>): {
+  error: number
+  bins: Array<{ p: number; observed: number; n: number }>
+} {
+  const bins = Array.from({ length: 10 }, () => ({ p: 0, y: 0, n: 0 }))
+  for (const { p, y } of points) {
+    const bin = bins[Math.min(9, Math.floor(p * 10))] as (typeof bins)[number]
+    bin.p += p
+    bin.y += y
+    bin.n++
+  }
+  const error = bins.reduce((e, b) => e + Math.abs(b.p - b.y), 0) / Math.max(1, points.length)
+  return {
+    error,
+    bins: bins.filter((b) => b.n > 0).map((b) => ({ p: b.p / b.n, observed: b.y / b.n, n: b.n })),
+  }
+}
+
+/**
+ * Calibration tables for the shipped weights (fitted on the judged links of every set) and for each
+ * fold's weights (on the judged links of the other sets only, so that `npm run eval` measures the
+ * calibration on a province the table never saw).
+ */
+export function calibrateWeights(
+  prepared: PreparedSet[],
+  shipped: ScoreWeights,
+  folds: Record<string, ScoreWeights>,
+): { shipped: Array<[number, number]>; folds: Record<string, Array<[number, number]>> } {
+  const out: Record<string, Array<[number, number]>> = {}
+  for (const [name, weights] of Object.entries(folds)) {
+    out[name] = fitCalibration(
+      prepared.filter((p) => p.set.name !== name).map((p) => judgedLinks(p, weights)),
+    )
+  }
+  return { shipped: fitCalibration(prepared.map((p) => judgedLinks(p, shipped))), folds: out }
+}

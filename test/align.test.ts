@@ -10,10 +10,11 @@ import {
   relatedDocuments,
 } from '../src/align/index.js'
 import { buildThreads } from '../src/align/threads.js'
+import { PlanCascadeError } from '../src/errors.js'
 import type { Evidence, Link, PlanDocument } from '../src/model/index.js'
 import { loadCorpus } from '../src/pipeline/index.js'
 import { buildReport, toCsv } from '../src/report/index.js'
-import { scoreItems } from '../src/similarity/index.js'
+import { linkProbability, loadScoreWeights, scoreItems } from '../src/similarity/index.js'
 
 let documents: PlanDocument[]
 let result: AlignResult
@@ -193,6 +194,36 @@ describe('links', () => {
     expect(linksCsv).toContain(`,${sourceClause},`)
   })
 
+  it('gives each link a probability from its score by the shipped calibration, rising with the score', () => {
+    const weights = loadScoreWeights()
+    const table = weights.calibration as Array<[number, number]>
+    expect(table.length).toBeGreaterThan(5)
+    table.slice(1).forEach(([score, p], k) => {
+      expect(score).toBeGreaterThanOrEqual((table[k] as [number, number])[0])
+      expect(p).toBeGreaterThan((table[k] as [number, number])[1])
+      expect(p).toBeLessThanOrEqual(1)
+    })
+    const byScore = [...result.links].sort((a, b) => a.score - b.score)
+    byScore.forEach((link, k) => {
+      expect(link.probability).toBe(linkProbability(link.score, weights))
+      if (k > 0)
+        expect(link.probability).toBeGreaterThanOrEqual((byScore[k - 1] as Link).probability as number)
+    })
+    expect(JSON.parse(JSON.stringify(result.links[0])).probability).toBe(result.links[0]?.probability)
+  })
+
+  it('keeps, asked for links at a probability, exactly the links of a full run that reach it', () => {
+    const confident = align(documents, { minProbability: 0.8 })
+    const expected = result.links.filter((l) => (l.probability as number) >= 0.8).map(key)
+    expect(expected.length).toBeGreaterThan(50)
+    expect(expected.length).toBeLessThan(result.links.length)
+    expect(confident.links.map(key)).toEqual(expected)
+    const weights = { ...loadScoreWeights() }
+    delete weights.calibration
+    expect(() => align(documents, { minProbability: 0.8, weights })).toThrow(PlanCascadeError)
+    expect(align(documents, { weights }).links[0]?.probability).toBeNull()
+  })
+
   it('says what changed per target: Fuzhou’s 5G stock of 2019 and flow of 2025 are not compared', () => {
     const link = result.links.find((l) => key(l) === 'fuzhou-2019#2.3 -> fuzhou-2025#2.3')
     expect(link?.relation).toBe('evolution')
@@ -291,6 +322,7 @@ describe('threads', () => {
       source,
       target,
       score,
+      probability: null,
       relation: 'other',
       changes: [],
       targetChanges: [],

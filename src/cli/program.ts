@@ -53,6 +53,7 @@ interface CorpusOptions {
 
 interface AlignCliOptions extends CorpusOptions {
   threshold?: number
+  minProbability?: number
   mode?: 'many' | 'one-to-one'
   decisions?: string
   allowUnknownItems?: boolean
@@ -145,6 +146,7 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
       lexicon: lexiconOptions(options),
       ...(analyses ? { analyses, consumeAnalyses: true } : {}),
       ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
+      ...(options.minProbability !== undefined ? { minProbability: options.minProbability } : {}),
       ...(options.mode ? { mode: options.mode } : {}),
       ...(decisions.length ? { decisions } : {}),
       onProgress: progress.onProgress,
@@ -435,6 +437,11 @@ function withCorpusOptions(command: Command): Command {
 function withAlignOptions(command: Command): Command {
   return command
     .option('--threshold <score>', 'minimum link score (0-1; default: the fitted threshold)', parseScore)
+    .option(
+      '--min-probability <p>',
+      'keep links at least this likely to join one goal (0-1, by the calibration; 0.8 keeps links right about 9 times in 10)',
+      parseScore,
+    )
     .addOption(
       new Option(
         '--mode <mode>',

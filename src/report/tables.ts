@@ -50,7 +50,7 @@ const INTEGER_COLUMNS = new Set(
 )
 /** Columns that hold measures (figures, scores, shares); null where unknown. */
 const NUMBER_COLUMNS = new Set(
-  'value value_max normalized normalized_max score overlap from_value to_value delta planned_value planned_value_max achieved_value gap'.split(
+  'value value_max normalized normalized_max score probability overlap from_value to_value delta planned_value planned_value_max achieved_value gap'.split(
     ' ',
   ),
 )
@@ -233,6 +233,8 @@ export function tableParts(
     source_doc: docOf(l.source),
     target_doc: docOf(l.target),
     score: l.score,
+    // links read from a file written before links had a probability have none
+    probability: l.probability ?? null,
     relation: l.relation,
     changes: l.changes.join(LIST),
     decision: l.decision,
@@ -410,9 +412,9 @@ export function tableParts(
     targets: { columns: TARGET_COLUMNS, rows: targets },
     links: {
       columns: [
-        ...LINK_COLUMNS.slice(0, 8),
+        ...LINK_COLUMNS.slice(0, 9),
         ...[...features].map((f) => `feature_${f}`),
-        ...LINK_COLUMNS.slice(8),
+        ...LINK_COLUMNS.slice(9),
       ],
       rows: links,
     },
@@ -439,7 +441,7 @@ const TARGET_COLUMNS =
     ' ',
   )
 const LINK_COLUMNS =
-  'source target source_doc target_doc score relation changes decision shared_terms shared_topics shared_metrics shared_units source_clause target_clause summary'.split(
+  'source target source_doc target_doc score probability relation changes decision shared_terms shared_topics shared_metrics shared_units source_clause target_clause summary'.split(
     ' ',
   )
 const THREAD_COLUMNS =
