@@ -113,6 +113,23 @@ export function bestSentencePair(
   a: ItemFeatures,
   b: ItemFeatures,
 ): { score: number; source: number; target: number } {
+  // a link's evidence asks twice in a row (its features, then its clauses)
+  if (a === lastPair.a && b === lastPair.b) return lastPair.best
+  const best = bestSentencePairOf(a, b)
+  lastPair = { a, b, best }
+  return best
+}
+
+let lastPair: {
+  a: ItemFeatures | null
+  b: ItemFeatures | null
+  best: { score: number; source: number; target: number }
+} = { a: null, b: null, best: { score: 0, source: -1, target: -1 } }
+
+function bestSentencePairOf(
+  a: ItemFeatures,
+  b: ItemFeatures,
+): { score: number; source: number; target: number } {
   const width = b.sentenceCount
   const size = a.sentenceCount * width
   if (size === 0) return { score: 0, source: -1, target: -1 }
@@ -387,9 +404,18 @@ const nameOf = (corpus: CorpusFeatures, id: number): string => {
 
 /** Shared informative terms, most informative first. */
 export function sharedTerms(a: ItemFeatures, b: ItemFeatures, corpus: CorpusFeatures, max = 8): string[] {
-  return sharedIds(a, 0, a.termsEnd, b, 0, b.termsEnd)
+  const shared = sharedIds(a, 0, a.termsEnd, b, 0, b.termsEnd)
     .filter(([id]) => (corpus.idfById[id] as number) > 0)
-    .map(([id, x, y]) => ({ t: nameOf(corpus, id), w: x * y }))
+    .map(([id, x, y]) => ({ id, w: x * y }))
+    .sort((x, y) => y.w - x.w)
+  // only the terms that can make the first `max` are named (ties at the cut included): naming and
+  // comparing by name every shared term was most of a link's evidence when it is written out
+  const last = shared[Math.min(max, shared.length) - 1]
+  let end = Math.min(max, shared.length)
+  while (last && end < shared.length && (shared[end] as (typeof shared)[number]).w === last.w) end++
+  return shared
+    .slice(0, end)
+    .map((x) => ({ t: nameOf(corpus, x.id), w: x.w }))
     .sort((x, y) => y.w - x.w || (x.t < y.t ? -1 : 1))
     .slice(0, max)
     .map((x) => x.t)
