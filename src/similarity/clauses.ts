@@ -11,7 +11,11 @@ import { applySynonyms, type Lexicon } from '../lexicon/index.js'
  * The characters a clause ends at, as they stand before NFKC (the analysis cuts the NFKC text at
  * 。；！？，： and line breaks): full-width, half-width, small and vertical forms.
  */
-const CLAUSE_END = /[。｡︒;；﹔︔!！﹗︕?？﹖︖,，﹐︐:：﹕︓\n]/
+const CLAUSE_ENDS = /[。｡︒;；﹔︔!！﹗︕?？﹖︖,，﹐︐:：﹕︓\n]/g
+
+/** White space at a clause's ends (ASCII, ideographic, no-break). */
+const isSpace = (code: number) =>
+  code === 32 || code === 9 || code === 10 || code === 13 || code === 0x3000 || code === 0xa0
 
 /** Clauses of a long item looked through for one analysed clause: a bound, not a search of the rest. */
 const LOOK_AHEAD = 16
@@ -30,37 +34,49 @@ export function placeClauses(
   lexicon: Lexicon,
 ): Int32Array {
   const raw: Array<[number, number]> = []
-  let start = 0
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && !CLAUSE_END.test(text.charAt(i))) continue
-    let s = start
-    let e = i
-    while (s < e && /\s/.test(text.charAt(s))) s++
-    while (e > s && /\s/.test(text.charAt(e - 1))) e--
+  const push = (from: number, to: number) => {
+    let s = from
+    let e = to
+    while (s < e && isSpace(text.charCodeAt(s))) s++
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--
     if (e > s) raw.push([s, e])
-    start = i + 1
   }
+  let start = 0
+  CLAUSE_ENDS.lastIndex = 0
+  for (let m = CLAUSE_ENDS.exec(text); m; m = CLAUSE_ENDS.exec(text)) {
+    push(start, m.index)
+    start = m.index + 1
+  }
+  push(start, text.length)
   const spans = new Int32Array(clauses.length * 2).fill(-1)
+  // a raw clause is read as the analysis read it (NFKC, synonyms) only when its own characters do
+  // not hold the tokens: most clauses hold them as they are, and normalizing every one cost a
+  // quarter of the features stage
   const read: Array<string | undefined> = []
-  const held = (q: number, tokens: ReadonlyArray<string>) => {
-    let t = read[q]
-    if (t === undefined) {
-      const [s, e] = raw[q] as [number, number]
-      t = applySynonyms(text.slice(s, e).normalize('NFKC'), lexicon)
-      read[q] = t
-    }
+  const count = (t: string, tokens: ReadonlyArray<string>) => {
     let n = 0
     for (const token of tokens) if (t.includes(token)) n++
     return n
+  }
+  const held = (q: number, tokens: ReadonlyArray<string>, half: number) => {
+    const [s, e] = raw[q] as [number, number]
+    const plain = count(text.slice(s, e), tokens)
+    if (plain >= half) return plain
+    let t = read[q]
+    if (t === undefined) {
+      t = applySynonyms(text.slice(s, e).normalize('NFKC'), lexicon)
+      read[q] = t
+    }
+    return Math.max(plain, count(t, tokens))
   }
   let next = 0
   clauses.forEach((tokens, k) => {
     if (next >= raw.length) return
     const half = Math.max(1, tokens.length / 2)
-    const here = held(next, tokens)
+    const here = held(next, tokens, half)
     let at = here >= half ? next : -1
     for (let q = next + 1; at < 0 && q < raw.length && q < next + LOOK_AHEAD; q++)
-      if (held(q, tokens) >= half) at = q
+      if (held(q, tokens, half) >= half) at = q
     if (at < 0 && here > 0) at = next
     if (at < 0) return
     const [s, e] = raw[at] as [number, number]
