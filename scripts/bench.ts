@@ -543,6 +543,8 @@ async function main(): Promise<void> {
     return
   }
   if (flag('--n10000')) sizes.push('10000')
+  // three quarters of the machine's memory for the heap of a corpus over 1,000 documents
+  const largeHeapMb = () => Math.floor((totalmem() / 2 ** 20) * 0.75)
   const cases = [
     'seeds',
     ...sizes,
@@ -558,8 +560,9 @@ async function main(): Promise<void> {
       [
         '--import',
         'tsx',
-        // the default heap limit, so that peak RSS shows what the run needs, not what V8 may defer
-        ...(spec === '10000' ? ['--max-old-space-size=8192'] : []),
+        // the default heap limit (about 4 GB) up to 1,000 documents, so that peak RSS shows what the
+        // run needs, not what V8 may defer; larger corpora need more than that and would crash
+        ...(Number(spec) > 1000 ? [`--max-old-space-size=${largeHeapMb()}`] : []),
         ...(flag('--retained') ? ['--expose-gc'] : []),
         'scripts/bench.ts',
         '--case',
