@@ -210,6 +210,32 @@ describe.skipIf(!hasCorpus)(`every file of the corpus${corpusSkipReason}`, () =>
 describe.skipIf(!hasCorpus)(`parts and items of the work reports${corpusSkipReason}`, () => {
   const reports = () => catalog.filter((e) => e.file.startsWith('gwr-')).map((e) => docOf(e.file))
 
+  it('sets a speech’s closing exhortation apart as a region, no item: no goal, and every report says it alike', () => {
+    const closing = /团结在.{0,40}周围/
+    let withClosing = 0
+    for (const doc of reports()) {
+      // the closing sentence (让我们更加紧密地团结在…周围，…新篇章！) and the rest of its line
+      expect(
+        doc.items.filter((i) => closing.test(i.text)).map((i) => i.id),
+        doc.id,
+      ).toEqual([])
+      const regions = doc.regions.filter((r) => r.kind === 'closing')
+      expect(regions.length, doc.id).toBeLessThanOrEqual(1)
+      const region = regions[0]
+      if (!region) continue
+      withClosing++
+      // the source as printed: 周 围 with a space in one of them
+      const said = doc.sourceText.slice(region.span[0], region.span[1]).replace(/\s+/g, '')
+      expect(said, doc.id).toMatch(closing)
+      expect(said.length, doc.id).toBeLessThan(400)
+    }
+    expect(withClosing / reports().length).toBeGreaterThan(0.9)
+    // the paragraph before it is still read: 山东's 2026 report closes its last task before the closing
+    const shandong = docOf('gwr-provinces-2026/2026_山东省_政府工作报告.txt')
+    const last = shandong.items[shandong.items.length - 1]
+    expect(last?.text).not.toMatch(closing)
+  })
+
   it('takes 一、2024年工作回顾 and 2023年工作回顾 printed alone as top-level parts, with their roles', () => {
     const shandong = docOf('gwr-provinces-2025/2025_山东省_政府工作报告.txt')
     const top = shandong.sections.filter((s) => s.depth === 0).map((s) => [s.label, s.title, s.role])

@@ -125,6 +125,8 @@ export const RegionKind = z.enum([
   'heading',
   /** Text before the plan proper: news summary, notice, the plan's own introduction, section intros. */
   'preamble',
+  /** A speech's closing exhortation (各位代表！…让我们更加紧密地团结在…周围，…): a formula, no goal. */
+  'closing',
   /** Web-page chrome, signatures, dates, source lines. */
   'boilerplate',
   /** A paragraph or sentence repeated by the scraper; its first copy is kept elsewhere. */

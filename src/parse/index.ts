@@ -120,6 +120,7 @@ export function parseDocument(input: string | SourceText, options: ParseOptions 
     toc,
     startInBody: false,
     paragraphItems,
+    closing: layout?.closing ?? null,
   })
   const warnings: PlanWarning[] = [...metadata.warnings, ...cellWarnings]
   if (metadata.kind === 'other') {
@@ -146,6 +147,7 @@ export function parseDocument(input: string | SourceText, options: ParseOptions 
       toc,
       startInBody: true,
       paragraphItems,
+      closing: layout?.closing ?? null,
     })
   }
   if (walked.outOfOrder) {

@@ -20,6 +20,11 @@ export interface Layout {
   leadSentence: RegExp | null
   /** A paragraph longer than this is cut at its sentence ends into sub-items (one task each); null: never. */
   longParagraph: LongParagraph | null
+  /**
+   * The sentence that closes a speech (…团结在…周围，奋力谱写…新篇章！): it and the rest of its line are
+   * the speech's closing, a region and no item (the first such sentence of a document); null: none.
+   */
+  closing: RegExp | null
 }
 
 /** How a paragraph too long to be one item is cut: at sentence ends, keeping short sentences with the next. */
@@ -48,6 +53,7 @@ interface LayoutFile {
     subItems?: string[]
     leadSentence?: string
     longParagraph?: LongParagraph
+    closing?: string
   }>
 }
 
@@ -75,6 +81,7 @@ export function loadLayouts(file?: string): Layouts {
       subItems: (l.subItems ?? []).map((p) => new RegExp(p, 'y')),
       leadSentence: l.leadSentence ? new RegExp(l.leadSentence) : null,
       longParagraph: l.longParagraph ?? null,
+      closing: l.closing ? new RegExp(l.closing) : null,
     })),
   }
   cache.set(key, layouts)

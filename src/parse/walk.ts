@@ -35,6 +35,8 @@ export interface WalkInput {
    * (a broken line) is not a new paragraph.
    */
   paragraphItems?: boolean
+  /** A layout's closing sentence (see `Layout.closing`): it and the rest of its line are the closing region. */
+  closing?: RegExp | null
 }
 
 export interface WalkResult {
@@ -69,6 +71,8 @@ export function walkPieces(input: WalkInput): WalkResult {
   let labelCount = 0
   let annexCount = 0
   let inPreamble = !input.startInBody
+  /** The line of a speech's closing exhortation, once found (-1 before). */
+  let closingLine = -1
   /** The piece before was the document's title. */
   let titleJustSeen = false
   /** Node that text after a repeated label is being attached to. */
@@ -179,6 +183,15 @@ export function walkPieces(input: WalkInput): WalkResult {
     }
 
     // text or clause
+    // the closing is the sentence that says it and the rest of its line: the paragraphs after it
+    // (a glossary, a page's footer) are read as before
+    if (input.closing && !inPreamble && closingLine < 0 && input.closing.test(pieceText(piece)))
+      closingLine = piece.line
+    if (piece.line === closingLine) {
+      roles[i] = { kind: 'closing' }
+      open = null
+      continue
+    }
     if (inPreamble) {
       roles[i] = { kind: 'preamble' }
       continue
