@@ -125,8 +125,12 @@ export const RegionKind = z.enum([
   'heading',
   /** Text before the plan proper: news summary, notice, the plan's own introduction, section intros. */
   'preamble',
-  /** A speech's closing exhortation (各位代表！…让我们更加紧密地团结在…周围，…): a formula, no goal. */
-  'closing',
+  /**
+   * A speech's formula, the thanks (我谨代表…向…表示衷心感谢), the attribution of the year's results
+   * (根本在于…领航掌舵) or the closing exhortation (让我们更加紧密地
+   * 团结在…周围，…新篇章！): no goal, and every report says it alike.
+   */
+  'formula',
   /** Web-page chrome, signatures, dates, source lines. */
   'boilerplate',
   /** A paragraph or sentence repeated by the scraper; its first copy is kept elsewhere. */

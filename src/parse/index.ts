@@ -120,7 +120,7 @@ export function parseDocument(input: string | SourceText, options: ParseOptions 
     toc,
     startInBody: false,
     paragraphItems,
-    closing: layout?.closing ?? null,
+    formulas: layout?.formulas ?? [],
   })
   const warnings: PlanWarning[] = [...metadata.warnings, ...cellWarnings]
   if (metadata.kind === 'other') {
@@ -147,7 +147,7 @@ export function parseDocument(input: string | SourceText, options: ParseOptions 
       toc,
       startInBody: true,
       paragraphItems,
-      closing: layout?.closing ?? null,
+      formulas: layout?.formulas ?? [],
     })
   }
   if (walked.outOfOrder) {

@@ -21,10 +21,10 @@ export interface Layout {
   /** A paragraph longer than this is cut at its sentence ends into sub-items (one task each); null: never. */
   longParagraph: LongParagraph | null
   /**
-   * The sentence that closes a speech (…团结在…周围，奋力谱写…新篇章！): it and the rest of its line are
-   * the speech's closing, a region and no item (the first such sentence of a document); null: none.
+   * Sentences of a speech's formulas (the thanks: 我谨代表…表示衷心感谢; the closing: …团结在…周围，奋力
+   * 谱写…新篇章！): a piece (a work report's pieces are its sentences) that says one is a formula region, no item.
    */
-  closing: RegExp | null
+  formulas: RegExp[]
 }
 
 /** How a paragraph too long to be one item is cut: at sentence ends, keeping short sentences with the next. */
@@ -53,7 +53,7 @@ interface LayoutFile {
     subItems?: string[]
     leadSentence?: string
     longParagraph?: LongParagraph
-    closing?: string
+    formulas?: string[]
   }>
 }
 
@@ -81,7 +81,7 @@ export function loadLayouts(file?: string): Layouts {
       subItems: (l.subItems ?? []).map((p) => new RegExp(p, 'y')),
       leadSentence: l.leadSentence ? new RegExp(l.leadSentence) : null,
       longParagraph: l.longParagraph ?? null,
-      closing: l.closing ? new RegExp(l.closing) : null,
+      formulas: (l.formulas ?? []).map((p) => new RegExp(p)),
     })),
   }
   cache.set(key, layouts)

@@ -35,8 +35,8 @@ export interface WalkInput {
    * (a broken line) is not a new paragraph.
    */
   paragraphItems?: boolean
-  /** A layout's closing sentence (see `Layout.closing`): it and the rest of its line are the closing region. */
-  closing?: RegExp | null
+  /** A layout's speech formulas (see `Layout.formulas`): a piece saying one is a formula region. */
+  formulas?: RegExp[]
 }
 
 export interface WalkResult {
@@ -71,8 +71,7 @@ export function walkPieces(input: WalkInput): WalkResult {
   let labelCount = 0
   let annexCount = 0
   let inPreamble = !input.startInBody
-  /** The line of a speech's closing exhortation, once found (-1 before). */
-  let closingLine = -1
+  const formulas = input.formulas ?? []
   /** The piece before was the document's title. */
   let titleJustSeen = false
   /** Node that text after a repeated label is being attached to. */
@@ -183,12 +182,10 @@ export function walkPieces(input: WalkInput): WalkResult {
     }
 
     // text or clause
-    // the closing is the sentence that says it and the rest of its line: the paragraphs after it
-    // (a glossary, a page's footer) are read as before
-    if (input.closing && !inPreamble && closingLine < 0 && input.closing.test(pieceText(piece)))
-      closingLine = piece.line
-    if (piece.line === closingLine) {
-      roles[i] = { kind: 'closing' }
+    // a formula is the sentence that says it (a work report's pieces are its sentences): a line may
+    // hold whole sections of a scraped page, so nothing around it is taken with it
+    if (!inPreamble && formulas.length > 0 && formulas.some((f) => f.test(pieceText(piece)))) {
+      roles[i] = { kind: 'formula' }
       open = null
       continue
     }
