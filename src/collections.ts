@@ -18,3 +18,24 @@ export function doubled<T extends TypedArray>(array: T): T {
   more.set(array)
   return more
 }
+
+/**
+ * A field computed when it is read instead of held: an enumerable own accessor, so JSON, spreads and
+ * `Object.keys` see a plain field; assigning it stores the value in its place. Make one descriptor and
+ * define it on every object, so that they share one shape and no slot per object.
+ */
+export function computedField<T extends object, V>(
+  name: string,
+  compute: (self: T) => V,
+): PropertyDescriptor {
+  return {
+    enumerable: true,
+    configurable: true,
+    get(this: T): V {
+      return compute(this)
+    },
+    set(this: T, value: V): void {
+      Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true })
+    },
+  }
+}

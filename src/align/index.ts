@@ -3,6 +3,7 @@
  * what changed along each link, and goal threads across the corpus.
  */
 import groupBy from 'lodash/groupBy.js'
+import { computedField } from '../collections.js'
 import { PlanCascadeError } from '../errors.js'
 import {
   createSegmenter,
@@ -90,7 +91,7 @@ export interface AlignOptions {
   /**
    * Keep only links whose `probability` (the score read through the weights' calibration) reaches
    * this: links at a precision, e.g. 0.8 (held out by province, links given 0.8 or more were right
-   * 88-94% of the time). Raises the threshold; never lowers it.
+   * 89-94% of the time). Raises the threshold; never lowers it.
    */
   minProbability?: number
   /**
@@ -159,18 +160,13 @@ type LinkWithEnds = Link & { [FROM]: number; [TO]: number }
  * field; each read computes it again (read it once into a variable), and assigning it stores the value.
  */
 function evidenceProperty(corpus: CorpusFeatures, weights: ScoreWeights): PropertyDescriptor {
-  return {
-    enumerable: true,
-    configurable: true,
-    get(this: LinkWithEnds): Evidence {
-      const { items } = corpus
-      return scoreItems(items[this[FROM]] as ItemFeatures, items[this[TO]] as ItemFeatures, corpus, weights)
-        .evidence
-    },
-    set(this: Link, value: Evidence): void {
-      Object.defineProperty(this, 'evidence', { value, writable: true, enumerable: true, configurable: true })
-    },
-  }
+  const { items } = corpus
+  return computedField<LinkWithEnds, Evidence>(
+    'evidence',
+    (link) =>
+      scoreItems(items[link[FROM]] as ItemFeatures, items[link[TO]] as ItemFeatures, corpus, weights)
+        .evidence,
+  )
 }
 
 /**
@@ -178,21 +174,7 @@ function evidenceProperty(corpus: CorpusFeatures, weights: ScoreWeights): Proper
  * accessor shared by every link (no slot per link) that JSON, spreads and `Object.keys` see as a field.
  */
 function probabilityProperty(weights: ScoreWeights): PropertyDescriptor {
-  return {
-    enumerable: true,
-    configurable: true,
-    get(this: Link): number | null {
-      return linkProbability(this.score, weights)
-    },
-    set(this: Link, value: number | null): void {
-      Object.defineProperty(this, 'probability', {
-        value,
-        writable: true,
-        enumerable: true,
-        configurable: true,
-      })
-    },
-  }
+  return computedField<Link, number | null>('probability', (link) => linkProbability(link.score, weights))
 }
 
 /**

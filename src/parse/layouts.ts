@@ -21,8 +21,9 @@ export interface Layout {
   /** A paragraph longer than this is cut at its sentence ends into sub-items (one task each); null: never. */
   longParagraph: LongParagraph | null
   /**
-   * Sentences of a speech's formulas (the thanks: 我谨代表…表示衷心感谢; the closing: …团结在…周围，奋力
-   * 谱写…新篇章！): a piece (a work report's pieces are its sentences) that says one is a formula region, no item.
+   * Sentences of a speech's formulas (the thanks: 我谨代表…表示衷心感谢; the attribution of the year's
+   * results: 根本在于…领航掌舵; the closing: …团结在…周围，奋力谱写…新篇章！): a piece (a work report's
+   * pieces are its sentences) that says one is a formula region, no item.
    */
   formulas: RegExp[]
 }

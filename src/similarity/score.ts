@@ -5,7 +5,9 @@
  * with a logistic model whose weights were fitted on hand-labelled pairs (`data/align-weights.json`,
  * refitted by `npm run fit`), so it reads as the probability that both items state the same goal.
  */
+
 import levenshtein from 'fast-levenshtein'
+import { computedField } from '../collections.js'
 import { readDataJson } from '../data-dir.js'
 import type { Evidence, LinkFeatures } from '../model/index.js'
 import type { CorpusFeatures, ItemFeatures } from './features.js'
@@ -501,27 +503,15 @@ function summaryProperty(corpus: CorpusFeatures): PropertyDescriptor {
   let descriptor = summaries.get(corpus)
   if (!descriptor) {
     const labels = corpus.topicLabels
-    descriptor = {
-      enumerable: true,
-      configurable: true,
-      get(this: Evidence): string {
-        return explain(
-          this.features,
-          this.sharedTerms,
-          this.sharedTopics.map((t) => labels.get(t) ?? t),
-          this.sharedMetrics,
-          this.sharedUnits,
-        )
-      },
-      set(this: Evidence, value: string): void {
-        Object.defineProperty(this, 'summary', {
-          value,
-          writable: true,
-          enumerable: true,
-          configurable: true,
-        })
-      },
-    }
+    descriptor = computedField<Evidence, string>('summary', (evidence) =>
+      explain(
+        evidence.features,
+        evidence.sharedTerms,
+        evidence.sharedTopics.map((t) => labels.get(t) ?? t),
+        evidence.sharedMetrics,
+        evidence.sharedUnits,
+      ),
+    )
     summaries.set(corpus, descriptor)
   }
   return descriptor
