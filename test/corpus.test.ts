@@ -213,7 +213,7 @@ describe.skipIf(!hasCorpus)(`parts and items of the work reports${corpusSkipReas
   it('sets a speech’s formulas apart as regions, no items: the thanks, the attribution of the year’s results and the closing state no goal, and every report says them alike', () => {
     const closing = /团结在.{0,40}周围/
     const thanks = /(表示|致以)[^。！!]{0,12}(衷心(的)?感谢|崇高的?敬意)/
-    const attribution = /根本在于[^。！!]{0,40}(领航掌舵|掌舵领航|科学指引)/
+    const attribution = /根本在于[^。！!]{0,30}(科学指引|掌舵领航|领航掌舵|坚强领导)/
     let withClosing = 0
     let withThanks = 0
     for (const doc of reports()) {
