@@ -91,7 +91,7 @@ export interface AlignOptions {
   /**
    * Keep only links whose `probability` (the score read through the weights' calibration) reaches
    * this: links at a precision, e.g. 0.8 (held out by province, links given 0.8 or more were right
-   * 89-94% of the time). Raises the threshold; never lowers it.
+   * 89-95% of the time). Raises the threshold; never lowers it.
    */
   minProbability?: number
   /**

@@ -551,7 +551,7 @@ export const Link = z.object({
   /**
    * The probability that the two items state the same goal, from the score by the calibration fitted
    * on the labelled sets (data/align-weights.json; measured held out by province: links given 0.8 or
-   * more were right 89-94% of the time). Ask for links at a precision with `minProbability`. Null when
+   * more were right 89-95% of the time). Ask for links at a precision with `minProbability`. Null when
    * the weights have no calibration. On the links `align` returns it is computed from the score when read.
    */
   probability: z.number().nullable(),
