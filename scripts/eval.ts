@@ -38,6 +38,7 @@ import {
   replayLinks,
   scoreLinks,
   seedPairs,
+  selectionOf,
 } from './labelled-sets.js'
 
 const args = process.argv.slice(2)
@@ -221,13 +222,12 @@ if (stored.folds) {
     const weights = stored.folds[set.name]
     if (!weights) continue
     const prepared = prepareSet(set)
-    const settings = {
-      threshold: weights.threshold,
-      topK: weights.topK ?? 3,
-      maxLinks: 10,
-      ...(weights.mutual ? { mutual: weights.mutual } : {}),
-    }
-    const s = scoreLinks(prepared, replayLinks(prepared, weights, settings), weights, weights.threshold)
+    const s = scoreLinks(
+      prepared,
+      replayLinks(prepared, weights, selectionOf(weights)),
+      weights,
+      weights.threshold,
+    )
     sum += s.f1
     count++
     const base = baselines.get(set.name) ?? 0

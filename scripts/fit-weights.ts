@@ -24,19 +24,20 @@ import {
   type CandidateRow,
   calibrateWeights,
   labelledSets,
+  MAX_LINKS,
   type PairScores,
   type PreparedSet,
   prepareSet,
   replayLinks,
   rowScores,
   scoreLinks,
+  selectionOf,
 } from './labelled-sets.js'
 
 const L2 = 0.001
 const UNLABELLED_WEIGHT = 0.5
 const STEPS = 3000
 const RATE = 0.5
-const MAX_LINKS = 10
 const TOP_K = [2, 3, 4, 5]
 /** Selection policies tried: none, or mutual best matches under a score (src/align/mutual.ts). */
 const MUTUAL: Array<MutualOptions | undefined> = [
@@ -181,12 +182,7 @@ for (const held of prepared) {
   const weights = fitSets(prepared.filter((p) => p !== held))
   const scores = scoreLinks(
     held,
-    replayLinks(held, weights, {
-      threshold: weights.threshold,
-      topK: weights.topK ?? 3,
-      maxLinks: MAX_LINKS,
-      ...(weights.mutual ? { mutual: weights.mutual } : {}),
-    }),
+    replayLinks(held, weights, selectionOf(weights)),
     weights,
     weights.threshold,
   )
@@ -210,7 +206,7 @@ process.stdout.write(`leave-one-province-out mean F1 ${f(meanHeldOut)}\n`)
 const shipped = fitSets(prepared)
 for (const p of prepared)
   process.stdout.write(
-    `fitted on all, ${p.set.name.padEnd(9)} (not held out)  ${describe(scoreLinks(p, replayLinks(p, shipped, { threshold: shipped.threshold, topK: shipped.topK ?? 3, maxLinks: MAX_LINKS, ...(shipped.mutual ? { mutual: shipped.mutual } : {}) }), shipped, shipped.threshold))}\n`,
+    `fitted on all, ${p.set.name.padEnd(9)} (not held out)  ${describe(scoreLinks(p, replayLinks(p, shipped, selectionOf(shipped)), shipped, shipped.threshold))}\n`,
   )
 
 const tables = calibrateWeights(prepared, shipped, folds)

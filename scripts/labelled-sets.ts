@@ -169,6 +169,19 @@ export function rowScores(prepared: PreparedSet, weights: ScoreWeights): Float64
   return Float64Array.from(prepared.rows, (r) => scoreRow(weights, r.x))
 }
 
+/** Links per item towards unrelated documents, as `align`'s default `maxLinks`. */
+export const MAX_LINKS = 10
+
+/** The selection `align` makes with some weights: their threshold, topK (3) and mutual policy. */
+export function selectionOf(weights: ScoreWeights): SelectionSettings {
+  return {
+    threshold: weights.threshold,
+    topK: weights.topK ?? 3,
+    maxLinks: MAX_LINKS,
+    ...(weights.mutual ? { mutual: weights.mutual } : {}),
+  }
+}
+
 /** The links `align` would keep (many-to-many mode), as pair keys. */
 export function replayLinks(
   prepared: PreparedSet,
@@ -246,17 +259,7 @@ export interface JudgedLink {
 /** The links `align` would keep on a set under some weights (its threshold, topK, mutual) that the labels judge. */
 export function judgedLinks(prepared: PreparedSet, weights: ScoreWeights): JudgedLink[] {
   const scores = rowScores(prepared, weights)
-  const kept = replayLinks(
-    prepared,
-    weights,
-    {
-      threshold: weights.threshold,
-      topK: weights.topK ?? 3,
-      maxLinks: 10,
-      ...(weights.mutual ? { mutual: weights.mutual } : {}),
-    },
-    scores,
-  )
+  const kept = replayLinks(prepared, weights, selectionOf(weights), scores)
   const out: JudgedLink[] = []
   prepared.rows.forEach((r, k) => {
     if (kept.has(r.key) && r.y !== null) out.push({ score: scores[k] as number, y: r.y })

@@ -4,6 +4,7 @@
  * families and responsible units. Every string is interned into one vocabulary, so an item holds a few
  * typed arrays and no maps: at 10,000 documents (half a million items) maps per item would not fit.
  */
+import { doubled } from '../collections.js'
 import { itemBody, loadUnitAliases, type UnitAliases } from '../extract/index.js'
 import {
   analyzeText,
@@ -157,11 +158,7 @@ export function buildFeatures(documents: PlanDocument[], options: FeatureOptions
         (options.analyses as Map<string, TextAnalysis> | undefined)?.delete(item.id)
       const sentenceTokens = sentencesOf(analysis)
       const placed = placeClauses(item.text, sentenceTokens, options.lexicon)
-      if (clauseEnd + placed.length > clauseSpans.length) {
-        const grown = new Int32Array(Math.max(clauseSpans.length * 2, clauseEnd + placed.length))
-        grown.set(clauseSpans.subarray(0, clauseEnd))
-        clauseSpans = grown
-      }
+      while (clauseEnd + placed.length > clauseSpans.length) clauseSpans = doubled(clauseSpans)
       clauseSpans.set(placed, clauseEnd)
       const clauses = clauseEnd
       clauseEnd += placed.length
