@@ -14,7 +14,15 @@ import { PlanCascadeError } from '../src/errors.js'
 import type { Evidence, Link, PlanDocument } from '../src/model/index.js'
 import { loadCorpus } from '../src/pipeline/index.js'
 import { buildReport, toCsv } from '../src/report/index.js'
-import { linkProbability, loadScoreWeights, scoreItems } from '../src/similarity/index.js'
+import {
+  linkProbability,
+  loadScoreWeights,
+  pairFeatures,
+  pairScore,
+  roundScore,
+  scoreFeatures,
+  scoreItems,
+} from '../src/similarity/index.js'
 
 let documents: PlanDocument[]
 let result: AlignResult
@@ -299,6 +307,38 @@ describe('links', () => {
         seen.add(k)
       }
     }
+  })
+})
+
+describe('the score of a pair', () => {
+  it('is the same to the last bit through pairScore as through the full features; under a floor only when it is under it', () => {
+    const corpus = featuresOf(documents)
+    const weights = loadScoreWeights()
+    const floor = weights.threshold
+    let pairs = 0
+    let under = 0
+    let skipped = 0
+    for (let i = 0; i < corpus.items.length; i++)
+      for (let j = i + 1; j < corpus.items.length; j++) {
+        const a = corpus.items[i] as (typeof corpus.items)[number]
+        const b = corpus.items[j] as (typeof corpus.items)[number]
+        if (a.docId === b.docId) continue
+        const full = roundScore(scoreFeatures(pairFeatures(a, b, corpus), weights))
+        expect(pairScore(a, b, corpus, weights)).toBe(full)
+        const bounded = pairScore(a, b, corpus, weights, floor)
+        if (full >= floor) expect(bounded).toBe(full)
+        else {
+          expect(bounded).toBeLessThan(floor)
+          under++
+          if (bounded !== full) skipped++
+        }
+        pairs++
+      }
+    // the seeds' pairs are mostly unrelated: most are under the threshold, and for some the sentence
+    // match was left out
+    expect(pairs).toBeGreaterThan(5000)
+    expect(under).toBeGreaterThan(pairs / 2)
+    expect(skipped).toBeGreaterThan(0)
   })
 })
 

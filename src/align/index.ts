@@ -29,9 +29,8 @@ import {
   type ItemFeatures,
   linkProbability,
   loadScoreWeights,
-  pairFeatures,
+  pairScore,
   type ScoreWeights,
-  scoreFeatures,
   scoreForProbability,
   scoreItems,
 } from '../similarity/index.js'
@@ -143,8 +142,6 @@ interface ScoredPair {
   decision: Link['decision']
 }
 
-const round = (x: number) => Math.round(x * 10000) / 10000
-
 /**
  * The two items of a link (their indexes in the corpus features), which its evidence is computed from:
  * keys JSON and spreads do not see. Two small integers in the link's own slots, not an array per link.
@@ -203,9 +200,12 @@ function createScorer(documents: PlanDocument[], corpus: CorpusFeatures, weights
   const relation = (a: ItemFeatures, b: ItemFeatures) =>
     relateDocuments(docs.get(a.docId) as PlanDocument, docs.get(b.docId) as PlanDocument)
   return {
-    /** The score alone; cheap enough for every candidate. */
-    score(a: ItemFeatures, b: ItemFeatures): number {
-      return round(scoreFeatures(pairFeatures(a, b, corpus), weights))
+    /**
+     * The score alone; cheap enough for every candidate. With `floor`, a pair that cannot reach it gets
+     * some score under it, for less work (`pairScore`).
+     */
+    score(a: ItemFeatures, b: ItemFeatures, floor?: number): number {
+      return pairScore(a, b, corpus, weights, floor)
     },
     /** The pair from the higher or earlier document's item. */
     orient(a: ItemFeatures, b: ItemFeatures, score: number): ScoredPair {
@@ -375,7 +375,7 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
   forEachPairToScore(documents, corpus, options, (i, j) => {
     const a = items[i] as ItemFeatures
     const b = items[j] as ItemFeatures
-    const score = scorer.score(a, b)
+    const score = scorer.score(a, b, threshold)
     pairsScored++
     if (score < threshold) return
     const pair = scorer.orient(a, b, score)

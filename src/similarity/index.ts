@@ -22,6 +22,8 @@ export {
   linkProbability,
   loadScoreWeights,
   pairFeatures,
+  pairScore,
+  roundScore,
   scoreFeatures,
   scoreForProbability,
   scoreItems,
