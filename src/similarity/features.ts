@@ -198,6 +198,27 @@ export function buildFeatures(documents: PlanDocument[], options: FeatureOptions
       maxIdf = Math.max(maxIdf, idf[id] as number)
     }
   })
+  // every item's arrays are views of three corpus-wide arrays, in item order: one allocation instead
+  // of three per item, and an item's arrays next to each other and to its document's other items'
+  let total = 0
+  let totalEntries = 0
+  for (const draft of drafts) {
+    let entries = 0
+    for (const sentence of draft.sentences) entries += sentence.ids.length
+    totalEntries += entries
+    total +=
+      draft.terms.ids.length +
+      draft.bigrams.ids.length +
+      entries +
+      draft.topics.length +
+      draft.units.length +
+      draft.metrics.length
+  }
+  const allIds = new Int32Array(total)
+  const allWeights = new Float32Array(total)
+  const allSentenceOf = new Int32Array(totalEntries)
+  let at = 0
+  let entryAt = 0
   const items = drafts.map((draft, index): ItemFeatures => {
     const sentenceEntries: Array<[number, number, number]> = []
     draft.sentences.forEach((s, k) => {
@@ -215,13 +236,15 @@ export function buildFeatures(documents: PlanDocument[], options: FeatureOptions
     const topicsEnd = sentencesEnd + draft.topics.length
     const unitsEnd = topicsEnd + draft.units.length
     const size = unitsEnd + draft.metrics.length
-    const itemIds = new Int32Array(size)
-    const weights = new Float32Array(size)
+    const itemIds = allIds.subarray(at, at + size)
+    const weights = allWeights.subarray(at, at + size)
+    at += size
     itemIds.set(draft.terms.ids, 0)
     weights.set(termWeights, 0)
     itemIds.set(draft.bigrams.ids, termsEnd)
     weights.set(bigramWeights, termsEnd)
-    const sentenceOf = new Int32Array(sentenceEntries.length)
+    const sentenceOf = allSentenceOf.subarray(entryAt, entryAt + sentenceEntries.length)
+    entryAt += sentenceEntries.length
     sentenceEntries.forEach(([id, sentence, weight], e) => {
       itemIds[bigramsEnd + e] = id
       weights[bigramsEnd + e] = weight

@@ -480,20 +480,43 @@ const nameOf = (corpus: CorpusFeatures, id: number): string => {
   return name
 }
 
+/** Scratch of `sharedTerms`: the shared terms' ids and weights, reused by every call. */
+let sharedScratch = { ids: new Int32Array(256), weights: new Float64Array(256) }
+
 /** Shared informative terms, most informative first. */
 export function sharedTerms(a: ItemFeatures, b: ItemFeatures, corpus: CorpusFeatures, max = 8): string[] {
-  const shared = sharedIds(a, 0, a.termsEnd, b, 0, b.termsEnd)
-    .filter(([id]) => (corpus.idfById[id] as number) > 0)
-    .map(([id, x, y]) => ({ id, w: x * y }))
-    .sort((x, y) => y.w - x.w)
-  // only the terms that can make the first `max` are named (ties at the cut included): naming and
-  // comparing by name every shared term was most of a link's evidence when it is written out
-  const last = shared[Math.min(max, shared.length) - 1]
-  let end = Math.min(max, shared.length)
-  while (last && end < shared.length && (shared[end] as (typeof shared)[number]).w === last.w) end++
-  return shared
-    .slice(0, end)
-    .map((x) => ({ t: nameOf(corpus, x.id), w: x.w }))
+  // the shared terms with idf > 0 and the product of their weights, into scratch arrays (a triple, a
+  // filter and an object per shared term were most of a link's evidence when it is written out)
+  const needed = Math.min(a.termsEnd, b.termsEnd)
+  if (sharedScratch.ids.length < needed)
+    sharedScratch = { ids: new Int32Array(2 * needed), weights: new Float64Array(2 * needed) }
+  const { ids, weights } = sharedScratch
+  let count = 0
+  let i = 0
+  let j = 0
+  while (i < a.termsEnd && j < b.termsEnd) {
+    const x = a.ids[i] as number
+    const y = b.ids[j] as number
+    if (x === y) {
+      if ((corpus.idfById[x] as number) > 0) {
+        ids[count] = x
+        weights[count++] = (a.weights[i] as number) * (b.weights[j] as number)
+      }
+      i++
+      j++
+    } else if (x < y) i++
+    else j++
+  }
+  if (count === 0) return []
+  // only the terms that can make the first `max` are named: those weighing at least the max-th
+  // heaviest (ties at the cut included), then ordered by weight and name
+  let cut = Number.NEGATIVE_INFINITY
+  if (count > max) cut = weights.slice(0, count).sort()[count - max] as number
+  const named: Array<{ t: string; w: number }> = []
+  for (let k = 0; k < count; k++)
+    if ((weights[k] as number) >= cut)
+      named.push({ t: nameOf(corpus, ids[k] as number), w: weights[k] as number })
+  return named
     .sort((x, y) => y.w - x.w || (x.t < y.t ? -1 : 1))
     .slice(0, max)
     .map((x) => x.t)
