@@ -219,6 +219,7 @@ export function findCandidateLists(corpus: CorpusFeatures, options: CandidateOpt
 
   const scores = new Float64Array(n)
   const touched: number[] = []
+  const others: number[] = []
   const keyOrder: number[] = []
   for (const f of items) {
     // the item's heaviest keys (ties by key, as text: independent of the order of interning)
@@ -234,20 +235,28 @@ export function findCandidateLists(corpus: CorpusFeatures, options: CandidateOpt
       )
       keyOrder.length = queryKeys
     }
+    // items of the item's own document are summed too and dropped after: a look-up of every
+    // posting's document was a third of the candidate stage
+    const { offset, length, items: postings, weights: postingWeights } = index
     for (const k of keyOrder) {
       const key = f.ids[k] as number
-      const from = index.offset[key] as number
-      const to = from + (index.length[key] as number)
+      const from = offset[key] as number
+      const to = from + (length[key] as number)
       const w = f.weights[k] as number
       for (let p = from; p < to; p++) {
-        const other = index.items[p] as number
-        if (docOf[other] === docOf[f.index]) continue
+        const other = postings[p] as number
         if (scores[other] === 0) touched.push(other)
-        scores[other] = (scores[other] as number) + w * (index.weights[p] as number)
+        scores[other] = (scores[other] as number) + w * (postingWeights[p] as number)
       }
     }
-    for (const other of best(touched, scores, rank, perItem)) pairs.push(f.index, other)
-    for (const other of touched) scores[other] = 0
+    const own = docOf[f.index] as number
+    others.length = 0
+    for (const other of touched) {
+      if (docOf[other] !== own) others.push(other)
+      else scores[other] = 0
+    }
+    for (const other of best(others, scores, rank, perItem)) pairs.push(f.index, other)
+    for (const other of others) scores[other] = 0
     touched.length = 0
   }
   // related documents: every pair ranked exactly through an index of one document. The index and the
@@ -339,41 +348,49 @@ function compact(pairs: PairBuffer, n: number): CandidateLists {
   return { start: out, items: rows.slice(0, at) }
 }
 
-/** The `k` best of `candidates` by score (ties by rank), through a bounded heap: O(n log k). */
+/** Scratch heap of `best`, reused by every call. */
+let bestHeap = new Int32Array(64)
+
+/**
+ * The `k` best of `candidates` by score (ties by rank), through a bounded min-heap in a typed array:
+ * O(n log k), and most candidates cost one comparison with the heap's root.
+ */
 function best(candidates: number[], scores: Float64Array, rank: Int32Array, k: number): number[] {
   if (candidates.length <= k) return candidates
+  if (bestHeap.length < k) bestHeap = new Int32Array(2 * k)
+  const heap = bestHeap
   // worse(x, y): x ranks below y
   const worse = (x: number, y: number) =>
     (scores[x] as number) < (scores[y] as number) ||
     ((scores[x] as number) === (scores[y] as number) && (rank[x] as number) > (rank[y] as number))
-  const heap: number[] = []
-  const down = (from: number) => {
-    for (let at = from; ; ) {
-      const left = 2 * at + 1
-      const right = left + 1
-      let least = at
-      if (left < heap.length && worse(heap[left] as number, heap[least] as number)) least = left
-      if (right < heap.length && worse(heap[right] as number, heap[least] as number)) least = right
-      if (least === at) return
-      ;[heap[at], heap[least]] = [heap[least] as number, heap[at] as number]
-      at = least
-    }
-  }
+  let size = 0
   for (const c of candidates) {
-    if (heap.length < k) {
-      heap.push(c)
-      for (let at = heap.length - 1; at > 0; ) {
+    if (size < k) {
+      let at = size++
+      while (at > 0) {
         const parent = (at - 1) >> 1
-        if (!worse(heap[at] as number, heap[parent] as number)) break
-        ;[heap[at], heap[parent]] = [heap[parent] as number, heap[at] as number]
+        if (!worse(c, heap[parent] as number)) break
+        heap[at] = heap[parent] as number
         at = parent
       }
-    } else if (worse(heap[0] as number, c)) {
-      heap[0] = c
-      down(0)
+      heap[at] = c
+      continue
     }
+    if (!worse(heap[0] as number, c)) continue
+    // c replaces the root and sinks to its place
+    let at = 0
+    for (;;) {
+      const left = 2 * at + 1
+      if (left >= size) break
+      const right = left + 1
+      const child = right < size && worse(heap[right] as number, heap[left] as number) ? right : left
+      if (!worse(heap[child] as number, c)) break
+      heap[at] = heap[child] as number
+      at = child
+    }
+    heap[at] = c
   }
-  return heap
+  return Array.from(heap.subarray(0, size))
 }
 
 /** True when item `i`'s candidates hold `item` (binary search in its sorted row). */
