@@ -434,29 +434,30 @@ export function scoreFeatures(features: LinkFeatures, weights: ScoreWeights = lo
   return 1 / (1 + Math.exp(-z))
 }
 
-/** Ids both ranges hold, in id order, with both weights. */
-function sharedIds(
+/** Names of the ids both ranges hold (`nameOf`), sorted. */
+function sharedNames(
   a: ItemFeatures,
   aStart: number,
   aEnd: number,
   b: ItemFeatures,
   bStart: number,
   bEnd: number,
-): Array<[number, number, number]> {
-  const out: Array<[number, number, number]> = []
+  corpus: CorpusFeatures,
+): string[] {
+  const out: string[] = []
   let i = aStart
   let j = bStart
   while (i < aEnd && j < bEnd) {
     const x = a.ids[i] as number
     const y = b.ids[j] as number
     if (x === y) {
-      out.push([x, a.weights[i] as number, b.weights[j] as number])
+      out.push(nameOf(corpus, x))
       i++
       j++
     } else if (x < y) i++
     else j++
   }
-  return out
+  return out.sort()
 }
 
 /**
@@ -535,22 +536,9 @@ export function scoreItems(
 ): { score: number; evidence: Evidence } {
   const score = scoreFeatures(features, weights)
   const terms = sharedTerms(a, b, corpus)
-  const namesOf = (start: (f: ItemFeatures) => number, end: (f: ItemFeatures) => number) =>
-    sharedIds(a, start(a), end(a), b, start(b), end(b))
-      .map(([id]) => nameOf(corpus, id))
-      .sort()
-  const topics = namesOf(
-    (f) => f.sentencesEnd,
-    (f) => f.topicsEnd,
-  )
-  const metrics = namesOf(
-    (f) => f.unitsEnd,
-    (f) => f.ids.length,
-  )
-  const units = namesOf(
-    (f) => f.topicsEnd,
-    (f) => f.unitsEnd,
-  )
+  const topics = sharedNames(a, a.sentencesEnd, a.topicsEnd, b, b.sentencesEnd, b.topicsEnd, corpus)
+  const metrics = sharedNames(a, a.unitsEnd, a.ids.length, b, b.unitsEnd, b.ids.length, corpus)
+  const units = sharedNames(a, a.topicsEnd, a.unitsEnd, b, b.topicsEnd, b.unitsEnd, corpus)
   const evidence = {
     features: roundedFeatures(features),
     sharedTerms: terms,
@@ -584,11 +572,21 @@ function matchedClauses(a: ItemFeatures, b: ItemFeatures, corpus: CorpusFeatures
  * Features as evidence shows them: four decimals, as the score. Seventeen digits of eleven features
  * were a fifth of a link's JSON and of the time to write it.
  */
-function roundedFeatures(features: LinkFeatures): LinkFeatures {
-  const shown = { ...features }
-  for (const key of Object.keys(shown) as Array<keyof LinkFeatures>)
-    shown[key] = Math.round(shown[key] * 10000) / 10000
-  return shown
+function roundedFeatures(f: LinkFeatures): LinkFeatures {
+  // named fields in `pairFeatures`' order (a spread and a loop over its keys cost more than the rest)
+  return {
+    tfidf: roundScore(f.tfidf),
+    sentence: roundScore(f.sentence),
+    ngram: roundScore(f.ngram),
+    heading: roundScore(f.heading),
+    topics: roundScore(f.topics),
+    metrics: roundScore(f.metrics),
+    units: roundScore(f.units),
+    anchor: roundScore(f.anchor),
+    topicPeak: roundScore(f.topicPeak),
+    specific: roundScore(f.specific),
+    coverage: roundScore(f.coverage),
+  }
 }
 
 /**
