@@ -109,14 +109,48 @@ export function analyzeItem(item: PlanItem, segmenter: Segmenter, lexicon: Lexic
   return analyzeText({ heading: item.heading, text: itemBody(item) }, segmenter, lexicon)
 }
 
-/** An item between the two passes: counts where weights will be. */
-interface Draft {
-  terms: { ids: number[]; counts: number[] }
-  bigrams: { ids: number[]; counts: number[] }
-  sentences: Array<{ ids: number[]; counts: number[] }>
-  topics: Array<[number, number]>
-  units: number[]
-  metrics: number[]
+/**
+ * The items between the two passes, in two growing typed arrays: each entry's key id and its count
+ * (a topic's score, 0 for units and metrics) where its weight will be. An item's entries are its
+ * terms, bigrams, each sentence's terms, topics, units and metrics, in that order; the second pass
+ * turns them into its features in place. A JavaScript array of ids and one of counts per vector held
+ * some 25 bytes per entry (half a gigabyte at 1,000 documents, the alignment's peak); these hold 8.
+ */
+class Drafts {
+  ids = new Int32Array(1 << 16)
+  values = new Float32Array(1 << 16)
+  length = 0
+  push(id: number, value: number): void {
+    if (this.length === this.ids.length) {
+      this.ids = doubled(this.ids)
+      this.values = doubled(this.values)
+    }
+    this.ids[this.length] = id
+    this.values[this.length++] = value
+  }
+  append(list: { ids: number[]; counts: number[] }): void {
+    list.ids.forEach((id, k) => {
+      this.push(id, list.counts[k] as number)
+    })
+  }
+}
+
+/** Where an item's entries stand in `Drafts` (and, after the second pass, in its features). */
+interface ItemLayout {
+  id: string
+  docId: string
+  heading: string
+  targets: Target[]
+  clauses: number
+  start: number
+  termsEnd: number
+  bigramsEnd: number
+  sentencesEnd: number
+  topicsEnd: number
+  unitsEnd: number
+  end: number
+  /** Lengths of its sentences' ranges, in order. */
+  sentenceLengths: Int32Array
 }
 
 /** Computes the features of every item of the documents. */
@@ -146,8 +180,8 @@ export function buildFeatures(documents: PlanDocument[], options: FeatureOptions
   }
   const topicLabels = new Map<string, string>()
   const renames = new Map<string, Map<string, string>>()
-  const drafts: Draft[] = []
-  const heads: Array<{ id: string; docId: string; heading: string; targets: Target[]; clauses: number }> = []
+  const drafts = new Drafts()
+  const layouts: ItemLayout[] = []
   // every item's sentence spans in one array: a typed array per item costs more than its few numbers
   let clauseSpans = new Int32Array(1024)
   let clauseEnd = 0
@@ -180,11 +214,36 @@ export function buildFeatures(documents: PlanDocument[], options: FeatureOptions
       countDocumentFrequency(terms.ids)
       countDocumentFrequency(bigrams.ids)
       countDocumentFrequency(units)
-      drafts.push({ terms, bigrams, sentences, topics, units, metrics })
-      heads.push({ id: item.id, docId: doc.id, heading: item.heading, targets: item.targets, clauses })
+      const start = drafts.length
+      drafts.append(terms)
+      const termsEnd = drafts.length
+      drafts.append(bigrams)
+      const bigramsEnd = drafts.length
+      for (const sentence of sentences) drafts.append(sentence)
+      const sentencesEnd = drafts.length
+      for (const [id, score] of topics) drafts.push(id, score)
+      const topicsEnd = drafts.length
+      for (const id of units) drafts.push(id, 0)
+      const unitsEnd = drafts.length
+      for (const id of metrics) drafts.push(id, 0)
+      layouts.push({
+        id: item.id,
+        docId: doc.id,
+        heading: item.heading,
+        targets: item.targets,
+        clauses,
+        start,
+        termsEnd,
+        bigramsEnd,
+        sentencesEnd,
+        topicsEnd,
+        unitsEnd,
+        end: drafts.length,
+        sentenceLengths: Int32Array.from(sentences, (sentence) => sentence.ids.length),
+      })
     }
   }
-  const n = drafts.length
+  const n = layouts.length
   const idf = new Float64Array(keys.length)
   for (let id = 0; id < keys.length; id++) {
     const d = df[id] ?? 0
@@ -198,51 +257,43 @@ export function buildFeatures(documents: PlanDocument[], options: FeatureOptions
       maxIdf = Math.max(maxIdf, idf[id] as number)
     }
   })
-  // every item's arrays are views of three corpus-wide arrays, in item order: one allocation instead
-  // of three per item, and an item's arrays next to each other and to its document's other items'
-  let total = 0
+  // every item's arrays are views of three corpus-wide arrays, in item order (one allocation instead
+  // of three per item): the drafts' own arrays, cut to size, each entry's count turned into its weight
+  const allIds = drafts.ids.slice(0, drafts.length)
+  const allWeights = drafts.values.slice(0, drafts.length)
   let totalEntries = 0
-  for (const draft of drafts) {
-    let entries = 0
-    for (const sentence of draft.sentences) entries += sentence.ids.length
-    totalEntries += entries
-    total +=
-      draft.terms.ids.length +
-      draft.bigrams.ids.length +
-      entries +
-      draft.topics.length +
-      draft.units.length +
-      draft.metrics.length
-  }
-  const allIds = new Int32Array(total)
-  const allWeights = new Float32Array(total)
+  for (const layout of layouts) totalEntries += layout.sentencesEnd - layout.bigramsEnd
   const allSentenceOf = new Int32Array(totalEntries)
-  let at = 0
   let entryAt = 0
-  const items = drafts.map((draft, index): ItemFeatures => {
+  const items = layouts.map((layout, index): ItemFeatures => {
+    const { start, end } = layout
+    const itemIds = allIds.subarray(start, end)
+    const weights = allWeights.subarray(start, end)
+    const at = (offset: number) => offset - start
+    const [termsEnd, bigramsEnd, sentencesEnd, topicsEnd, unitsEnd] = [
+      at(layout.termsEnd),
+      at(layout.bigramsEnd),
+      at(layout.sentencesEnd),
+      at(layout.topicsEnd),
+      at(layout.unitsEnd),
+    ] as [number, number, number, number, number]
+    // each sentence's weights, then its entries sorted by term (then sentence): the sentence index
     const sentenceEntries: Array<[number, number, number]> = []
-    draft.sentences.forEach((s, k) => {
-      const weights = tfidf(s.ids, s.counts, idf)
-      s.ids.forEach((id, e) => {
-        sentenceEntries.push([id, k, weights[e] as number])
+    let from = bigramsEnd
+    layout.sentenceLengths.forEach((length, k) => {
+      const ids = itemIds.subarray(from, from + length)
+      const sentenceWeights = tfidf(ids, weights.subarray(from, from + length), idf)
+      ids.forEach((id, e) => {
+        sentenceEntries.push([id, k, sentenceWeights[e] as number])
       })
+      from += length
     })
     sentenceEntries.sort((x, y) => x[0] - y[0] || x[1] - y[1])
-    const termWeights = tfidf(draft.terms.ids, draft.terms.counts, idf)
-    const bigramWeights = tfidf(draft.bigrams.ids, draft.bigrams.counts, idf)
-    const termsEnd = draft.terms.ids.length
-    const bigramsEnd = termsEnd + draft.bigrams.ids.length
-    const sentencesEnd = bigramsEnd + sentenceEntries.length
-    const topicsEnd = sentencesEnd + draft.topics.length
-    const unitsEnd = topicsEnd + draft.units.length
-    const size = unitsEnd + draft.metrics.length
-    const itemIds = allIds.subarray(at, at + size)
-    const weights = allWeights.subarray(at, at + size)
-    at += size
-    itemIds.set(draft.terms.ids, 0)
-    weights.set(termWeights, 0)
-    itemIds.set(draft.bigrams.ids, termsEnd)
-    weights.set(bigramWeights, termsEnd)
+    weights.set(tfidf(itemIds.subarray(0, termsEnd), weights.subarray(0, termsEnd), idf), 0)
+    weights.set(
+      tfidf(itemIds.subarray(termsEnd, bigramsEnd), weights.subarray(termsEnd, bigramsEnd), idf),
+      termsEnd,
+    )
     const sentenceOf = allSentenceOf.subarray(entryAt, entryAt + sentenceEntries.length)
     entryAt += sentenceEntries.length
     sentenceEntries.forEach(([id, sentence, weight], e) => {
@@ -250,24 +301,14 @@ export function buildFeatures(documents: PlanDocument[], options: FeatureOptions
       weights[bigramsEnd + e] = weight
       sentenceOf[e] = sentence
     })
-    draft.topics.forEach(([id, score], e) => {
-      itemIds[sentencesEnd + e] = id
-      weights[sentencesEnd + e] = score
-    })
-    draft.units.forEach((id, e) => {
-      itemIds[topicsEnd + e] = id
-      weights[topicsEnd + e] = idf[id] as number
-    })
-    draft.metrics.forEach((id, e) => {
-      itemIds[unitsEnd + e] = id
-      weights[unitsEnd + e] = 1
-    })
-    const head = heads[index] as (typeof heads)[number]
+    // topics keep their scores; units weigh their idf, metrics 1
+    for (let e = topicsEnd; e < unitsEnd; e++) weights[e] = idf[itemIds[e] as number] as number
+    for (let e = unitsEnd; e < itemIds.length; e++) weights[e] = 1
     return {
-      id: head.id,
-      docId: head.docId,
+      id: layout.id,
+      docId: layout.docId,
       index,
-      heading: head.heading,
+      heading: layout.heading,
       ids: itemIds,
       weights,
       termsEnd,
@@ -276,9 +317,9 @@ export function buildFeatures(documents: PlanDocument[], options: FeatureOptions
       topicsEnd,
       unitsEnd,
       sentenceOf,
-      sentenceCount: draft.sentences.length,
-      clauses: head.clauses,
-      targets: head.targets,
+      sentenceCount: layout.sentenceLengths.length,
+      clauses: layout.clauses,
+      targets: layout.targets,
     }
   })
   return {
@@ -295,7 +336,7 @@ export function buildFeatures(documents: PlanDocument[], options: FeatureOptions
 }
 
 /** Sublinear tf times idf, unit length: a term repeated in a long item should not drown the rest. */
-function tfidf(ids: number[], counts: number[], idf: Float64Array): Float64Array {
+function tfidf(ids: ArrayLike<number>, counts: ArrayLike<number>, idf: Float64Array): Float64Array {
   const out = new Float64Array(ids.length)
   let norm = 0
   for (let k = 0; k < ids.length; k++) {
