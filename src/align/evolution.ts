@@ -14,12 +14,17 @@ export function matchOneToOne(
 ): Array<[string, string, number]> {
   if (rows.length === 0 || cols.length === 0) return []
   const size = Math.max(rows.length, cols.length)
-  const cost = Array.from({ length: size }, (_, r) =>
-    Array.from({ length: size }, (_, c) => {
-      const s = r < rows.length && c < cols.length ? scores.get(`${rows[r]}\u0000${cols[c]}`) : undefined
-      return s === undefined ? 1 : 1 - s
-    }),
-  )
+  // an unscored cell costs 1; the scored pairs are placed by row and column (a key made and looked up
+  // per cell was most of the evolution stage)
+  const cost = Array.from({ length: size }, () => new Array<number>(size).fill(1))
+  const rowOf = new Map(rows.map((id, r) => [id, r]))
+  const colOf = new Map(cols.map((id, c) => [id, c]))
+  for (const [key, s] of scores) {
+    const cut = key.indexOf('\u0000')
+    const r = rowOf.get(key.slice(0, cut))
+    const c = colOf.get(key.slice(cut + 1))
+    if (r !== undefined && c !== undefined) (cost[r] as number[])[c] = 1 - s
+  }
   const out: Array<[string, string, number]> = []
   for (const [r, c] of munkres(cost)) {
     if (r >= rows.length || c >= cols.length) continue
