@@ -404,16 +404,26 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
   }
 
   const mutual = options.mutual === undefined ? weights.mutual : options.mutual
-  const chosen = oneToOne ? [] : (selector as LinkSelector).selected().map(toPair)
-  selector = null
-  const selected = oneToOne ? matchLinks(scored) : mutual ? keepMutual(chosen, mutual) : chosen
-  scored = []
-  const links = applyDecisions(selected, confirmedPairs, decisions)
-    .sort(byScore)
-    .map((pair) => scorer.toLink(pair))
-  // the pairs are links now
-  chosen.length = 0
-  selected.length = 0
+  let links: Link[]
+  if (!oneToOne && !mutual && decisions.length === 0) {
+    // the usual run: the selection's pairs, already in link order, become links one by one, each
+    // pair let go as its link is made (an array of pairs beside the links was the alignment's peak)
+    const selected: Array<SelectedPair | undefined> = (selector as LinkSelector).selected()
+    selector = null
+    links = new Array<Link>(selected.length)
+    for (let k = 0; k < selected.length; k++) {
+      links[k] = scorer.toLink(toPair(selected[k] as SelectedPair))
+      selected[k] = undefined
+    }
+  } else {
+    const chosen = oneToOne ? [] : (selector as LinkSelector).selected().map(toPair)
+    selector = null
+    const selected = oneToOne ? matchLinks(scored) : mutual ? keepMutual(chosen, mutual) : chosen
+    scored = []
+    links = applyDecisions(selected, confirmedPairs, decisions)
+      .sort(byScore)
+      .map((pair) => scorer.toLink(pair))
+  }
   held.clear()
 
   const mustLink: Array<[string, string]> = []
