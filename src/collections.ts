@@ -39,3 +39,22 @@ export function computedField<T extends object, V>(
     },
   }
 }
+
+/**
+ * Each item's place in id order, by index: ties broken by it do not depend on the order the items
+ * were given in (the candidate index and the link selection both break ties so).
+ */
+export function ranksById(items: ReadonlyArray<{ id: string }>): Int32Array {
+  const order = items
+    .map((_, k) => k)
+    .sort((x, y) => {
+      const a = (items[x] as { id: string }).id
+      const b = (items[y] as { id: string }).id
+      return a < b ? -1 : a > b ? 1 : 0
+    })
+  const rank = new Int32Array(order.length)
+  order.forEach((item, r) => {
+    rank[item] = r
+  })
+  return rank
+}

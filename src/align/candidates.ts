@@ -13,7 +13,7 @@
  * items, so they would make the work grow with the corpus. The expensive score runs only on the
  * candidates.
  */
-import { doubled } from '../collections.js'
+import { doubled, ranksById } from '../collections.js'
 import type { CorpusFeatures, ItemFeatures } from '../similarity/index.js'
 
 export interface CandidateOptions {
@@ -32,22 +32,6 @@ export interface CandidateOptions {
   perRelated?: number
   /** Pairs of related documents, as indexes into `corpus.documents` (see `relatedDocuments`). */
   related?: ReadonlyArray<readonly [number, number]>
-}
-
-/** Rank of every item by id: ties broken by it do not depend on the order documents were given in. */
-function ranksById(corpus: CorpusFeatures): Int32Array {
-  const order = corpus.items
-    .map((_, k) => k)
-    .sort((x, y) => {
-      const a = (corpus.items[x] as ItemFeatures).id
-      const b = (corpus.items[y] as ItemFeatures).id
-      return a < b ? -1 : a > b ? 1 : 0
-    })
-  const rank = new Int32Array(order.length)
-  order.forEach((item, r) => {
-    rank[item] = r
-  })
-  return rank
 }
 
 /**
@@ -209,7 +193,7 @@ export function findCandidateLists(corpus: CorpusFeatures, options: CandidateOpt
   const perRelated = options.perRelated ?? 12
   const items = corpus.items
   const n = items.length
-  const rank = ranksById(corpus)
+  const rank = ranksById(items)
   const docIndex = new Map(corpus.documents.map((id, k) => [id, k]))
   const docOf = Int32Array.from(items, (f) => docIndex.get(f.docId) ?? -1)
   const pairs = new PairBuffer()

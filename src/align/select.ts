@@ -11,7 +11,7 @@
  * gigabyte. The features of the pairs kept are computed again when they become links.
  */
 
-import { doubled, stored } from '../collections.js'
+import { doubled, ranksById, stored } from '../collections.js'
 
 /** What the selection reads of an item: its id (for ties) and its document. */
 export interface SelectableItem {
@@ -76,11 +76,7 @@ export class LinkSelector {
     items: readonly SelectableItem[],
     private readonly options: SelectOptions,
   ) {
-    const order = items.map((_, k) => k).sort((x, y) => compareIds(items[x]?.id ?? '', items[y]?.id ?? ''))
-    this.rank = new Int32Array(items.length)
-    order.forEach((item, r) => {
-      this.rank[item] = r
-    })
+    this.rank = ranksById(items)
     const docIndex = new Map<string, number>()
     this.docOf = Int32Array.from(items, (item) => stored(docIndex, item.docId, () => docIndex.size))
     this.relatedOf = []
@@ -143,8 +139,7 @@ export class LinkSelector {
     let others = 0
     const chosen: number[] = []
     for (const slot of list) {
-      const end = this.from[slot] === item ? (this.to[slot] as number) : (this.from[slot] as number)
-      const other = this.docOf[end] as number
+      const other = this.docOf[this.otherEnd(slot, item)] as number
       const count = perDocument[other] as number
       let keep = count < topK
       if (keep && !related?.has(other)) {
@@ -156,13 +151,13 @@ export class LinkSelector {
         chosen.push(slot)
       } else if (release) this.release(slot)
     }
-    for (const slot of chosen)
-      perDocument[
-        this.docOf[
-          this.from[slot] === item ? (this.to[slot] as number) : (this.from[slot] as number)
-        ] as number
-      ] = 0
+    for (const slot of chosen) perDocument[this.docOf[this.otherEnd(slot, item)] as number] = 0
     return chosen
+  }
+
+  /** The item at the other end of a slot's pair from `item`. */
+  private otherEnd(slot: number, item: number): number {
+    return this.from[slot] === item ? (this.to[slot] as number) : (this.from[slot] as number)
   }
 
   private release(slot: number): void {
@@ -194,5 +189,3 @@ export class LinkSelector {
     return out
   }
 }
-
-const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)

@@ -402,7 +402,7 @@ export function linkProbability(score: number, weights: ScoreWeights): number | 
     const [x1, y1] = table[k] as [number, number]
     if (score <= x1) {
       const [x0, y0] = table[k - 1] as [number, number]
-      return Math.round((y0 + ((y1 - y0) * (score - x0)) / Math.max(1e-12, x1 - x0)) * 10000) / 10000
+      return roundScore(y0 + ((y1 - y0) * (score - x0)) / Math.max(1e-12, x1 - x0))
     }
   }
   return (table[table.length - 1] as [number, number])[1]
