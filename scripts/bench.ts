@@ -14,7 +14,8 @@
  *   npm run bench -- --n10000             # also 10,000 generated documents (long: run on a quiet machine)
  *   npm run bench -- --recall             # at N = 100, the exhaustive scorer against the candidate index
  *   npm run bench -- --incremental        # N + 10 documents (--sizes, default 100): a full run against
- *                                         # a run with the first N in the cache file and 10 new
+ *                                         # a run with the first N in the cache file and the
+ *                                         # alignment snapshot, and 10 new
  *   npm run bench -- --pool               # loading (read, parse, extract, segment) in one thread
  *                                         # against the worker pool, at 100 and 1,000 (--sizes)
  *   npm run bench -- --retained           # heap column after a full GC (--expose-gc): what is still
@@ -30,7 +31,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { availableParallelism, cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os'
 import { basename, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { align } from '../src/align/index.js'
+import { align, readAlignSnapshot, writeAlignSnapshot } from '../src/align/index.js'
 import { itemBody } from '../src/extract/index.js'
 import { readSource } from '../src/io/index.js'
 import { createSegmenter, loadLexicon, tokenize } from '../src/lexicon/index.js'
@@ -358,30 +359,42 @@ interface IncrementalResult {
   /** Links of the full run that the cached run also made, and the other way round. */
   sameLinks: number
   cachedLinks: number
+  /** Documents whose alignment the snapshot gave. */
+  reused: number
 }
 
 /**
  * Child mode for --incremental: N + 10 generated documents aligned from nothing, against the same
- * corpus loaded with the first N already in a cache file (`loadCorpus({ cacheFile })`) and aligned.
- * What the cache saves is the load stages of the old documents; the alignment is redone whole.
+ * corpus with the first N already aligned: their parsed documents in the cache file
+ * (`loadCorpus({ cacheFile })`) and their alignment in a snapshot file (`align({ previous })`), which
+ * the run reads and writes again (both counted).
  */
 async function incrementalChild(n: number, added: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), `plan-cascade-bench-incremental-${n}-`))
   const corpus = generateCorpus(n + added)
   const files = writeCorpus(corpus, dir)
   const cacheFile = join(dir, 'corpus.cache')
+  const snapshotFile = join(dir, 'alignment.snapshot')
   const options = { manifest: corpus.manifest }
   const keys = (r: ReturnType<typeof align>) => new Set(r.links.map((l) => `${l.source} ${l.target}`))
   let stop = clock()
   const fullCorpus = loadCorpus(files, options)
   const full = keys(align(fullCorpus.documents, { analyses: fullCorpus.analyses }))
   const fullTime = stop()
-  // the corpus already aligned: its first N files are in the cache (not counted)
+  // the corpus already aligned: its first N files in the cache and their alignment in the snapshot
+  // (not counted)
   const base = loadCorpus(files.slice(0, n), { ...options, cacheFile })
-  align(base.documents, { analyses: base.analyses })
+  const first = align(base.documents, { analyses: base.analyses, snapshot: true })
+  writeAlignSnapshot(snapshotFile, first.snapshot as NonNullable<typeof first.snapshot>)
   stop = clock()
   const grown = loadCorpus(files, { ...options, cacheFile })
-  const cached = keys(align(grown.documents, { analyses: grown.analyses }))
+  const next = align(grown.documents, {
+    analyses: grown.analyses,
+    previous: readAlignSnapshot(snapshotFile),
+    snapshot: true,
+  })
+  writeAlignSnapshot(snapshotFile, next.snapshot as NonNullable<typeof next.snapshot>)
+  const cached = keys(next)
   const cachedTime = stop()
   rmSync(dir, { recursive: true, force: true })
   const result: IncrementalResult = {
@@ -392,6 +405,7 @@ async function incrementalChild(n: number, added: number): Promise<void> {
     links: full.size,
     sameLinks: [...full].filter((k) => cached.has(k)).length,
     cachedLinks: cached.size,
+    reused: next.reuse?.reused ?? 0,
   }
   process.stdout.write(`${JSON.stringify(result)}\n`)
 }
@@ -399,8 +413,8 @@ async function incrementalChild(n: number, added: number): Promise<void> {
 /** --incremental: each size in a child process of its own. */
 function incrementalBench(sizes: string[]): string {
   const lines = [
-    '| documents | added | full run CPU s | with the cache CPU s | ratio | links (full) | same links |',
-    '|---|---|---|---|---|---|---|',
+    '| documents | added | full run CPU s | with the cache and snapshot CPU s | ratio | documents reused | links (full) | same links (of full / of incremental) |',
+    '|---|---|---|---|---|---|---|---|',
   ]
   for (const size of sizes) {
     const out = execFileSync(
@@ -411,7 +425,7 @@ function incrementalBench(sizes: string[]): string {
     const r = JSON.parse(out.trim().split('\n').pop() as string) as IncrementalResult
     const same = `${((100 * r.sameLinks) / Math.max(1, r.links)).toFixed(1)}% / ${((100 * r.sameLinks) / Math.max(1, r.cachedLinks)).toFixed(1)}%`
     lines.push(
-      `| ${r.documents} | ${r.added} | ${r.full.cpu.toFixed(1)} | ${r.cached.cpu.toFixed(1)} | ${(r.cached.cpu / r.full.cpu).toFixed(2)} | ${r.links} | ${same} |`,
+      `| ${r.documents} | ${r.added} | ${r.full.cpu.toFixed(1)} | ${r.cached.cpu.toFixed(1)} | ${(r.cached.cpu / r.full.cpu).toFixed(2)} | ${r.reused} | ${r.links} | ${same} |`,
     )
   }
   return lines.join('\n')

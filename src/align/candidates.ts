@@ -32,6 +32,14 @@ export interface CandidateOptions {
   perRelated?: number
   /** Pairs of related documents, as indexes into `corpus.documents` (see `relatedDocuments`). */
   related?: ReadonlyArray<readonly [number, number]>
+  /**
+   * Incremental: the items before `first` were looked up in an earlier run (with the same features)
+   * and their pairs scored, so only pairs with a new item are wanted. New items query the whole
+   * index; an earlier item gets a new item only where it beats the weakest of its earlier candidates
+   * (`cutoffs`, read with the keys it queried, those weighing `queryFloors` or more), as it would in a
+   * run over the whole corpus. `related` should then name only the pairs of documents to rank anew.
+   */
+  added?: { first: number; cutoffs: Float32Array; queryFloors: Float32Array }
 }
 
 /**
@@ -48,13 +56,13 @@ class FlatIndex {
   /** The items' own weights (Float32 in ItemFeatures), so scores are the same as from the features. */
   readonly weights: Float32Array
   constructor(
-    corpus: CorpusFeatures,
+    items: readonly ItemFeatures[],
+    keys: number,
     maxPostings: number,
     private readonly rank: Int32Array,
   ) {
-    const keys = corpus.keys.length
     const count = new Int32Array(keys)
-    for (const f of corpus.items)
+    for (const f of items)
       for (let k = 0; k < f.bigramsEnd; k++) {
         const key = f.ids[k] as number
         if ((count[key] as number) < maxPostings) count[key] = (count[key] as number) + 1
@@ -65,7 +73,7 @@ class FlatIndex {
     this.length = new Int32Array(keys)
     this.items = new Int32Array(this.offset[keys] as number)
     this.weights = new Float32Array(this.offset[keys] as number)
-    for (const f of corpus.items)
+    for (const f of items)
       for (let k = 0; k < f.bigramsEnd; k++) this.add(f.ids[k] as number, f.index, f.weights[k] as number)
   }
   /** True when slot `a` is lighter than slot `b` (a heap's root is its lightest). */
@@ -180,6 +188,13 @@ export interface CandidateLists {
   /** `n + 1` offsets into `items`. */
   start: Int32Array
   items: Int32Array
+  /**
+   * Each item's weakest candidate from the index, by its score there (0 when it had fewer than
+   * `perItem`), and the weight of the lightest key it queried with (0 when it queried all): what an
+   * incremental run needs to find the new items an item would have taken (`added`).
+   */
+  cutoffs: Float32Array
+  queryFloors: Float32Array
 }
 
 /**
@@ -198,14 +213,23 @@ export function findCandidateLists(corpus: CorpusFeatures, options: CandidateOpt
   const docOf = Int32Array.from(items, (f) => docIndex.get(f.docId) ?? -1)
   const pairs = new PairBuffer()
 
+  const added = options.added
+  const first = added?.first ?? 0
+  const cutoffs = new Float32Array(n)
+  const queryFloors = new Float32Array(n)
+  if (added) {
+    cutoffs.set(added.cutoffs.subarray(0, first))
+    queryFloors.set(added.queryFloors.subarray(0, first))
+  }
   // the index: terms and bigrams, each key's heaviest postings
-  const index = new FlatIndex(corpus, maxPostings, rank)
+  const index = new FlatIndex(items, corpus.keys.length, maxPostings, rank)
 
   const scores = new Float64Array(n)
   const touched: number[] = []
   const others: number[] = []
   const keyOrder: number[] = []
-  for (const f of items) {
+  for (let i = first; i < n; i++) {
+    const f = items[i] as ItemFeatures
     // the item's heaviest keys (ties by key, as text: independent of the order of interning)
     keyOrder.length = 0
     for (let k = 0; k < f.bigramsEnd; k++) keyOrder.push(k)
@@ -218,6 +242,7 @@ export function findCandidateLists(corpus: CorpusFeatures, options: CandidateOpt
             : 1),
       )
       keyOrder.length = queryKeys
+      queryFloors[i] = f.weights[keyOrder[queryKeys - 1] as number] as number
     }
     // items of the item's own document are summed too and dropped after: a look-up of every
     // posting's document was a third of the candidate stage
@@ -239,9 +264,38 @@ export function findCandidateLists(corpus: CorpusFeatures, options: CandidateOpt
       if (docOf[other] !== own) others.push(other)
       else scores[other] = 0
     }
-    for (const other of best(others, scores, rank, perItem)) pairs.push(f.index, other)
+    const chosen = best(others, scores, rank, perItem)
+    for (const other of chosen) pairs.push(f.index, other)
+    if (others.length > perItem) cutoffs[i] = weakest(chosen, scores)
     for (const other of others) scores[other] = 0
     touched.length = 0
+  }
+  // incremental: each earlier item against an index of the new items alone
+  if (added && first < n) {
+    const fresh = new FlatIndex(items.slice(first), corpus.keys.length, maxPostings, rank)
+    const { offset, length, items: postings, weights: postingWeights } = fresh
+    for (let i = 0; i < first; i++) {
+      const f = items[i] as ItemFeatures
+      const floor = queryFloors[i] as number
+      for (let k = 0; k < f.bigramsEnd; k++) {
+        const w = f.weights[k] as number
+        if (w < floor) continue
+        const key = f.ids[k] as number
+        const from = offset[key] as number
+        const to = from + (length[key] as number)
+        for (let p = from; p < to; p++) {
+          const other = postings[p] as number
+          if (scores[other] === 0) touched.push(other)
+          scores[other] = (scores[other] as number) + w * (postingWeights[p] as number)
+        }
+      }
+      const cutoff = cutoffs[i] as number
+      others.length = 0
+      for (const other of touched) if ((scores[other] as number) > cutoff) others.push(other)
+      for (const other of best(others, scores, rank, perItem)) pairs.push(i, other)
+      for (const other of touched) scores[other] = 0
+      touched.length = 0
+    }
   }
   // related documents: every pair ranked exactly through an index of one document. The index and the
   // score matrix are scratch arrays shared by all pairs of documents: a map of [column, weight] pairs
@@ -298,11 +352,18 @@ export function findCandidateLists(corpus: CorpusFeatures, options: CandidateOpt
       for (const other of cells) scores[other] = 0
     })
   }
-  return compact(pairs, n)
+  return { ...compact(pairs, n), cutoffs, queryFloors }
+}
+
+/** The lowest score of a list of candidates. */
+function weakest(candidates: readonly number[], scores: Float64Array): number {
+  let low = Number.POSITIVE_INFINITY
+  for (const c of candidates) low = Math.min(low, scores[c] as number)
+  return low
 }
 
 /** The pairs as sorted lists per item without repeats: a counting sort by item, then each row sorted. */
-function compact(pairs: PairBuffer, n: number): CandidateLists {
+function compact(pairs: PairBuffer, n: number): Pick<CandidateLists, 'start' | 'items'> {
   const start = new Int32Array(n + 1)
   for (let p = 0; p < pairs.length; p++) {
     const row = (pairs.from[p] as number) + 1

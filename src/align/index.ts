@@ -3,8 +3,9 @@
  * what changed along each link, and goal threads across the corpus.
  */
 import groupBy from 'lodash/groupBy.js'
-import { computedField } from '../collections.js'
+import { computedField, stored } from '../collections.js'
 import { PlanCascadeError } from '../errors.js'
+import { loadUnitAliases } from '../extract/index.js'
 import {
   createSegmenter,
   type Lexicon,
@@ -22,10 +23,12 @@ import type {
   TargetChange,
   Thread,
 } from '../model/index.js'
+import { lexiconFingerprint } from '../pipeline/cache.js'
 import { type OnProgress, type ProgressStage, stageProgress } from '../progress.js'
 import {
   buildFeatures,
   type CorpusFeatures,
+  extendFeatures,
   type ItemFeatures,
   linkProbability,
   loadScoreWeights,
@@ -38,6 +41,18 @@ import { type CandidateOptions, findCandidateLists, forEachCandidatePair } from 
 import { detectChanges } from './changes.js'
 import type { Decision } from './decisions.js'
 import { evolutionPair, matchOneToOne } from './evolution.js'
+import {
+  type AlignSnapshot,
+  documentHash,
+  documentPairKey,
+  type HeldPairs,
+  makeSnapshot,
+  planReuse,
+  type ReusePlan,
+  restoreFeatures,
+  type SnapshotUse,
+  settingsHash,
+} from './incremental.js'
 import { keepMutual, type MutualOptions } from './mutual.js'
 import { relateDocuments, relatedDocuments, relatedMap } from './relation.js'
 import { byScore, LinkSelector, type SelectedPair } from './select.js'
@@ -47,6 +62,8 @@ export type { CandidateOptions } from './candidates.js'
 export type { Decision } from './decisions.js'
 export { parseDecisions } from './decisions.js'
 export { matchOneToOne } from './evolution.js'
+export type { AlignSnapshot, SnapshotUse } from './incremental.js'
+export { readAlignSnapshot, writeAlignSnapshot } from './incremental.js'
 export type { MutualOptions } from './mutual.js'
 export type { RelatedDocumentsOptions } from './relation.js'
 export { isAncestor, relateDocuments, relatedDocuments } from './relation.js'
@@ -104,12 +121,32 @@ export interface AlignOptions {
    * link).
    */
   onProgress?: OnProgress
+  /**
+   * The snapshot of an earlier alignment (`AlignResult.snapshot`, `readAlignSnapshot`). When the
+   * documents are those it was made of, unchanged, plus new ones, and the settings are the same, its
+   * features, corpus statistics and scored pairs are reused: only pairs with a new item are looked up
+   * and scored. The statistics stay those of the corpus first aligned (an old pair keeps its score), so
+   * the links can differ a little from those of a run afresh. Otherwise the documents are aligned
+   * afresh; `AlignResult.reuse` says which and why. Many mode only (not with `one-to-one` or `exhaustive`).
+   */
+  previous?: AlignSnapshot | null
+  /** Return a snapshot of this alignment in `AlignResult.snapshot`, for `previous` of the next run. */
+  snapshot?: boolean
+  /**
+   * Reuse a snapshot only while the corpus has at most this share more items than the corpus its
+   * statistics were counted over; default 0.25.
+   */
+  maxGrowth?: number
 }
 
 export interface AlignResult {
   links: Link[]
   threads: Thread[]
   evolution: EvolutionPair[]
+  /** With `snapshot: true` (many mode, candidate index): what the next run can reuse. */
+  snapshot?: AlignSnapshot
+  /** With `previous`: how much of it was reused, or why none was. */
+  reuse?: SnapshotUse
 }
 
 /** The score `minProbability` asks for; a probability no score reaches keeps no link. */
@@ -232,16 +269,48 @@ function createScorer(documents: PlanDocument[], corpus: CorpusFeatures, weights
   }
 }
 
+/** An incremental run's part in finding the pairs to score (see `CandidateOptions.added`). */
+interface AddedItems {
+  /** Items before this one are the snapshot's. */
+  first: number
+  /** Documents before this one are the snapshot's. */
+  firstDocument: number
+  cutoffs: Float32Array
+  queryFloors: Float32Array
+  /** Pairs of related documents the snapshot knew (`documentPairKey`). */
+  relatedBefore: ReadonlySet<string>
+  /** True for a pair of old items already held by the snapshot. */
+  held: (i: number, j: number) => boolean
+}
+
+/** The newly related pairs of the snapshot's own documents. */
+function newlyRelatedOld(
+  documents: readonly PlanDocument[],
+  firstDocument: number,
+  relatedBefore: ReadonlySet<string>,
+): Set<string> {
+  const out = new Set<string>()
+  for (const [x, y] of relatedDocuments(documents)) {
+    if (x >= firstDocument || y >= firstDocument) continue
+    const key = documentPairKey((documents[x] as PlanDocument).id, (documents[y] as PlanDocument).id)
+    if (!relatedBefore.has(key)) out.add(key)
+  }
+  return out
+}
+
 /**
- * Calls `visit` for every pair to score: the candidates, or every pair across documents. Reports the
- * `candidates` stage (items) and the start of `score` (pairs to score).
+ * Calls `visit` for every pair to score: the candidates, or every pair across documents; with
+ * `added`, only the pairs with a new item (and those of old documents newly related). Reports the
+ * `candidates` stage (items) and the start of `score` (pairs to score). Returns what a snapshot keeps
+ * of the candidate index (null when exhaustive).
  */
 function forEachPairToScore(
   documents: PlanDocument[],
   corpus: CorpusFeatures,
   options: AlignOptions,
   visit: (i: number, j: number) => void,
-): void {
+  added?: AddedItems,
+): { cutoffs: Float32Array; queryFloors: Float32Array } | null {
   const n = corpus.items.length
   const progress = (stage: ProgressStage, done: number, total: number) =>
     options.onProgress?.({ stage, done, total })
@@ -257,22 +326,42 @@ function forEachPairToScore(
       const doc = (corpus.items[i] as ItemFeatures).docId
       for (let j = i + 1; j < n; j++) if ((corpus.items[j] as ItemFeatures).docId !== doc) visit(i, j)
     }
-    return
+    return null
   }
   progress('candidates', 0, n)
-  const lists = findCandidateLists(corpus, { ...options.candidates, related: relatedDocuments(documents) })
+  let related = relatedDocuments(documents)
+  if (added)
+    related = related.filter(
+      ([x, y]) =>
+        x >= added.firstDocument ||
+        y >= added.firstDocument ||
+        !added.relatedBefore.has(
+          documentPairKey((documents[x] as PlanDocument).id, (documents[y] as PlanDocument).id),
+        ),
+    )
+  const lists = findCandidateLists(corpus, {
+    ...options.candidates,
+    related,
+    ...(added
+      ? { added: { first: added.first, cutoffs: added.cutoffs, queryFloors: added.queryFloors } }
+      : {}),
+  })
   progress('candidates', n, n)
+  // a pair of old items comes only from old documents newly related, and may be held already
+  const wanted = (i: number, j: number) => !added || i >= added.first || j >= added.first || !added.held(i, j)
   let pairs = 0
-  forEachCandidatePair(lists, () => {
-    pairs++
+  forEachCandidatePair(lists, (i, j) => {
+    if (wanted(i, j)) pairs++
   })
   const scoring = stageProgress(options.onProgress, 'scoring', pairs)
   scoring(0)
   let done = 0
   forEachCandidatePair(lists, (i, j) => {
+    if (!wanted(i, j)) return
     visit(i, j)
     scoring(++done)
   })
+  return { cutoffs: lists.cutoffs, queryFloors: lists.queryFloors }
 }
 
 /** Every scored pair of items of different documents, before thresholds, as links with evidence. */
@@ -346,43 +435,140 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
   const progress = (stage: ProgressStage, done: number, total: number) =>
     options.onProgress?.({ stage, done, total })
   const itemCount = documents.reduce((n, d) => n + d.items.length, 0)
-  progress('segmenting', 0, itemCount)
-  const corpus = featuresOf(documents, options)
-  progress('segmenting', itemCount, itemCount)
   const weights = options.weights ?? loadScoreWeights()
   const threshold = Math.max(options.threshold ?? weights.threshold, minimumScore(options, weights))
+  const oneToOne = options.mode === 'one-to-one'
+  const topK = options.topK ?? weights.topK ?? 3
+  const maxLinks = options.maxLinks ?? 10
+  const lexicon = resolveLexicon(options.lexicon)
+  const segmenter = options.segmenter ?? createSegmenter({ dictionary: lexicon.dictionary })
+  const featureOptions = {
+    segmenter,
+    lexicon,
+    ...(options.analyses ? { analyses: options.analyses } : {}),
+    ...(options.consumeAnalyses ? { consumeAnalyses: true } : {}),
+  }
+
+  // incremental: the snapshot's documents first, in its order, then the new ones
+  const incremental = options.previous !== undefined || options.snapshot === true
+  const settings = incremental
+    ? settingsHash({
+        weights,
+        threshold,
+        topK,
+        maxLinks,
+        mutual: options.mutual,
+        candidates: options.candidates ?? {},
+        lexicon: lexiconFingerprint(lexicon, segmenter.name),
+        aliases: loadUnitAliases(),
+      })
+    : ''
+  const hashes = new Map<string, string>()
+  const hashOf = (d: PlanDocument) => stored(hashes, d.id, () => documentHash(d))
+  let reuse: SnapshotUse | undefined
+  let plan: ReusePlan | null = null
+  const previous = options.previous
+  if (previous !== undefined) {
+    const found =
+      previous === null
+        ? { reason: 'no snapshot' }
+        : oneToOne || options.exhaustive
+          ? { reason: 'a snapshot is used in many mode with the candidate index only' }
+          : planReuse(documents, previous, settings, options.maxGrowth ?? 0.25, hashOf)
+    if ('reason' in found) reuse = { reused: 0, added: documents.length, reason: found.reason }
+    else {
+      plan = found
+      reuse = { reused: found.old.length, added: found.added.length }
+    }
+  }
+  const ordered = plan ? [...plan.old, ...plan.added] : documents
+  progress('segmenting', 0, itemCount)
+  let corpus: CorpusFeatures
+  let added: AddedItems | undefined
+  if (plan && previous) {
+    const base = restoreFeatures(previous, plan.old)
+    // the old items' analyses are not read: their features come from the snapshot
+    if (options.consumeAnalyses)
+      for (const f of base.items) (options.analyses as Map<string, TextAnalysis> | undefined)?.delete(f.id)
+    const first = base.items.length
+    corpus = extendFeatures(base, plan.added, featureOptions)
+    const relatedBefore = new Set(previous.related)
+    const renewed = newlyRelatedOld(ordered, plan.old.length, relatedBefore)
+    const heldKeys = new Set<number>()
+    if (renewed.size > 0)
+      for (let k = 0; k < previous.held.from.length; k++) {
+        const i = previous.held.from[k] as number
+        const j = previous.held.to[k] as number
+        const a = corpus.items[i] as ItemFeatures
+        const b = corpus.items[j] as ItemFeatures
+        if (renewed.has(documentPairKey(a.docId, b.docId)))
+          heldKeys.add(Math.min(i, j) * first + Math.max(i, j))
+      }
+    added = {
+      first,
+      firstDocument: plan.old.length,
+      cutoffs: previous.cutoffs,
+      queryFloors: previous.queryFloors,
+      relatedBefore,
+      held: (i, j) => heldKeys.has(Math.min(i, j) * first + Math.max(i, j)),
+    }
+  } else corpus = buildFeatures(documents, featureOptions)
+  progress('segmenting', itemCount, itemCount)
   const decisions = options.decisions ?? []
-  const scorer = createScorer(documents, corpus, weights)
+  const scorer = createScorer(ordered, corpus, weights)
   const items = corpus.items
 
-  const relatedOf = relatedMap(documents)
+  const relatedOf = relatedMap(ordered)
   // only pairs that reach the threshold are kept, with the features their evidence will read; in
   // 'many' mode each item holds only the pairs it may still choose
-  const oneToOne = options.mode === 'one-to-one'
   const toPair = (p: SelectedPair): ScoredPair => {
     const from = items[p.from] as ItemFeatures
     const to = items[p.to] as ItemFeatures
     return { source: from.id, target: to.id, from, to, score: p.score, decision: 'machine' }
   }
   // released once the links are made (with `scored`): the threads stage is where memory peaks
-  let selector: LinkSelector | null = new LinkSelector(items, {
-    topK: options.topK ?? weights.topK ?? 3,
-    maxLinks: options.maxLinks ?? 10,
-    relatedOf,
-  })
+  let selector: LinkSelector | null = new LinkSelector(items, { topK, maxLinks, relatedOf })
+  // the snapshot's pairs, offered again: the selection is the same whatever order pairs come in
+  if (plan && previous) {
+    const { from, to, scores } = previous.held
+    for (let k = 0; k < from.length; k++)
+      selector.add(from[k] as number, to[k] as number, scores[k] as number)
+  }
   let scored: ScoredPair[] = []
   let pairsScored = 0
-  forEachPairToScore(documents, corpus, options, (i, j) => {
-    const a = items[i] as ItemFeatures
-    const b = items[j] as ItemFeatures
-    const score = scorer.score(a, b, threshold)
-    pairsScored++
-    if (score < threshold) return
-    const pair = scorer.orient(a, b, score)
-    if (oneToOne) scored.push(pair)
-    else selector?.add(pair.from.index, pair.to.index, score)
-  })
+  const index = forEachPairToScore(
+    ordered,
+    corpus,
+    options,
+    (i, j) => {
+      const a = items[i] as ItemFeatures
+      const b = items[j] as ItemFeatures
+      const score = scorer.score(a, b, threshold)
+      pairsScored++
+      if (score < threshold) return
+      const pair = scorer.orient(a, b, score)
+      if (oneToOne) scored.push(pair)
+      else selector?.add(pair.from.index, pair.to.index, score)
+    },
+    added,
+  )
   progress('scoring', pairsScored, pairsScored)
+  let snapshot: AlignSnapshot | undefined
+  if (options.snapshot && index && !oneToOne) {
+    const held: HeldPairs = selector.heldPairs()
+    const relatedNow = relatedDocuments(ordered).map(([x, y]) =>
+      documentPairKey((ordered[x] as PlanDocument).id, (ordered[y] as PlanDocument).id),
+    )
+    snapshot = makeSnapshot({
+      settings,
+      documents: ordered.map((d) => [d.id, hashOf(d)]),
+      corpus,
+      held,
+      cutoffs: index.cutoffs,
+      queryFloors: index.queryFloors,
+      related: relatedNow,
+    })
+  }
 
   // a confirmed link the candidates did not reach is scored directly
   const confirms = decisions.filter((d) => d.action === 'confirm')
@@ -454,14 +640,14 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
     }
   }
   progress('threads', 0, threadLinks.length)
-  const threads = buildThreads(threadLinks, documents, corpus, {
+  const threads = buildThreads(threadLinks, ordered, corpus, {
     threshold: options.threadThreshold ?? 0.3,
     mustLink,
     cannotLink,
   })
   progress('threads', threadLinks.length, threadLinks.length)
-  const evolution = evolutionPairs(documents, links)
-  return { links, threads, evolution }
+  const evolution = evolutionPairs(ordered, links)
+  return { links, threads, evolution, ...(snapshot ? { snapshot } : {}), ...(reuse ? { reuse } : {}) }
 }
 
 /**

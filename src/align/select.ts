@@ -182,6 +182,21 @@ export class LinkSelector {
     return [...kept].sort(this.bySlot).map((slot) => this.pair(slot))
   }
 
+  /** Every pair still held, in typed arrays (for a snapshot: offered again, they give the same choice). */
+  heldPairs(): { from: Int32Array; to: Int32Array; scores: Float64Array } {
+    let count = 0
+    for (let slot = 0; slot < this.used; slot++) if (this.references[slot] !== 0) count++
+    const out = { from: new Int32Array(count), to: new Int32Array(count), scores: new Float64Array(count) }
+    let k = 0
+    for (let slot = 0; slot < this.used; slot++) {
+      if (this.references[slot] === 0) continue
+      out.from[k] = this.from[slot] as number
+      out.to[k] = this.to[slot] as number
+      out.scores[k++] = this.scores[slot] as number
+    }
+    return out
+  }
+
   /** Every pair still held (chosen or not yet cut), for decisions that look pairs up. */
   held(): SelectedPair[] {
     const out: SelectedPair[] = []

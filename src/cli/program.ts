@@ -4,12 +4,19 @@
  * library, and prints. Exit codes: 0 done, 1 an error (a file could not be read, nothing to do),
  * 2 bad usage (unknown option, missing argument, bad option value).
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import levenshtein from 'fast-levenshtein'
 import { checkDecisions } from '../align/decisions.js'
-import { type AlignOptions, align, type Decision, parseDecisions } from '../align/index.js'
+import {
+  type AlignOptions,
+  align,
+  type Decision,
+  parseDecisions,
+  readAlignSnapshot,
+  writeAlignSnapshot,
+} from '../align/index.js'
 import { diffItems, indexItems } from '../diff/index.js'
 import { PlanCascadeError } from '../errors.js'
 import { listInputFiles } from '../io/index.js'
@@ -151,10 +158,22 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
       ...(decisions.length ? { decisions } : {}),
       onProgress: progress.onProgress,
     }
+    // with --cache, the alignment's snapshot beside the corpus cache: added documents are aligned
+    // against the rest without aligning the rest again
+    const snapshotFile = options.cache && options.mode !== 'one-to-one' ? `${options.cache}.alignment` : null
+    const hadSnapshot = snapshotFile !== null && existsSync(snapshotFile)
+    if (snapshotFile) {
+      alignOptions.snapshot = true
+      if (hadSnapshot) alignOptions.previous = readAlignSnapshot(snapshotFile)
+    }
     const result = align(documents, alignOptions)
     // nothing after alignment reads the analyses (align emptied the map as it went)
     analysesOf.delete(documents)
     progress.stop()
+    if (snapshotFile && result.snapshot) writeAlignSnapshot(snapshotFile, result.snapshot)
+    delete result.snapshot
+    if (hadSnapshot && result.reuse?.reason && !options.quiet)
+      err(`plan-cascade: ${snapshotFile}: not reused (${result.reuse.reason}); aligned afresh`)
     return result
   }
 
@@ -422,7 +441,7 @@ function withCorpusOptions(command: Command): Command {
     .option('--encoding <name>', 'read every file in this encoding instead of detecting it')
     .option(
       '--cache <file>',
-      'keep parsed documents and their segmentation here; unchanged files are not read again',
+      'keep parsed documents and their segmentation here, and (align, report) the alignment in <file>.alignment: unchanged files are not read again, and added files are aligned against the others without aligning those again',
     )
     .option(
       '--workers <count>',

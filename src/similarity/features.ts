@@ -69,8 +69,16 @@ export interface CorpusFeatures {
   keys: string[]
   /** Key -> id. */
   ids: Map<string, number>
-  /** Inverse item frequency of each term (`w:` keys), by id; 0 for other keys. */
+  /**
+   * Inverse item frequency of each key counted (terms `w:`, bigrams `b:`, units `u:`), by id; 0 for
+   * topics and metrics. Scores read the terms' only.
+   */
   idfById: Float64Array
+  /**
+   * Items the frequencies were counted over: the corpus's own, or those of the corpus an incremental
+   * alignment extends (its statistics are kept, so that its items' features and scores stay the same).
+   */
+  statisticsItems: number
   /** The [start, end) in its item's text of every item's sentences, two slots each (see `clauses`). */
   clauseSpans: Int32Array
   /** Largest term idf (a token used by one item). */
@@ -155,9 +163,25 @@ interface ItemLayout {
 
 /** Computes the features of every item of the documents. */
 export function buildFeatures(documents: PlanDocument[], options: FeatureOptions): CorpusFeatures {
+  return extendFeatures(null, documents, options)
+}
+
+/**
+ * The features of `base`'s items followed by those of the documents' items, weighted with `base`'s
+ * statistics (its keys keep their ids and idf; a key it lacks gets the idf of its frequency among the
+ * new items over `base.statisticsItems`), so that `base`'s features and the scores of its pairs do
+ * not change. `base` is taken over (its vocabulary and labels grow in place); null: a corpus of its own.
+ */
+export function extendFeatures(
+  base: CorpusFeatures | null,
+  documents: PlanDocument[],
+  options: FeatureOptions,
+): CorpusFeatures {
   const aliases = options.aliases ?? loadUnitAliases()
-  const keys: string[] = []
-  const ids = new Map<string, number>()
+  const keys: string[] = base ? base.keys : []
+  const ids = base ? base.ids : new Map<string, number>()
+  const baseKeys = keys.length
+  const baseItems = base ? base.items.length : 0
   const intern = (key: string): number => {
     let id = ids.get(key)
     if (id === undefined) {
@@ -178,13 +202,14 @@ export function buildFeatures(documents: PlanDocument[], options: FeatureOptions
       df[id] = (df[id] as number) + 1
     }
   }
-  const topicLabels = new Map<string, string>()
+  const topicLabels = base ? base.topicLabels : new Map<string, string>()
   const renames = new Map<string, Map<string, string>>()
   const drafts = new Drafts()
   const layouts: ItemLayout[] = []
   // every item's sentence spans in one array: a typed array per item costs more than its few numbers
-  let clauseSpans = new Int32Array(1024)
-  let clauseEnd = 0
+  let clauseSpans = new Int32Array(Math.max(1024, 2 * (base?.clauseSpans.length ?? 0)))
+  if (base) clauseSpans.set(base.clauseSpans)
+  let clauseEnd = base?.clauseSpans.length ?? 0
   for (const doc of documents) {
     for (const item of doc.items) {
       const analysis = options.analyses?.get(item.id) ?? analyzeItem(item, options.segmenter, options.lexicon)
@@ -243,20 +268,15 @@ export function buildFeatures(documents: PlanDocument[], options: FeatureOptions
       })
     }
   }
-  const n = layouts.length
+  const n = base ? base.statisticsItems : layouts.length
   const idf = new Float64Array(keys.length)
-  for (let id = 0; id < keys.length; id++) {
+  if (base) idf.set(base.idfById)
+  let maxIdf = base ? base.maxIdf : 0
+  for (let id = baseKeys; id < keys.length; id++) {
     const d = df[id] ?? 0
     if (d > 0) idf[id] = Math.log((n + 1) / (d + 0.5))
+    if ((keys[id] as string).startsWith('w:')) maxIdf = Math.max(maxIdf, idf[id] as number)
   }
-  const idfById = new Float64Array(keys.length)
-  let maxIdf = 0
-  keys.forEach((key, id) => {
-    if (key.startsWith('w:')) {
-      idfById[id] = idf[id] as number
-      maxIdf = Math.max(maxIdf, idf[id] as number)
-    }
-  })
   // every item's arrays are views of three corpus-wide arrays, in item order (one allocation instead
   // of three per item): the drafts' own arrays, cut to size, each entry's count turned into its weight
   const allIds = drafts.ids.slice(0, drafts.length)
@@ -265,7 +285,8 @@ export function buildFeatures(documents: PlanDocument[], options: FeatureOptions
   for (const layout of layouts) totalEntries += layout.sentencesEnd - layout.bigramsEnd
   const allSentenceOf = new Int32Array(totalEntries)
   let entryAt = 0
-  const items = layouts.map((layout, index): ItemFeatures => {
+  const items = layouts.map((layout, k): ItemFeatures => {
+    const index = baseItems + k
     const { start, end } = layout
     const itemIds = allIds.subarray(start, end)
     const weights = allWeights.subarray(start, end)
@@ -322,13 +343,17 @@ export function buildFeatures(documents: PlanDocument[], options: FeatureOptions
       targets: layout.targets,
     }
   })
+  const all = base ? base.items.concat(items) : items
+  const byId = base ? base.byId : new Map<string, ItemFeatures>()
+  for (const f of items) byId.set(f.id, f)
   return {
-    items,
-    byId: new Map(items.map((f) => [f.id, f])),
-    documents: documents.map((d) => d.id),
+    items: all,
+    byId,
+    documents: [...(base?.documents ?? []), ...documents.map((d) => d.id)],
     keys,
     ids,
-    idfById,
+    idfById: idf,
+    statisticsItems: n,
     maxIdf,
     topicLabels,
     clauseSpans: clauseSpans.slice(0, clauseEnd),
@@ -406,4 +431,136 @@ function unitKeys(
 
 function clean(name: string): string {
   return name.normalize('NFKC').replace(/[“”‘’"'\s]/g, '')
+}
+
+/**
+ * A corpus's features as plain data (for a file): the arrays the items' vectors are views of, whole,
+ * and each item's place in them. No array is copied; `unpackFeatures` makes the same features again.
+ */
+export interface PackedFeatures {
+  keys: string[]
+  idf: Float64Array
+  maxIdf: number
+  statisticsItems: number
+  topicLabels: Array<[string, string]>
+  clauseSpans: Int32Array
+  documents: string[]
+  itemIds: string[]
+  docIds: string[]
+  headings: string[]
+  idArrays: Int32Array[]
+  weightArrays: Float32Array[]
+  sentenceArrays: Int32Array[]
+  /** `LAYOUT` numbers per item: its arrays and offsets, its ranges' ends, sentence count, first clause slot. */
+  layout: Int32Array
+}
+
+/** Numbers per item in `PackedFeatures.layout`: where its three arrays stand, its ranges' ends, its sentences. */
+const LAYOUT = 15
+
+/** The features as plain data; the arrays are shared with `corpus`, not copied. */
+export function packFeatures(corpus: CorpusFeatures): PackedFeatures {
+  const idArrays: Int32Array[] = []
+  const weightArrays: Float32Array[] = []
+  const sentenceArrays: Int32Array[] = []
+  const arrayOf = <T extends Int32Array | Float32Array>(
+    list: T[],
+    seen: Map<ArrayBufferLike, number>,
+    view: T,
+    make: (buffer: ArrayBufferLike) => T,
+  ): number => {
+    let k = seen.get(view.buffer)
+    if (k === undefined) {
+      k = list.length
+      list.push(make(view.buffer))
+      seen.set(view.buffer, k)
+    }
+    return k
+  }
+  const idSeen = new Map<ArrayBufferLike, number>()
+  const weightSeen = new Map<ArrayBufferLike, number>()
+  const sentenceSeen = new Map<ArrayBufferLike, number>()
+  const layout = new Int32Array(corpus.items.length * LAYOUT)
+  corpus.items.forEach((f, k) => {
+    const row = [
+      arrayOf(idArrays, idSeen, f.ids, (b) => new Int32Array(b)),
+      f.ids.byteOffset / 4,
+      f.ids.length,
+      arrayOf(weightArrays, weightSeen, f.weights, (b) => new Float32Array(b)),
+      f.weights.byteOffset / 4,
+      arrayOf(sentenceArrays, sentenceSeen, f.sentenceOf, (b) => new Int32Array(b)),
+      f.sentenceOf.byteOffset / 4,
+      f.sentenceOf.length,
+      f.termsEnd,
+      f.bigramsEnd,
+      f.sentencesEnd,
+      f.topicsEnd,
+      f.unitsEnd,
+      f.sentenceCount,
+      f.clauses,
+    ]
+    layout.set(row, k * LAYOUT)
+  })
+  return {
+    keys: corpus.keys,
+    idf: corpus.idfById,
+    maxIdf: corpus.maxIdf,
+    statisticsItems: corpus.statisticsItems,
+    topicLabels: [...corpus.topicLabels],
+    clauseSpans: corpus.clauseSpans,
+    documents: corpus.documents,
+    itemIds: corpus.items.map((f) => f.id),
+    docIds: corpus.items.map((f) => f.docId),
+    headings: corpus.items.map((f) => f.heading),
+    idArrays,
+    weightArrays,
+    sentenceArrays,
+    layout,
+  }
+}
+
+/** The features `packFeatures` packed; each item's targets from `targetsOf` (by item id). */
+export function unpackFeatures(
+  packed: PackedFeatures,
+  targetsOf: (itemId: string) => Target[],
+): CorpusFeatures {
+  const items = packed.itemIds.map((id, index): ItemFeatures => {
+    const at = (k: number) => packed.layout[index * LAYOUT + k] as number
+    const idArray = packed.idArrays[at(0)] as Int32Array
+    const weightArray = packed.weightArrays[at(3)] as Float32Array
+    const sentenceArray = packed.sentenceArrays[at(5)] as Int32Array
+    return {
+      id,
+      docId: packed.docIds[index] as string,
+      index,
+      heading: packed.headings[index] as string,
+      ids: idArray.subarray(at(1), at(1) + at(2)),
+      weights: weightArray.subarray(at(4), at(4) + at(2)),
+      sentenceOf: sentenceArray.subarray(at(6), at(6) + at(7)),
+      termsEnd: at(8),
+      bigramsEnd: at(9),
+      sentencesEnd: at(10),
+      topicsEnd: at(11),
+      unitsEnd: at(12),
+      sentenceCount: at(13),
+      clauses: at(14),
+      targets: targetsOf(id),
+    }
+  })
+  const ids = new Map<string, number>()
+  packed.keys.forEach((key, id) => {
+    ids.set(key, id)
+  })
+  return {
+    items,
+    byId: new Map(items.map((f) => [f.id, f])),
+    documents: packed.documents,
+    keys: packed.keys,
+    ids,
+    idfById: packed.idf,
+    statisticsItems: packed.statisticsItems,
+    maxIdf: packed.maxIdf,
+    topicLabels: new Map(packed.topicLabels),
+    clauseSpans: packed.clauseSpans,
+  }
 }

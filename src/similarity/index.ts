@@ -4,13 +4,16 @@
  * Every feature of a pair is between 0 (nothing in common) and 1 (the same). Functions accept
  * precomputed features (`ItemFeatures`) so that a corpus is analysed once.
  */
-export type { CorpusFeatures, FeatureOptions, ItemFeatures } from './features.js'
+export type { CorpusFeatures, FeatureOptions, ItemFeatures, PackedFeatures } from './features.js'
 export {
   analyzeItem,
   buildFeatures,
   entriesOf,
+  extendFeatures,
   MENTION_PROFILE,
+  packFeatures,
   splitSentences,
+  unpackFeatures,
   vectorOf,
 } from './features.js'
 export type { ScoreWeights } from './score.js'

@@ -1,0 +1,186 @@
+/**
+ * Incremental alignment: a snapshot of an alignment (the items' features, the corpus statistics they
+ * were weighted with, the scored pairs the link selection held, and what the candidate index needs to
+ * find new partners of old items), so that aligning the same documents plus a few new ones scores
+ * only the pairs with a new item. The statistics stay those of the corpus first aligned, so that an
+ * old item's features and an old pair's score do not change; the corpus is aligned afresh once it
+ * has grown past a share of it. A document changed or removed since the snapshot, or other settings,
+ * also mean a run afresh.
+ */
+import { createHash } from 'node:crypto'
+import { readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { deserialize, serialize } from 'node:v8'
+import { PlanCascadeError } from '../errors.js'
+import type { PlanDocument, Target } from '../model/index.js'
+import {
+  type CorpusFeatures,
+  type PackedFeatures,
+  packFeatures,
+  unpackFeatures,
+} from '../similarity/index.js'
+
+/** Raised when what a snapshot holds changes shape. */
+const SNAPSHOT_FORMAT = 1
+
+/** The scored pairs the link selection held: items' indexes (the link's source first) and scores. */
+export interface HeldPairs {
+  from: Int32Array
+  to: Int32Array
+  scores: Float64Array
+}
+
+/** What an alignment leaves for the next one over the same documents and more. */
+export interface AlignSnapshot {
+  format: number
+  /** Hash of what scores and the selection depend on: weights, thresholds, limits, index settings, lexicon. */
+  settings: string
+  /** Each document's id and the hash of its record, in the order of the features' items. */
+  documents: Array<[string, string]>
+  features: PackedFeatures
+  held: HeldPairs
+  /** Per item, for the candidate index (see `CandidateOptions.added`). */
+  cutoffs: Float32Array
+  queryFloors: Float32Array
+  /** Pairs of related documents when the snapshot was made, `id\0id`, lower id first. */
+  related: string[]
+}
+
+/** How an alignment used the snapshot it was given. */
+export interface SnapshotUse {
+  /** Documents whose features and pairs were reused (0: aligned afresh). */
+  reused: number
+  /** Documents new since the snapshot (all of them when aligned afresh). */
+  added: number
+  /** Why the snapshot was not used, when it was not. */
+  reason?: string
+}
+
+/** A plan of an incremental run: the snapshot's documents in its order, then the new ones. */
+export interface ReusePlan {
+  old: PlanDocument[]
+  added: PlanDocument[]
+}
+
+const sha = (text: string) => createHash('sha1').update(text).digest('hex')
+
+/**
+ * The hash of a document's record: any change to its text, items or metadata changes it. Not its
+ * items' keywords: they are weighed against every item of the corpus (they change as documents are
+ * added), and alignment does not read them.
+ */
+export function documentHash(document: PlanDocument): string {
+  return sha(JSON.stringify(document, (key, value) => (key === 'keywords' ? undefined : value)))
+}
+
+/** The hash of the settings a snapshot is valid for. */
+export function settingsHash(settings: unknown): string {
+  return sha(JSON.stringify([SNAPSHOT_FORMAT, settings]))
+}
+
+/** The key of a pair of document ids, lower first. */
+export const documentPairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`)
+
+/**
+ * Which of the documents the snapshot already holds: a plan when they all are unchanged and the
+ * corpus has not grown past `maxGrowth` of the items its statistics were counted over, or why not.
+ */
+export function planReuse(
+  documents: readonly PlanDocument[],
+  snapshot: AlignSnapshot,
+  settings: string,
+  maxGrowth: number,
+  hashOf: (document: PlanDocument) => string,
+): ReusePlan | { reason: string } {
+  if (snapshot.format !== SNAPSHOT_FORMAT) return { reason: 'the snapshot is of another format' }
+  if (snapshot.settings !== settings)
+    return { reason: 'the snapshot was made with other settings (weights, thresholds, lexicon)' }
+  const byId = new Map(documents.map((d) => [d.id, d]))
+  const old: PlanDocument[] = []
+  for (const [id, hash] of snapshot.documents) {
+    const document = byId.get(id)
+    if (!document) return { reason: `document ${id} of the snapshot is not in the corpus` }
+    if (hashOf(document) !== hash) return { reason: `document ${id} changed since the snapshot` }
+    old.push(document)
+    byId.delete(id)
+  }
+  const added = documents.filter((d) => byId.has(d.id))
+  const items = added.reduce((n, d) => n + d.items.length, snapshot.features.itemIds.length)
+  if (items > (1 + maxGrowth) * snapshot.features.statisticsItems)
+    return {
+      reason: `the corpus grew past ${Math.round(100 * maxGrowth)}% of the items its statistics were counted over`,
+    }
+  return { old, added }
+}
+
+/** The snapshot's features, with each item's targets from its document. */
+export function restoreFeatures(snapshot: AlignSnapshot, old: readonly PlanDocument[]): CorpusFeatures {
+  const targets = new Map<string, Target[]>()
+  for (const d of old) for (const item of d.items) targets.set(item.id, item.targets)
+  return unpackFeatures(snapshot.features, (id) => targets.get(id) ?? [])
+}
+
+/** A snapshot of an alignment; the features' arrays are shared, not copied. */
+export function makeSnapshot(parts: {
+  settings: string
+  documents: Array<[string, string]>
+  corpus: CorpusFeatures
+  held: HeldPairs
+  cutoffs: Float32Array
+  queryFloors: Float32Array
+  related: string[]
+}): AlignSnapshot {
+  const { corpus, ...rest } = parts
+  return { format: SNAPSHOT_FORMAT, ...rest, features: packFeatures(corpus) }
+}
+
+/**
+ * A typed array with a buffer of its own: node's deserializer makes views into the file's bytes, which
+ * would keep the whole file in memory and make `packFeatures` write it all again.
+ */
+function own<T extends Int32Array | Float32Array | Float64Array>(array: T): T {
+  return array.byteOffset === 0 && array.byteLength === array.buffer.byteLength ? array : (array.slice() as T)
+}
+
+/** Reads a snapshot file; null when it is missing or cannot be read (an alignment afresh follows). */
+export function readAlignSnapshot(file: string): AlignSnapshot | null {
+  let data: Partial<AlignSnapshot>
+  try {
+    data = deserialize(readFileSync(file)) as Partial<AlignSnapshot>
+  } catch {
+    return null
+  }
+  if (data?.format !== SNAPSHOT_FORMAT || !data.features || !data.held) return null
+  const { features, held } = data
+  return {
+    ...(data as AlignSnapshot),
+    features: {
+      ...features,
+      idf: own(features.idf),
+      clauseSpans: own(features.clauseSpans),
+      layout: own(features.layout),
+      idArrays: features.idArrays.map(own),
+      weightArrays: features.weightArrays.map(own),
+      sentenceArrays: features.sentenceArrays.map(own),
+    },
+    held: { from: own(held.from), to: own(held.to), scores: own(held.scores) },
+    cutoffs: own(data.cutoffs as Float32Array),
+    queryFloors: own(data.queryFloors as Float32Array),
+  }
+}
+
+/**
+ * Writes a snapshot file (through a temporary file, so an interrupted write leaves the old one).
+ *
+ * @throws PlanCascadeError `unreadable-file` when it cannot be written.
+ */
+export function writeAlignSnapshot(file: string, snapshot: AlignSnapshot): void {
+  const temporary = `${file}.${process.pid}.tmp`
+  try {
+    writeFileSync(temporary, serialize(snapshot))
+    renameSync(temporary, file)
+  } catch (error) {
+    throw new PlanCascadeError('unreadable-file', `cannot write the alignment snapshot (${String(error)})`, {
+      file,
+    })
+  }
+}
