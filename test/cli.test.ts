@@ -201,6 +201,29 @@ describe('align, topics, diff', () => {
     expect(second.stdout === first.stdout).toBe(true)
   })
 
+  it('keeps the alignment beside the cache and aligns an added document against it, saying when it cannot', async () => {
+    const cache = join(tmp, 'grow.cache')
+    const FUJIAN = ['seeds/fujian-2019.txt', 'seeds/xiamen-2022.txt', 'seeds/cangshan-2022.txt']
+    const first = await cli('align', ...FUJIAN, ...FUZHOU.slice(0, 1), '--json', '-q', '--cache', cache)
+    expect(first.code).toBe(0)
+    expect(existsSync(`${cache}.alignment`)).toBe(true)
+    const grown = await cli('align', ...FUJIAN, ...FUZHOU, '--json', '--no-progress', '--cache', cache)
+    expect(grown.code).toBe(0)
+    expect(grown.stderr).toBe('')
+    const links = (JSON.parse(grown.stdout) as { links: Array<{ source: string; target: string }> }).links
+    expect(
+      links.some((l) => l.source.startsWith('fuzhou-2019#') && l.target.startsWith('fuzhou-2025#')),
+    ).toBe(true)
+    // one document fewer than the snapshot holds: aligned afresh, with a note on stderr
+    const fewer = await cli('align', ...FUJIAN, '--json', '--no-progress', '--cache', cache)
+    expect(fewer.code).toBe(0)
+    expect(fewer.stderr).toMatch(
+      /grow\.cache\.alignment: not reused \(document fuzhou-20\d\d of the snapshot is not in the corpus\); aligned afresh/,
+    )
+    const fresh = await cli('align', ...FUJIAN, '--json', '-q')
+    expect(fewer.stdout === fresh.stdout).toBe(true)
+  })
+
   it('prints links, threads and evolution in words without --json', async () => {
     const { code, stdout } = await cli('align', ...FUZHOU)
     expect(code).toBe(0)

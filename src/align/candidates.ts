@@ -76,6 +76,34 @@ class FlatIndex {
     for (const f of items)
       for (let k = 0; k < f.bigramsEnd; k++) this.add(f.ids[k] as number, f.index, f.weights[k] as number)
   }
+  /** The postings of items from `first` on, each key's in a range of its own (`length` all full). */
+  from(first: number): Pick<FlatIndex, 'offset' | 'length' | 'items' | 'weights'> {
+    const keys = this.length.length
+    const offset = new Int32Array(keys + 1)
+    for (let key = 0; key < keys; key++) {
+      let count = 0
+      const base = this.offset[key] as number
+      const end = base + (this.length[key] as number)
+      for (let p = base; p < end; p++) if ((this.items[p] as number) >= first) count++
+      offset[key + 1] = (offset[key] as number) + count
+    }
+    const items = new Int32Array(offset[keys] as number)
+    const weights = new Float32Array(offset[keys] as number)
+    const length = new Int32Array(keys)
+    for (let key = 0; key < keys; key++) {
+      let at = offset[key] as number
+      const base = this.offset[key] as number
+      const end = base + (this.length[key] as number)
+      for (let p = base; p < end; p++)
+        if ((this.items[p] as number) >= first) {
+          items[at] = this.items[p] as number
+          weights[at++] = this.weights[p] as number
+        }
+      length[key] = at - (offset[key] as number)
+    }
+    return { offset, length, items, weights }
+  }
+
   /** True when slot `a` is lighter than slot `b` (a heap's root is its lightest). */
   private lighter(a: number, b: number): boolean {
     const wa = this.weights[a] as number
@@ -270,10 +298,10 @@ export function findCandidateLists(corpus: CorpusFeatures, options: CandidateOpt
     for (const other of others) scores[other] = 0
     touched.length = 0
   }
-  // incremental: each earlier item against an index of the new items alone
+  // incremental: each earlier item against the new items' postings of the index (those a run over
+  // the whole corpus would read)
   if (added && first < n) {
-    const fresh = new FlatIndex(items.slice(first), corpus.keys.length, maxPostings, rank)
-    const { offset, length, items: postings, weights: postingWeights } = fresh
+    const { offset, length, items: postings, weights: postingWeights } = index.from(first)
     for (let i = 0; i < first; i++) {
       const f = items[i] as ItemFeatures
       const floor = queryFloors[i] as number

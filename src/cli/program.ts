@@ -171,9 +171,11 @@ export function createProgram(io: CliIO = { stdout: process.stdout, stderr: proc
     analysesOf.delete(documents)
     progress.stop()
     if (snapshotFile && result.snapshot) writeAlignSnapshot(snapshotFile, result.snapshot)
-    delete result.snapshot
     if (hadSnapshot && result.reuse?.reason && !options.quiet)
       err(`plan-cascade: ${snapshotFile}: not reused (${result.reuse.reason}); aligned afresh`)
+    // the output is the alignment's alone, the same with a cache or without
+    delete result.snapshot
+    delete result.reuse
     return result
   }
 
