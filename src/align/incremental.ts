@@ -43,6 +43,67 @@ export interface AlignSnapshot {
   queryFloors: Float32Array
   /** Pairs of related documents when the snapshot was made, `id\0id`, lower id first. */
   related: string[]
+  /** The threads' clustering, when it was made without decisions (see `ThreadClustering`). */
+  threads?: ThreadClustering
+}
+
+/**
+ * What the threads grew from: the links clustered (items' indexes) and the clusters (cluster k is
+ * `members[ends[k - 1]]` to `members[ends[k] - 1]`, item indexes), at this threshold.
+ */
+export interface ThreadClustering {
+  threshold: number
+  from: Int32Array
+  to: Int32Array
+  members: Int32Array
+  ends: Int32Array
+}
+
+/** The clustering as the snapshot keeps it. */
+export function packClustering(
+  threshold: number,
+  links: ReadonlyArray<{ source: string; target: string }>,
+  clusters: string[][],
+  indexOf: (id: string) => number,
+): ThreadClustering {
+  const from = Int32Array.from(links, (l) => indexOf(l.source))
+  const to = Int32Array.from(links, (l) => indexOf(l.target))
+  const members = new Int32Array(clusters.reduce((n, c) => n + c.length, 0))
+  const ends = new Int32Array(clusters.length)
+  let at = 0
+  clusters.forEach((c, k) => {
+    for (const id of c) members[at++] = indexOf(id)
+    ends[k] = at
+  })
+  return { threshold, from, to, members, ends }
+}
+
+/**
+ * The earlier clusters (by item id) and the items whose links changed: those at either end of a link
+ * made or lost since.
+ */
+export function changedSince(
+  clustering: ThreadClustering,
+  links: ReadonlyArray<{ source: string; target: string }>,
+  indexOf: (id: string) => number,
+  idOf: (index: number) => string,
+): { clusters: string[][]; changed: Set<string> } {
+  const key = (i: number, j: number) => (i < j ? i * 2 ** 26 + j : j * 2 ** 26 + i)
+  // the earlier links; each link of now found there is taken out, so what is left was lost
+  const before = new Set<number>()
+  for (let k = 0; k < clustering.from.length; k++)
+    before.add(key(clustering.from[k] as number, clustering.to[k] as number))
+  const changed = new Set<string>()
+  for (const l of links)
+    if (!before.delete(key(indexOf(l.source), indexOf(l.target)))) changed.add(l.source).add(l.target)
+  for (const k of before) changed.add(idOf(Math.floor(k / 2 ** 26))).add(idOf(k % 2 ** 26))
+  const clusters: string[][] = []
+  let start = 0
+  for (const end of clustering.ends) {
+    clusters.push(Array.from(clustering.members.subarray(start, end), idOf))
+    start = end
+  }
+  return { clusters, changed }
 }
 
 /** How an alignment used the snapshot it was given. */
@@ -165,6 +226,17 @@ export function readAlignSnapshot(file: string): AlignSnapshot | null {
     held: { from: own(held.from), to: own(held.to), scores: own(held.scores) },
     cutoffs: own(data.cutoffs as Float32Array),
     queryFloors: own(data.queryFloors as Float32Array),
+    ...(data.threads
+      ? {
+          threads: {
+            threshold: data.threads.threshold,
+            from: own(data.threads.from),
+            to: own(data.threads.to),
+            members: own(data.threads.members),
+            ends: own(data.threads.ends),
+          },
+        }
+      : {}),
   }
 }
 

@@ -43,10 +43,12 @@ import type { Decision } from './decisions.js'
 import { evolutionPair, matchOneToOne } from './evolution.js'
 import {
   type AlignSnapshot,
+  changedSince,
   documentHash,
   documentPairKey,
   type HeldPairs,
   makeSnapshot,
+  packClustering,
   planReuse,
   type ReusePlan,
   restoreFeatures,
@@ -56,7 +58,7 @@ import {
 import { keepMutual, type MutualOptions } from './mutual.js'
 import { relateDocuments, relatedDocuments, relatedMap } from './relation.js'
 import { byScore, LinkSelector, type SelectedPair } from './select.js'
-import { buildThreads } from './threads.js'
+import { clusterThreads } from './threads.js'
 
 export type { CandidateOptions } from './candidates.js'
 export type { Decision } from './decisions.js'
@@ -640,11 +642,21 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
     }
   }
   progress('threads', 0, threadLinks.length)
-  const threads = buildThreads(threadLinks, ordered, corpus, {
-    threshold: options.threadThreshold ?? 0.3,
+  const threadThreshold = options.threadThreshold ?? 0.3
+  const indexOf = (id: string) => (corpus.byId.get(id) as ItemFeatures).index
+  const idOf = (k: number) => (items[k] as ItemFeatures).id
+  // incremental: the earlier threads' clusters that no link made or lost touches are kept
+  const earlier = plan && decisions.length === 0 ? previous?.threads : undefined
+  const { threads, clusters } = clusterThreads(threadLinks, ordered, corpus, {
+    threshold: threadThreshold,
     mustLink,
     cannotLink,
+    ...(earlier && earlier.threshold === threadThreshold
+      ? { previous: changedSince(earlier, threadLinks, indexOf, idOf) }
+      : {}),
   })
+  if (snapshot && decisions.length === 0)
+    snapshot.threads = packClustering(threadThreshold, threadLinks, clusters, indexOf)
   progress('threads', threadLinks.length, threadLinks.length)
   const evolution = evolutionPairs(ordered, links)
   return { links, threads, evolution, ...(snapshot ? { snapshot } : {}), ...(reuse ? { reuse } : {}) }
@@ -656,14 +668,29 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
  * documents nor all links per pair are visited.
  */
 function evolutionPairs(documents: PlanDocument[], links: Link[]): EvolutionPair[] {
-  const docOf = new Map<string, string>()
-  for (const d of documents) for (const item of d.items) docOf.set(item.id, d.id)
-  const linksByPair = new Map<string, Link[]>()
+  // documents and jurisdictions as numbers: only links within one jurisdiction are grouped, by a
+  // number per pair of documents (a string key for each of a million links was most of the stage)
+  const docOf = new Map<string, number>()
+  const names = new Map<string, number>()
+  const nameOf = documents.map((d) =>
+    d.jurisdiction ? stored(names, d.jurisdiction.name, () => names.size) : -1 - names.size,
+  )
+  documents.forEach((d, k) => {
+    for (const item of d.items) docOf.set(item.id, k)
+  })
+  const count = documents.length
+  const linksByPair = new Map<number, Link[]>()
   for (const l of links) {
-    const key = pairKey(docOf.get(l.source) ?? '', docOf.get(l.target) ?? '')
-    const list = linksByPair.get(key) ?? []
-    list.push(l)
-    linksByPair.set(key, list)
+    const a = docOf.get(l.source)
+    const b = docOf.get(l.target)
+    if (a === undefined || b === undefined || nameOf[a] !== nameOf[b]) continue
+    stored(linksByPair, Math.min(a, b) * count + Math.max(a, b), () => []).push(l)
+  }
+  const position = new Map(documents.map((d, k) => [d.id, k]))
+  const linksOf = (x: string, y: string): Link[] => {
+    const a = position.get(x) as number
+    const b = position.get(y) as number
+    return linksByPair.get(Math.min(a, b) * count + Math.max(a, b)) ?? []
   }
   const byName = groupBy(
     documents.filter((d) => d.jurisdiction),
@@ -677,8 +704,7 @@ function evolutionPairs(documents: PlanDocument[], links: Link[]): EvolutionPair
           group[x] as PlanDocument,
           group[y] as PlanDocument,
         )
-        if (relation === 'evolution')
-          out.push(evolutionPair(source, target, linksByPair.get(pairKey(source.id, target.id)) ?? []))
+        if (relation === 'evolution') out.push(evolutionPair(source, target, linksOf(source.id, target.id)))
       }
     }
   }

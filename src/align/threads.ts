@@ -23,6 +23,12 @@ export interface ThreadOptions {
    * Null: every item in one thread only.
    */
   attachThreshold?: number | null
+  /**
+   * An earlier clustering to keep where nothing changed (incremental alignment): its clusters (core
+   * members, by item id) and the items whose links changed since. A cluster without a changed item is
+   * kept whole; the items of the others and the items in none are clustered again among themselves.
+   */
+  previous?: { clusters: string[][]; changed: ReadonlySet<string> }
 }
 
 interface Cluster {
@@ -36,6 +42,16 @@ export function buildThreads(
   corpus: CorpusFeatures,
   options: ThreadOptions = {},
 ): Thread[] {
+  return clusterThreads(links, documents, corpus, options).threads
+}
+
+/** The threads, and the clusters they grew from (core members by item id, before items attach). */
+export function clusterThreads(
+  links: Link[],
+  documents: PlanDocument[],
+  corpus: CorpusFeatures,
+  options: ThreadOptions = {},
+): { threads: Thread[]; clusters: string[][] } {
   const threshold = options.threshold ?? 0.3
   // the linked items, without a two-element array per link
   const linked = new Set<string>()
@@ -59,15 +75,28 @@ export function buildThreads(
   }
 
   const adjacent = itemGraph(links, index, n)
-  const clusters = clusterAverageLinkage(
-    n,
-    docOf as string[],
-    adjacent,
-    cannotLinkWith,
-    index,
-    options,
-    threshold,
-  )
+  // incremental: the earlier clusters nothing changed in are kept, the rest clustered again (through
+  // the links among the items not kept alone)
+  const kept: Cluster[] = []
+  const inKept = new Uint8Array(n)
+  if (options.previous) {
+    const { changed } = options.previous
+    for (const members of options.previous.clusters) {
+      const at = members.map((id) => index.get(id))
+      if (members.some((id) => changed.has(id)) || at.some((k) => k === undefined)) continue
+      const cluster = { members: (at as number[]).sort((p, q) => p - q) }
+      for (const m of cluster.members) inKept[m] = 1
+      kept.push(cluster)
+    }
+  }
+  const free = kept.length === 0 ? adjacent : itemGraph(links, index, n, (i, j) => !inKept[i] && !inKept[j])
+  const clusters = [
+    ...kept,
+    ...clusterAverageLinkage(n, docOf as string[], free, cannotLinkWith, index, options, threshold).filter(
+      (c) => !inKept[c.members[0] as number],
+    ),
+  ].sort((a, b) => (a.members[0] as number) - (b.members[0] as number))
+  const cores = clusters.map((c) => c.members.map((m) => ids[m] as string))
 
   const attachThreshold = options.attachThreshold === undefined ? threshold : options.attachThreshold
   if (attachThreshold !== null) {
@@ -131,7 +160,10 @@ export function buildThreads(
     support: new Int32Array(corpus.keys.length),
     touched: [],
   }
-  return threads.map((t, k) => describeThread(`t${k + 1}`, t.members, corpus, scratch))
+  return {
+    threads: threads.map((t, k) => describeThread(`t${k + 1}`, t.members, corpus, scratch)),
+    clusters: cores,
+  }
 }
 
 /**
@@ -389,12 +421,23 @@ export interface ItemGraph {
   score: Float64Array
 }
 
-function itemGraph(links: Link[], index: Map<string, number>, n: number): ItemGraph {
+function itemGraph(
+  links: Link[],
+  index: Map<string, number>,
+  n: number,
+  wanted?: (i: number, j: number) => boolean,
+): ItemGraph {
   const ends = new Int32Array(2 * links.length)
   const degree = new Int32Array(n + 1)
   links.forEach((l, k) => {
     const i = index.get(l.source) as number
     const j = index.get(l.target) as number
+    // a link not wanted is a pair of -1s, left out below
+    if (wanted && !wanted(i, j)) {
+      ends[2 * k] = -1
+      ends[2 * k + 1] = -1
+      return
+    }
     ends[2 * k] = i
     ends[2 * k + 1] = j
     degree[i + 1] = (degree[i + 1] as number) + 1
@@ -408,6 +451,7 @@ function itemGraph(links: Link[], index: Map<string, number>, n: number): ItemGr
   links.forEach((l, k) => {
     const i = ends[2 * k] as number
     const j = ends[2 * k + 1] as number
+    if (i < 0) return
     const value = Math.max(0, l.decision === 'confirmed' ? 1 : l.score)
     for (const [from, other] of [
       [i, j],
