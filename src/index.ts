@@ -10,8 +10,8 @@ export { checkDecisions } from './align/decisions.js'
 export type { Evaluation, GoldThreads } from './align/evaluate.js'
 export type { FindThreadsQuery } from './align/find-threads.js'
 export { findThreads } from './align/find-threads.js'
-export type { AlignOptions, AlignResult, Decision } from './align/index.js'
-export { parseDecisions } from './align/index.js'
+export type { AlignOptions, AlignResult, AlignSnapshot, Decision, SnapshotUse } from './align/index.js'
+export { parseDecisions, readAlignSnapshot, writeAlignSnapshot } from './align/index.js'
 // align and similarity with their arguments checked
 export {
   align,
