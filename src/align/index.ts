@@ -29,6 +29,7 @@ import {
   buildFeatures,
   type CorpusFeatures,
   extendFeatures,
+  type FeatureOptions,
   type ItemFeatures,
   linkProbability,
   loadScoreWeights,
@@ -161,14 +162,18 @@ function minimumScore(options: AlignOptions, weights: ScoreWeights): number {
 
 /** The features of a corpus, with the options' segmenter and lexicon. */
 export function featuresOf(documents: PlanDocument[], options: AlignOptions = {}): CorpusFeatures {
+  return buildFeatures(documents, featureOptionsOf(options))
+}
+
+/** The options' segmenter, lexicon and analyses, as the features are made with them. */
+function featureOptionsOf(options: AlignOptions): FeatureOptions {
   const lexicon = resolveLexicon(options.lexicon)
-  const segmenter = options.segmenter ?? createSegmenter({ dictionary: lexicon.dictionary })
-  return buildFeatures(documents, {
-    segmenter,
+  return {
+    segmenter: options.segmenter ?? createSegmenter({ dictionary: lexicon.dictionary }),
     lexicon,
     ...(options.analyses ? { analyses: options.analyses } : {}),
     ...(options.consumeAnalyses ? { consumeAnalyses: true } : {}),
-  })
+  }
 }
 
 /** A pair to link, oriented from the higher or earlier document. */
@@ -442,14 +447,8 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
   const oneToOne = options.mode === 'one-to-one'
   const topK = options.topK ?? weights.topK ?? 3
   const maxLinks = options.maxLinks ?? 10
-  const lexicon = resolveLexicon(options.lexicon)
-  const segmenter = options.segmenter ?? createSegmenter({ dictionary: lexicon.dictionary })
-  const featureOptions = {
-    segmenter,
-    lexicon,
-    ...(options.analyses ? { analyses: options.analyses } : {}),
-    ...(options.consumeAnalyses ? { consumeAnalyses: true } : {}),
-  }
+  const featureOptions = featureOptionsOf(options)
+  const { lexicon, segmenter } = featureOptions
 
   // incremental: the snapshot's documents first, in its order, then the new ones
   const incremental = options.previous !== undefined || options.snapshot === true
