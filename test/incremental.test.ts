@@ -106,6 +106,9 @@ describe('incremental alignment', () => {
     writeFileSync(file, 'not a snapshot')
     expect(readAlignSnapshot(file)).toBeNull()
     expect(readAlignSnapshot(join(dir, 'missing.snapshot'))).toBeNull()
+    expect(() => writeAlignSnapshot(file, {} as NonNullable<AlignResult['snapshot']>)).toThrow(
+      expect.objectContaining({ code: 'bad-argument' }),
+    )
     expect(align(documents, { previous: null }).reuse).toEqual({
       reused: 0,
       added: 5,

@@ -95,6 +95,7 @@ describe('the public surface', () => {
       'parseDecisions',
       'parseDocument',
       'parseFlattenedTable',
+      'readAlignSnapshot',
       'readDocument',
       'readSource',
       'relateDocuments',
@@ -116,6 +117,7 @@ describe('the public surface', () => {
       'toTables',
       'tokenize',
       'unitsIndex',
+      'writeAlignSnapshot',
       'writeReport',
     ])
   })

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { deserialize, serialize } from 'node:v8'
-import { PlanCascadeError } from '../errors.js'
+import { expectArgument, PlanCascadeError } from '../errors.js'
 import type { PlanDocument, Target } from '../model/index.js'
 import {
   type CorpusFeatures,
@@ -204,6 +204,7 @@ function own<T extends Int32Array | Float32Array | Float64Array>(array: T): T {
 
 /** Reads a snapshot file; null when it is missing or cannot be read (an alignment afresh follows). */
 export function readAlignSnapshot(file: string): AlignSnapshot | null {
+  expectArgument(typeof file === 'string' && file !== '', 'readAlignSnapshot', 'file to be a path', file)
   let data: Partial<AlignSnapshot>
   try {
     data = deserialize(readFileSync(file)) as Partial<AlignSnapshot>
@@ -243,9 +244,16 @@ export function readAlignSnapshot(file: string): AlignSnapshot | null {
 /**
  * Writes a snapshot file (through a temporary file, so an interrupted write leaves the old one).
  *
- * @throws PlanCascadeError `unreadable-file` when it cannot be written.
+ * @throws PlanCascadeError `unreadable-file` when it cannot be written, `bad-argument` when it is not a snapshot.
  */
 export function writeAlignSnapshot(file: string, snapshot: AlignSnapshot): void {
+  expectArgument(typeof file === 'string' && file !== '', 'writeAlignSnapshot', 'file to be a path', file)
+  expectArgument(
+    typeof snapshot === 'object' && snapshot !== null && snapshot.format === SNAPSHOT_FORMAT,
+    'writeAlignSnapshot',
+    'an AlignSnapshot (align({ snapshot: true }).snapshot)',
+    snapshot,
+  )
   const temporary = `${file}.${process.pid}.tmp`
   try {
     writeFileSync(temporary, serialize(snapshot))
