@@ -10,6 +10,9 @@ export function stored<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   return value
 }
 
+/** The key of an unordered pair of ids (items, documents): the same whichever comes first. */
+export const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`)
+
 type TypedArray = Int32Array | Float32Array | Float64Array | Uint8Array
 
 /** A typed array of twice the length (at least one) holding `array`'s values first. */

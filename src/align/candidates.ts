@@ -77,7 +77,7 @@ class FlatIndex {
       for (let k = 0; k < f.bigramsEnd; k++) this.add(f.ids[k] as number, f.index, f.weights[k] as number)
   }
   /** The postings of items from `first` on, each key's in a range of its own (`length` all full). */
-  from(first: number): Pick<FlatIndex, 'offset' | 'length' | 'items' | 'weights'> {
+  from(first: number): Postings {
     const keys = this.length.length
     const offset = new Int32Array(keys + 1)
     for (let key = 0; key < keys; key++) {
@@ -274,18 +274,7 @@ export function findCandidateLists(corpus: CorpusFeatures, options: CandidateOpt
     }
     // items of the item's own document are summed too and dropped after: a look-up of every
     // posting's document was a third of the candidate stage
-    const { offset, length, items: postings, weights: postingWeights } = index
-    for (const k of keyOrder) {
-      const key = f.ids[k] as number
-      const from = offset[key] as number
-      const to = from + (length[key] as number)
-      const w = f.weights[k] as number
-      for (let p = from; p < to; p++) {
-        const other = postings[p] as number
-        if (scores[other] === 0) touched.push(other)
-        scores[other] = (scores[other] as number) + w * (postingWeights[p] as number)
-      }
-    }
+    for (const k of keyOrder) sumPostings(index, f.ids[k] as number, f.weights[k] as number, scores, touched)
     const own = docOf[f.index] as number
     others.length = 0
     for (const other of touched) {
@@ -301,21 +290,13 @@ export function findCandidateLists(corpus: CorpusFeatures, options: CandidateOpt
   // incremental: each earlier item against the new items' postings of the index (those a run over
   // the whole corpus would read)
   if (added && first < n) {
-    const { offset, length, items: postings, weights: postingWeights } = index.from(first)
+    const fresh = index.from(first)
     for (let i = 0; i < first; i++) {
       const f = items[i] as ItemFeatures
       const floor = queryFloors[i] as number
       for (let k = 0; k < f.bigramsEnd; k++) {
         const w = f.weights[k] as number
-        if (w < floor) continue
-        const key = f.ids[k] as number
-        const from = offset[key] as number
-        const to = from + (length[key] as number)
-        for (let p = from; p < to; p++) {
-          const other = postings[p] as number
-          if (scores[other] === 0) touched.push(other)
-          scores[other] = (scores[other] as number) + w * (postingWeights[p] as number)
-        }
+        if (w >= floor) sumPostings(fresh, f.ids[k] as number, w, scores, touched)
       }
       const cutoff = cutoffs[i] as number
       others.length = 0
@@ -381,6 +362,27 @@ export function findCandidateLists(corpus: CorpusFeatures, options: CandidateOpt
     })
   }
   return { ...compact(pairs, n), cutoffs, queryFloors }
+}
+
+/** Postings as the index holds them: key `k`'s are slots `offset[k]` to `offset[k] + length[k]`. */
+type Postings = Pick<FlatIndex, 'offset' | 'length' | 'items' | 'weights'>
+
+/** Adds `weight` times each posting's weight of `key` to its item's score; items first scored go in `touched`. */
+function sumPostings(
+  index: Postings,
+  key: number,
+  weight: number,
+  scores: Float64Array,
+  touched: number[],
+): void {
+  const from = index.offset[key] as number
+  const to = from + (index.length[key] as number)
+  const { items, weights } = index
+  for (let p = from; p < to; p++) {
+    const other = items[p] as number
+    if (scores[other] === 0) touched.push(other)
+    scores[other] = (scores[other] as number) + weight * (weights[p] as number)
+  }
 }
 
 /** The lowest score of a list of candidates. */

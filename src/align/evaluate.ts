@@ -4,6 +4,7 @@
  * For every pair of anchors in different documents: gold-same when they are in one gold thread,
  * predicted-same when their items are linked or share a predicted thread.
  */
+import { pairKey } from '../collections.js'
 import type { Link, PlanDocument, Thread } from '../model/index.js'
 
 export interface GoldThreads {
@@ -131,7 +132,6 @@ export function evaluateAlignment(
 }
 
 /** Unordered key of two item ids. */
-const pairKey = (x: string, y: string) => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`)
 const docOfItem = (id: string) => id.slice(0, id.indexOf('#'))
 
 /**

@@ -138,9 +138,6 @@ export function settingsHash(settings: unknown): string {
   return sha(JSON.stringify([SNAPSHOT_FORMAT, settings]))
 }
 
-/** The key of a pair of document ids, lower first. */
-export const documentPairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`)
-
 /**
  * Which of the documents the snapshot already holds: a plan when they all are unchanged and the
  * corpus has not grown past `maxGrowth` of the items its statistics were counted over, or why not.

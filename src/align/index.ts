@@ -3,7 +3,7 @@
  * what changed along each link, and goal threads across the corpus.
  */
 import groupBy from 'lodash/groupBy.js'
-import { computedField, stored } from '../collections.js'
+import { computedField, pairKey, stored } from '../collections.js'
 import { PlanCascadeError } from '../errors.js'
 import { loadUnitAliases } from '../extract/index.js'
 import {
@@ -46,7 +46,6 @@ import {
   type AlignSnapshot,
   changedSince,
   documentHash,
-  documentPairKey,
   type HeldPairs,
   makeSnapshot,
   packClustering,
@@ -284,7 +283,7 @@ interface AddedItems {
   firstDocument: number
   cutoffs: Float32Array
   queryFloors: Float32Array
-  /** Pairs of related documents the snapshot knew (`documentPairKey`). */
+  /** Pairs of related documents the snapshot knew (`pairKey`). */
   relatedBefore: ReadonlySet<string>
   /** True for a pair of old items already held by the snapshot. */
   held: (i: number, j: number) => boolean
@@ -299,7 +298,7 @@ function newlyRelatedOld(
   const out = new Set<string>()
   for (const [x, y] of relatedDocuments(documents)) {
     if (x >= firstDocument || y >= firstDocument) continue
-    const key = documentPairKey((documents[x] as PlanDocument).id, (documents[y] as PlanDocument).id)
+    const key = pairKey((documents[x] as PlanDocument).id, (documents[y] as PlanDocument).id)
     if (!relatedBefore.has(key)) out.add(key)
   }
   return out
@@ -343,7 +342,7 @@ function forEachPairToScore(
         x >= added.firstDocument ||
         y >= added.firstDocument ||
         !added.relatedBefore.has(
-          documentPairKey((documents[x] as PlanDocument).id, (documents[y] as PlanDocument).id),
+          pairKey((documents[x] as PlanDocument).id, (documents[y] as PlanDocument).id),
         ),
     )
   const lists = findCandidateLists(corpus, {
@@ -401,8 +400,6 @@ function matchLinks(scored: ScoredPair[]): ScoredPair[] {
   }
   return out
 }
-
-const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`)
 
 /** Applies confirm and reject decisions to the kept pairs; confirmed pairs not kept are added. */
 function applyDecisions(
@@ -502,8 +499,7 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
         const j = previous.held.to[k] as number
         const a = corpus.items[i] as ItemFeatures
         const b = corpus.items[j] as ItemFeatures
-        if (renewed.has(documentPairKey(a.docId, b.docId)))
-          heldKeys.add(Math.min(i, j) * first + Math.max(i, j))
+        if (renewed.has(pairKey(a.docId, b.docId))) heldKeys.add(Math.min(i, j) * first + Math.max(i, j))
       }
     added = {
       first,
@@ -558,7 +554,7 @@ export function align(documents: PlanDocument[], options: AlignOptions = {}): Al
   if (options.snapshot && index && !oneToOne) {
     const held: HeldPairs = selector.heldPairs()
     const relatedNow = relatedDocuments(ordered).map(([x, y]) =>
-      documentPairKey((ordered[x] as PlanDocument).id, (ordered[y] as PlanDocument).id),
+      pairKey((ordered[x] as PlanDocument).id, (ordered[y] as PlanDocument).id),
     )
     snapshot = makeSnapshot({
       settings,
