@@ -171,13 +171,13 @@ export function clusterThreads(
  * slots of typed arrays, not objects: a large corpus pushes millions of them.
  */
 class MergeHeap {
-  private average = new Float64Array(1024)
+  private averages = new Float64Array(1024)
   /** tie0, tie1, x, y of each entry. */
   private fields = new Int32Array(4 * 1024)
   size = 0
   private before(a: number, b: number): boolean {
-    const p = this.average[a] as number
-    const q = this.average[b] as number
+    const p = this.averages[a] as number
+    const q = this.averages[b] as number
     if (p !== q) return p > q
     const f = this.fields
     return (
@@ -186,9 +186,9 @@ class MergeHeap {
     )
   }
   private swap(a: number, b: number): void {
-    const average = this.average[a] as number
-    this.average[a] = this.average[b] as number
-    this.average[b] = average
+    const average = this.averages[a] as number
+    this.averages[a] = this.averages[b] as number
+    this.averages[b] = average
     const f = this.fields
     for (let k = 0; k < 4; k++) {
       const t = f[4 * a + k] as number
@@ -197,12 +197,12 @@ class MergeHeap {
     }
   }
   push(average: number, tie0: number, tie1: number, x: number, y: number): void {
-    if (this.size === this.average.length) {
-      this.average = doubled(this.average)
+    if (this.size === this.averages.length) {
+      this.averages = doubled(this.averages)
       this.fields = doubled(this.fields)
     }
     const at = this.size++
-    this.average[at] = average
+    this.averages[at] = average
     this.fields[4 * at] = tie0
     this.fields[4 * at + 1] = tie1
     this.fields[4 * at + 2] = x
@@ -213,6 +213,16 @@ class MergeHeap {
       this.swap(k, parent)
       k = parent
     }
+  }
+  /** The best entry's average and ties (read before `pop`). */
+  get average(): number {
+    return this.averages[0] as number
+  }
+  get tie0(): number {
+    return this.fields[0] as number
+  }
+  get tie1(): number {
+    return this.fields[1] as number
   }
   /** Removes the best entry and returns its two groups. */
   pop(): [number, number] {
@@ -323,61 +333,91 @@ function clusterAverageLinkage(
     heap.push(average, Math.min(a, b), Math.max(a, b), x, y)
   }
   let nextId = n
-  // the smaller group's maps are added into the larger's (small to large: each item's entries are
-  // moved O(log n) times, where copying both maps at every merge of a growing thread was quadratic);
-  // sums of two scores are the same in either order, so the clustering is unchanged
+  /**
+   * Merges two groups; returns the id of the result. A group keeps its id as it absorbs a smaller one
+   * (two single items make a new group), so only the smaller one's neighbours are told of the merge
+   * and offered again: telling and offering every neighbour of a thread of thousands at each item it
+   * took in was quadratic in the thread. The other neighbours' merges stay in the heap with averages
+   * that can only have fallen (more pairs, the same sum), and are checked when they come up. The
+   * smaller group's maps are added into the larger's (small to large); sums of two scores are the
+   * same in either order, so the clustering is unchanged.
+   */
   const merge = (x: number, y: number): number => {
-    const z = nextId++
     const size = (g: number) => groups.get(g)?.members.length ?? 1
     const [largeId, smallId] = size(y) > size(x) ? [y, x] : [x, y]
-    const large: Group = groups.get(largeId) ?? {
-      members: [largeId],
-      docs: new Map([[docOf[largeId] as string, 1]]),
-      first: largeId,
-      neighbours: new Map(),
-      banned: bans.get(largeId) ?? new Set(),
+    let id = largeId
+    let large = groups.get(largeId)
+    let offerAll = false
+    if (!large) {
+      // two single items: a group of its own, that the larger one's neighbours are told of
+      id = nextId++
+      const group: Group = {
+        members: [largeId],
+        docs: new Map([[docOf[largeId] as string, 1]]),
+        first: largeId,
+        neighbours: new Map(),
+        banned: bans.get(largeId) ?? new Set(),
+      }
+      eachNeighbour(largeId, (w, sum) => group.neighbours.set(w, sum))
+      for (const [w, sum] of group.neighbours) {
+        if (w === smallId) continue
+        const theirs = neighbourSums(w)
+        theirs.delete(largeId)
+        theirs.set(id, sum)
+      }
+      for (const w of group.banned) {
+        const theirs = bannedOf(w)
+        theirs.delete(largeId)
+        theirs.add(id)
+      }
+      groups.set(id, group)
+      towardsGroups.delete(largeId)
+      mergedInto[largeId] = id
+      large = group
+      offerAll = true
     }
-    if (!groups.has(largeId)) eachNeighbour(largeId, (w, sum) => large.neighbours.set(w, sum))
     const small = groups.get(smallId)
     for (const [d, c] of small?.docs ?? [[docOf[smallId] as string, 1] as const])
       large.docs.set(d, (large.docs.get(d) ?? 0) + c)
     const { neighbours, banned } = large
-    neighbours.delete(x)
-    neighbours.delete(y)
+    neighbours.delete(smallId)
+    const touched: number[] = []
     eachNeighbour(smallId, (w, sum) => {
-      if (w !== x && w !== y) neighbours.set(w, (neighbours.get(w) ?? 0) + sum)
-    })
-    banned.delete(x)
-    banned.delete(y)
-    for (const w of small?.banned ?? bans.get(smallId) ?? []) if (w !== x && w !== y) banned.add(w)
-    for (const [w, sum] of neighbours) {
+      if (w === id || w === largeId) return
+      const total = (neighbours.get(w) ?? 0) + sum
+      neighbours.set(w, total)
       const theirs = neighbourSums(w)
-      theirs.delete(x)
-      theirs.delete(y)
-      theirs.set(z, sum)
-    }
-    for (const w of banned) {
-      const theirs = bannedOf(w)
-      theirs.delete(x)
-      theirs.delete(y)
-      theirs.add(z)
-    }
-    const { members } = large
-    for (const m of small?.members ?? [smallId]) members.push(m)
-    groups.set(z, {
-      members,
-      docs: large.docs,
-      first: Math.min(large.first, small?.first ?? smallId),
-      neighbours,
-      banned,
+      theirs.delete(smallId)
+      theirs.set(id, total)
+      touched.push(w)
     })
-    groups.delete(x)
-    groups.delete(y)
-    towardsGroups.delete(x)
-    towardsGroups.delete(y)
-    mergedInto[x] = z
-    mergedInto[y] = z
-    return z
+    banned.delete(smallId)
+    for (const w of small?.banned ?? bans.get(smallId) ?? []) {
+      if (w === id || w === largeId) continue
+      banned.add(w)
+      const theirs = bannedOf(w)
+      theirs.delete(smallId)
+      theirs.add(id)
+    }
+    for (const m of small?.members ?? [smallId]) large.members.push(m)
+    const first = Math.min(large.first, small?.first ?? smallId)
+    // a smaller first member moves the group's merges up among equal averages: offer them all again
+    if (first !== large.first) offerAll = true
+    large.first = first
+    groups.delete(smallId)
+    towardsGroups.delete(smallId)
+    mergedInto[smallId] = id
+    if (offerAll) for (const [w, sum] of neighbours) offer(id, w, sum)
+    else for (const w of touched) offer(id, w, neighbours.get(w) as number)
+    return id
+  }
+  /** The sum of the scores between two live groups (one of them merged, or both single items). */
+  const sumBetween = (x: number, y: number): number => {
+    const group = groups.get(x) ?? groups.get(y)
+    if (group) return group.neighbours.get(groups.has(x) ? y : x) ?? 0
+    for (let e = start[x] as number; e < (start[x + 1] as number); e++)
+      if (to[e] === y) return score[e] as number
+    return 0
   }
   for (const [a, b] of options.mustLink ?? []) {
     const i = index.get(a)
@@ -397,11 +437,20 @@ function clusterAverageLinkage(
     for (const [y, sum] of group.neighbours) if (x < y) offer(x, y, sum)
   }
   while (heap.size > 0) {
+    const { average, tie0, tie1 } = heap
     const [x, y] = heap.pop()
-    // a merge of groups that no longer exist was superseded by the merges of their successors
-    if (!alive(x) || !alive(y)) continue
-    const z = merge(x, y)
-    for (const [w, sum] of (groups.get(z) as Group).neighbours) offer(z, w, sum)
+    // a merge of a group that no longer exists was superseded by the merges of its successor
+    if (!alive(x) || !alive(y) || isBanned(x, y)) continue
+    // a merge whose average fell since it was offered (or whose tie moved) is offered again as it is now
+    const pairs = crossPairs(x, y)
+    const now = pairs === 0 ? -1 : quantize(sumBetween(x, y) / pairs)
+    const a = firstOf(x)
+    const b = firstOf(y)
+    if (now !== average || Math.min(a, b) !== tie0 || Math.max(a, b) !== tie1) {
+      offer(x, y, sumBetween(x, y))
+      continue
+    }
+    merge(x, y)
   }
   const clusters: Array<{ first: number; members: number[] }> = []
   for (let k = 0; k < n; k++) if (alive(k) && !groups.has(k)) clusters.push({ first: k, members: [k] })
