@@ -182,8 +182,14 @@ export class LinkSelector {
     return [...kept].sort(this.bySlot).map((slot) => this.pair(slot))
   }
 
-  /** Every pair still held, in typed arrays (for a snapshot: offered again, they give the same choice). */
+  /**
+   * Every pair some item still chooses, in typed arrays (for a snapshot: offered again, they give the
+   * same choice). Each list is cut to its choice first: a pair no item chooses now never comes back.
+   */
   heldPairs(): { from: Int32Array; to: Int32Array; scores: Float64Array } {
+    this.lists.forEach((list, item) => {
+      if (list && list.length > 0) this.lists[item] = this.choose(item, list, true)
+    })
     let count = 0
     for (let slot = 0; slot < this.used; slot++) if (this.references[slot] !== 0) count++
     const out = { from: new Int32Array(count), to: new Int32Array(count), scores: new Float64Array(count) }
