@@ -443,11 +443,12 @@ function clusterAverageLinkage(
     if (!alive(x) || !alive(y) || isBanned(x, y)) continue
     // a merge whose average fell since it was offered (or whose tie moved) is offered again as it is now
     const pairs = crossPairs(x, y)
-    const now = pairs === 0 ? -1 : quantize(sumBetween(x, y) / pairs)
+    const sum = sumBetween(x, y)
+    const now = pairs === 0 ? -1 : quantize(sum / pairs)
     const a = firstOf(x)
     const b = firstOf(y)
     if (now !== average || Math.min(a, b) !== tie0 || Math.max(a, b) !== tie1) {
-      offer(x, y, sumBetween(x, y))
+      offer(x, y, sum)
       continue
     }
     merge(x, y)
